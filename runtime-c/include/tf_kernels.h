@@ -121,7 +121,8 @@ void tf_log_softmax_s8(const tf_log_softmax_params *params, int32_t rows, int32_
 
 /* MEAN int8 over the axes whose bit is set in reduce_mask (bit k = dimension k of in_shape,
  * ndims <= 8). Output is the row-major order of the kept dimensions (keep_dims does not change
- * the bytes). Two TFLM paths, chosen by params->same_quant; see tf_mean_params. */
+ * the bytes). TFLM's QuantizedMeanOrSum arithmetic when params->same_quant == 0 (what current
+ * TFLM always does); see tf_mean_params. */
 void tf_mean_s8(const tf_mean_params *params, int32_t ndims, const int32_t *in_shape,
                 uint32_t reduce_mask, const int8_t *in, int8_t *out);
 

@@ -122,13 +122,17 @@ typedef struct {
 
 /* ---- Added by the kernel library (additions only; nothing above was changed) ---- */
 
-/* MEAN int8, as TFLM's reduce_common.cc EvalIntegerMean:
- *  - same_quant != 0 (input zero point AND scale equal to the output's): TFLM reference_ops::Mean:
- *    int32 sum of the raw int8 values, then C truncating division by the element count.
- *  - same_quant == 0: TFLM reference_ops::QuantizedMeanOrSum (compute_sum = false):
- *    multiplier/shift = QuantizeMultiplier(input_scale / output_scale) exactly as TFLM's
- *    PrepareMeanOrSumHelper computes op_data->multiplier/shift; the kernel itself folds in
- *    1/count the way TFLM does at run time (shift = min(floor(log2 count), 32, 31 + shift), ...).
+/* MEAN int8, as TFLM's reduce_common.cc EvalIntegerMean. Current TFLM (the goldens' 90b983c2,
+ * checked against mcunetv2-large's MEAN intermediates) ALWAYS takes the requantizing path
+ * reference_ops::QuantizedMeanOrSum (compute_sum = false), even when input and output
+ * quantization are equal: the compiler must set same_quant = 0.
+ *  - same_quant == 0: multiplier/shift = QuantizeMultiplier(input_scale / output_scale) exactly as
+ *    TFLM's PrepareMeanOrSumHelper computes op_data->multiplier/shift (double division of the
+ *    float scales); the kernel folds in 1/count the way TFLM does at run time
+ *    (s = min(floor(log2 count), 32, 31 + shift); multiplier = (multiplier << s) / count;
+ *    shift -= s), then out = clamp(MBQM(sum - input_zp * count) + output_zp, -128, 127).
+ *  - same_quant != 0: the older TFLM shortcut reference_ops::Mean<int8_t, int32_t> (int32 sum of
+ *    raw values, C truncating division by the count); kept only for older TFLM versions.
  * input_zero_point / output_zero_point are the tensors' zero points (NOT negated). */
 typedef struct {
     int32_t same_quant;

@@ -1,8 +1,9 @@
-/* MEAN int8, the two paths of TFLM's EvalIntegerMean (reduce_common.cc):
- *  - equal input/output quantization: reference_ops::Mean<int8_t, int32_t>, i.e. the int32 sum
- *    of the raw values divided by the count with C's truncating division;
- *  - otherwise reference_ops::QuantizedMeanOrSum: (sum - zp_in * count) scaled by the
- *    multiplier with 1/count folded in at run time, + zp_out, clamped to int8.
+/* MEAN int8 as TFLM's EvalIntegerMean (reduce_common.cc):
+ *  - same_quant == 0 (current TFLM, always): reference_ops::QuantizedMeanOrSum:
+ *    (sum - zp_in * count) scaled by the multiplier with 1/count folded in at run time,
+ *    + zp_out, clamped to int8;
+ *  - same_quant != 0 (older TFLM, equal quantization): reference_ops::Mean<int8_t, int32_t>,
+ *    the int32 sum of the raw values divided by the count with C's truncating division.
  * The sum is formed per output element; int32 wrap-around addition is order independent, so
  * this equals TFLM's scatter-add order. */
 #include "tf_kernels.h"

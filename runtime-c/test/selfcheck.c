@@ -320,8 +320,45 @@ static void check_mean_golden(const char *golden)
     free(c);
 }
 
+/* TFLite's own unit test (resize_bilinear_test.cc, 2x2 -> 4x6 int8), expected values as
+ * published there, and nearest-neighbour checked by hand. */
+static void check_resize(void)
+{
+    const int8_t in[4] = {127, -128, 64, 0};
+    const int8_t want_false[24] = {127, 42, -43, -128, -128, -128, 96, 42, -11, -64, -64, -64,
+                                   64,  43, 21,  0,    0,    0,    64, 43, 21,  0,   0,   0};
+    const int8_t want_true[24] = {127, 127, 42, -43, -128, -128, 111, 111, 42, -27, -96, -96,
+                                  80,  80,  43, 5,   -32,  -32,  64,  64,  43, 21,  0,   0};
+    int8_t out[24];
+    tf_dims di, dout;
+    tf_resize_params p;
+    di.n = 1; di.h = 2; di.w = 2; di.c = 1;
+    dout.n = 1; dout.h = 4; dout.w = 6; dout.c = 1;
+    p.align_corners = 0;
+    p.half_pixel_centers = 0;
+    tf_resize_bilinear_s8(&p, &di, in, &dout, out);
+    expect(memcmp(out, want_false, 24) == 0, "resize bilinear 2x2->4x6");
+    p.half_pixel_centers = 1;
+    tf_resize_bilinear_s8(&p, &di, in, &dout, out);
+    expect(memcmp(out, want_true, 24) == 0, "resize bilinear 2x2->4x6 half pixel centers");
+    {   /* nearest 2x2 -> 4x6: floor(y * 0.5), floor(x / 3) */
+        const int8_t want_nn[24] = {127, 127, 127, -128, -128, -128, 127, 127, 127, -128, -128, -128,
+                                    64,  64,  64,  0,    0,    0,    64,  64,  64,  0,    0,    0};
+        /* align_corners: scale (2-1)/(6-1) = 0.2 -> round(0.2 x): 0,0,0,1,1,1 ; rows (1/3): 0,0,1,1 */
+        const int8_t want_ac[24] = {127, 127, 127, -128, -128, -128, 127, 127, 127, -128, -128, -128,
+                                    64,  64,  64,  0,    0,    0,    64,  64,  64,  0,    0,    0};
+        p.half_pixel_centers = 0;
+        tf_resize_nearest_s8(&p, &di, in, &dout, out);
+        expect(memcmp(out, want_nn, 24) == 0, "resize nearest 2x2->4x6");
+        p.align_corners = 1;
+        tf_resize_nearest_s8(&p, &di, in, &dout, out);
+        expect(memcmp(out, want_ac, 24) == 0, "resize nearest 2x2->4x6 align corners");
+    }
+}
+
 int main(int argc, char **argv)
 {
+    check_resize();
     check_helpers();
     check_quantize();
     check_binary_broadcast();

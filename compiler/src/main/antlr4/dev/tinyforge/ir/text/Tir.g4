@@ -28,7 +28,7 @@ denseData   : DENSE '<' STRING '>'                              # denseHex
             | DENSE '<' ELIDED (',' INT word)? '>'              # denseElided
             ;
 
-node        : (valueRef (',' valueRef)* '=')? opKind=word nodeName=STRING
+node        : (valueRef (',' valueRef)* '=')? opKind=IDENT nodeName=STRING
               '(' (operand (',' operand)*)? ')' attrDict? (':' tensorType (',' tensorType)*)? ;
 
 operand     : valueRef | NONE ;

@@ -157,7 +157,7 @@ public final class IrFixtures {
         List<Value> catIns = new ArrayList<>(List.of(st));
         catIns.addAll(typed);
         g.addNode("concat", OpKind.CONCATENATION, new Attrs.Concat(0, Activation.NONE), catIns, List.of(cat));
-        Value qo = g.newValue("qo", q.type());
+        Value qo = g.newValue("qo größe ✓", q.type());
         g.addNode("relu", OpKind.RELU, Attrs.None.INSTANCE, List.of(q), List.of(qo));
         g.addOutput(cat);
         g.addOutput(qo);

@@ -57,6 +57,12 @@ class IrParserErrorTest {
     }
 
     @Test
+    void truncatedInput() {
+        assertError("graph @g(%x: tensor<1xf32>) -> (%x) {\n  %y = relu \"r\" (%x", "<ir>:2:20: mismatched input '<EOF>' expecting {',', ')'}");
+        assertError("graph @g(%x: tensor<1xf32>) -> (%x) {\n  %\"unterminated = relu", "<ir>:2:3: mismatched input '%' expecting {'}', %value, a word}");
+    }
+
+    @Test
     void undefinedValue() {
         assertError(HEADER + "  %y = relu \"r\" (%nope) : tensor<1x4xf32>\n}\n",
                 "<ir>:2:18: undefined value %nope (operand of relu \"r\")");

@@ -79,7 +79,7 @@ class IrRoundTripTest {
     void specialFloatsAndQuotedNamesPrintReadably() {
         String text = IrPrinter.print(IrFixtures.edgeCases());
         assertTrue(text.startsWith("graph @\"edge cases: \\\"quoted\\\"\"(%\"serving_default_input:0\": tensor<1x3xf32>, "
-                + "%\"q in\": tensor<1x2x2x1xi8, q(axis=3, [1.4E-45], [-128])>) -> (%cat, %qo, %\"serving_default_input:0\", %scalar) {"), text);
+                + "%\"q in\": tensor<1x2x2x1xi8, q(axis=3, [1.4E-45], [-128])>) -> (%cat, %\"qo größe ✓\", %\"serving_default_input:0\", %scalar) {"), text);
         assertTrue(text.contains("%scalar = const tensor<f32> dense<\"0000c07f\">"), text);
         assertTrue(text.contains("pad \"pad with \\\\ and \\\"quotes\\\"\\nnewline\" (%\"serving_default_input:0\") "
                 + "{pads = [0, 0, 1, 1], value = -Infinity}"), text);

@@ -180,6 +180,12 @@ class IrParserErrorTest {
     }
 
     @Test
+    void windowsLineEndingsParse() {
+        Graph g = IrParser.parse((HEADER + "  %y = relu \"r\" (%x) : tensor<1x4xf32> // c\n}\n").replace("\n", "\r\n"));
+        assertEquals(1, g.nodes().size());
+    }
+
+    @Test
     void commentsAreIgnored() {
         Graph g = IrParser.parse("// leading comment\n" + HEADER + "  // inside\n  %y = relu \"r\" (%x) : tensor<1x4xf32> // trailing\n}\n");
         assertEquals(1, g.nodes().size());

@@ -17,7 +17,8 @@ import dev.tinyforge.ir.Value;
  * Folds a standalone RELU / RELU6 / RELU_N1_TO_1 into the fused activation of the op that feeds it, but
  * only when the result is bit-identical:
  * <ul>
- *   <li>float: the fused clamp is the same clamp, always exact;</li>
+ *   <li>float: the fused clamp is the same clamp (for finite values: TFLM's fused float RELU clamps
+ *       +Infinity to FLT_MAX where the standalone op keeps it);</li>
  *   <li>quantized: only when the activation's input and output types (quantization included) are
  *       identical. Then the standalone op is a pure clamp of the stored values to the range the fused
  *       activation derives from the same output quantization. With different quantizations it also

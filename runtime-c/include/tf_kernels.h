@@ -131,12 +131,19 @@ void tf_quantize_f32_s8(const tf_affine_params *params, int32_t size, const floa
 /* QUANTIZE int8 -> int8 (requantize) and any op that is a pure requantization:
  * clamp(MBQM(x + input_offset, multiplier, shift) + output_offset, act.min, act.max).
  * TFLM QUANTIZE int8->int8: multiplier/shift = QuantizeMultiplier(in_scale / out_scale),
- * activation = [-128, 127]. TFLM RELU / RELU6 int8 (ReluQuantized) are this kernel too:
- * multiplier/shift = QuantizeMultiplier(in_scale / out_scale), activation =
- * [max(-128, out_zp), 127] for RELU, [max(-128, out_zp), min(127, out_zp + round(6/out_scale))]
- * for RELU6 (CalculateReluQuantizedParams); relu_n1_to_1 likewise. */
+ * activation = [-128, 127]. TFLM RELU and RELU_N1_TO_1 int8 (ReluQuantized, CalculateReluOpData)
+ * are this kernel too: multiplier/shift = QuantizeMultiplier(in_scale / out_scale), input_offset =
+ * -in_zp, output_offset = out_zp, activation = [max(-128, out_zp + roundf(lo / out_scale)),
+ * hi == inf ? 127 : min(127, out_zp + roundf(hi / out_scale))] with (lo, hi) = (0, inf) for
+ * RELU, (-1, 1) for RELU_N1_TO_1. (RELU6 int8 is NOT a requantization in TFLM: see
+ * tf_clamp_s8.) */
 void tf_requantize_s8_s8(const tf_requant_params *params, int32_t size,
                          const int8_t *in, int8_t *out);
+
+/* RELU6 int8 as TFLM Relu6Eval: clamp of the raw values to [activation.min, activation.max] =
+ * [in_zp, FloatToQuantizedType<int8_t>(6.0f, in_scale, in_zp)] (that is round(6.0f / in_scale)
+ * + in_zp, clamped to int8); output quantization is assumed equal to the input's. */
+void tf_clamp_s8(const tf_activation *activation, int32_t size, const int8_t *in, int8_t *out);
 
 /* DEQUANTIZE int8 -> float: scale * (x - zero_point). */
 void tf_dequantize_s8_f32(const tf_affine_params *params, int32_t size,

@@ -113,10 +113,6 @@ void tf_minimum_s8_broadcast(const tf_broadcast_shape *shape,
 void tf_softmax_s8(const tf_softmax_params *params, int32_t rows, int32_t depth,
                    const int8_t *in, int8_t *out);
 
-/* LOG_SOFTMAX int8 (TFLM reference_integer_ops::LogSoftmax; output zp 127, scale 16/256). */
-void tf_log_softmax_s8(const tf_log_softmax_params *params, int32_t rows, int32_t depth,
-                       const int8_t *in, int8_t *out);
-
 /* ===================== reductions (int8) ===================== */
 
 /* MEAN int8 over the axes whose bit is set in reduce_mask (bit k = dimension k of in_shape,
@@ -135,12 +131,19 @@ void tf_quantize_f32_s8(const tf_affine_params *params, int32_t size, const floa
 /* QUANTIZE int8 -> int8 (requantize) and any op that is a pure requantization:
  * clamp(MBQM(x + input_offset, multiplier, shift) + output_offset, act.min, act.max).
  * TFLM QUANTIZE int8->int8: multiplier/shift = QuantizeMultiplier(in_scale / out_scale),
- * activation = [-128, 127]. TFLM RELU / RELU6 int8 (ReluQuantized) are this kernel too:
- * multiplier/shift = QuantizeMultiplier(in_scale / out_scale), activation =
- * [max(-128, out_zp), 127] for RELU, [max(-128, out_zp), min(127, out_zp + round(6/out_scale))]
- * for RELU6 (CalculateReluQuantizedParams); relu_n1_to_1 likewise. */
+ * activation = [-128, 127]. TFLM RELU and RELU_N1_TO_1 int8 (ReluQuantized, CalculateReluOpData)
+ * are this kernel too: multiplier/shift = QuantizeMultiplier(in_scale / out_scale), input_offset =
+ * -in_zp, output_offset = out_zp, activation = [max(-128, out_zp + roundf(lo / out_scale)),
+ * hi == inf ? 127 : min(127, out_zp + roundf(hi / out_scale))] with (lo, hi) = (0, inf) for
+ * RELU, (-1, 1) for RELU_N1_TO_1. (RELU6 int8 is NOT a requantization in TFLM: see
+ * tf_clamp_s8.) */
 void tf_requantize_s8_s8(const tf_requant_params *params, int32_t size,
                          const int8_t *in, int8_t *out);
+
+/* RELU6 int8 as TFLM Relu6Eval: clamp of the raw values to [activation.min, activation.max] =
+ * [in_zp, FloatToQuantizedType<int8_t>(6.0f, in_scale, in_zp)] (that is round(6.0f / in_scale)
+ * + in_zp, clamped to int8); output quantization is assumed equal to the input's. */
+void tf_clamp_s8(const tf_activation *activation, int32_t size, const int8_t *in, int8_t *out);
 
 /* DEQUANTIZE int8 -> float: scale * (x - zero_point). */
 void tf_dequantize_s8_f32(const tf_affine_params *params, int32_t size,
@@ -155,16 +158,25 @@ void tf_logistic_s8(const tf_logistic_params *params, int32_t size, const int8_t
 /* TANH int8 (output zp 0, scale 1/128), TFLM reference_integer_ops::Tanh through gemmlowp::tanh. */
 void tf_tanh_s8(const tf_tanh_params *params, int32_t size, const int8_t *in, int8_t *out);
 
-/* HARD_SWISH int8: TFLite reference_ops::HardSwish<int8_t> (int16 fixed-point path). */
+/* HARD_SWISH int8: TFLite reference_ops::HardSwish<int8_t> (int16 fixed-point path). Params as
+ * TFLM hard_swish_common.cc HardSwishPrepare: hires_input_scale = (1/128.f) * input_scale and
+ * the two ratios are FLOAT divisions widened to double: output = QuantizeMultiplier(
+ * (double)(hires_input_scale / output_scale)), reluish = QuantizeMultiplier((double)(
+ * hires_input_scale / (3.f / 32768.f))); each int32 multiplier then goes through
+ * DownScaleInt32ToInt16Multiplier (the *_fixedpoint_int16 fields); exponents are the shifts. */
 void tf_hard_swish_s8(const tf_hard_swish_params *params, int32_t size,
                       const int8_t *in, int8_t *out);
 
-/* LEAKY_RELU int8: TFLite reference_ops::QuantizeLeakyRelu. */
+/* LEAKY_RELU int8: TFLite reference_ops::QuantizeLeakyRelu. Params as TFLM leaky_relu_common.cc:
+ * identity = QuantizeMultiplier((double)(input_scale / output_scale)) and
+ * alpha = QuantizeMultiplier((double)(input_scale * alpha / output_scale)), both float
+ * expressions widened to double; zero points not negated. */
 void tf_leaky_relu_s8(const tf_leaky_relu_params *params, int32_t size,
                       const int8_t *in, int8_t *out);
 
-/* PRELU int8 with alpha broadcast (shape->in1 = input, shape->in2 = alpha), TFLite
- * reference_ops::BroadcastPrelu4DSlow. */
+/* PRELU int8 with alpha broadcast (shape->in1 = input, shape->in2 = alpha, shape->out = output),
+ * TFLite reference_ops::BroadcastPrelu4DSlow. Params: see tf_prelu_params (TFLM prelu_common.cc
+ * computes both ratios in double from the float scales). */
 void tf_prelu_s8(const tf_prelu_params *params, const tf_broadcast_shape *shape,
                  const int8_t *in, const int8_t *alpha, int8_t *out);
 
@@ -208,7 +220,11 @@ void tf_strided_slice_nd(int32_t ndims, const int32_t *in_shape, const int32_t *
 /* RESHAPE / SQUEEZE / EXPAND_DIMS when not done in place: a byte copy (memmove semantics). */
 void tf_copy(size_t bytes, const void *in, void *out);
 
-/* ===================== float32 kernels (TFLite reference float order of operations) ======== */
+/* ===================== float32 kernels (TFLite reference float order of operations) ========
+ * Bit-exactness with TFLM's float results needs the same operation order (kept here) AND no
+ * contraction into fused multiply-adds: build with -std=c99 (ISO mode implies
+ * -ffp-contract=off in gcc) or pass -ffp-contract=off explicitly. Float activations: NONE is
+ * {-FLT_MAX, FLT_MAX}, RELU {0, FLT_MAX}, RELU6 {0, 6}, RELU_N1_TO_1 {-1, 1}. */
 
 void tf_conv_f32_nhwc(const tf_conv_f32_params *params,
                       const tf_dims *in_dims, const float *in,

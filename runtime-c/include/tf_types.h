@@ -205,18 +205,6 @@ typedef struct {
     int32_t half_pixel_centers;
 } tf_resize_params;
 
-/* LOG_SOFTMAX int8 as TFLM log_softmax.cc Prepare: PreprocessLogSoftmaxScalingExp(beta = 1,
- * input_scale, 5, &input_multiplier, &input_left_shift, &reverse_scaling_divisor,
- * &reverse_scaling_right_shift); reverse_scaling_right_shift *= -1 (so it is >= 0 here... as
- * TFLM stores it); diff_min = -CalculateInputRadius(5, input_left_shift). */
-typedef struct {
-    int32_t input_multiplier;
-    int32_t input_left_shift;
-    int32_t reverse_scaling_divisor;
-    int32_t reverse_scaling_right_shift;
-    int32_t diff_min;
-} tf_log_softmax_params;
-
 /* ---- float32 kernels ---- */
 typedef struct { float min, max; } tf_activation_f32;
 

@@ -28,7 +28,7 @@ key_val() { sed -n "s/^#define ${2}_${3} \(.*\)/\1/p" "$1/config_data.h" | head 
 classify() {
     d=$1; name=$2; U=$3
     if [ ! -f "$d/config_data.h" ]; then
-        if ls "$d" | grep -q '^layer_'; then echo "unsupported:whole-network test (ds_cnn); see test/vectors/ds_cnn.c"; return; fi
+        case $name in ds_cnn_s|ds_cnn_l) echo ds_cnn; return;; esac
         echo "unsupported:no config_data.h"; return
     fi
     if has_key "$d" "$U" LHS_ROWS; then echo "unsupported:batch matmul (no BATCH_MATMUL kernel)"; return; fi
@@ -60,7 +60,7 @@ make_map() {
     {
         echo "#include <stddef.h>"
         echo "#define VEC_NAME \"$name\""
-        sed -n "s/^#define ${U}_\([A-Za-z0-9_]*\).*/#define V_\1 ${U}_\1/p" "$d/config_data.h" | sort -u
+        [ -f "$d/config_data.h" ] && sed -n "s/^#define ${U}_\([A-Za-z0-9_]*\).*/#define V_\1 ${U}_\1/p" "$d/config_data.h" | sort -u
         for h in $(grep -o '"[A-Za-z0-9_]*\.h"' "$d/test_data.h" | tr -d '"'); do
             grep -ohE "^const [a-z0-9_]+ (\*const )?${name}_[a-z0-9_]+" "$d/$h" | awk '{print $NF}'
         done | sort -u | while read -r arr; do
@@ -89,6 +89,7 @@ for d in "$VEC_ROOT"/*/; do
         maxpool) src=pool; defs="-DPOOL_MAX" ;;
         maximum) src=maxmin; defs="-DOP_MAXIMUM" ;;
         minimum) src=maxmin; defs="-DOP_MINIMUM" ;;
+        ds_cnn) defs="-D$U" ;;
     esac
     vw="$WORK/$name"
     mkdir -p "$vw"
@@ -108,7 +109,7 @@ for d in "$VEC_ROOT"/*/; do
 done
 
 echo "----"
-for fam in conv depthwise fully_connected avgpool maxpool add mul softmax maximum minimum pad transpose; do
+for fam in conv depthwise fully_connected avgpool maxpool add mul softmax maximum minimum pad transpose ds_cnn; do
     ran=$(grep -c -E "^(pass|fail) $fam " "$RESULTS")
     ok=$(grep -c "^pass $fam " "$RESULTS")
     echo "$fam: $ran ran, $ok passed"

@@ -1,5 +1,5 @@
 /* QUANTIZE int8 -> int8 (TFLM reference_ops::Requantize) and every op that is only a
- * requantization with a clamp (RELU, RELU6, RELU_N1_TO_1 int8: TFLM ReluQuantized). */
+ * requantization with a clamp (RELU, RELU_N1_TO_1 int8: TFLM ReluQuantized). */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 

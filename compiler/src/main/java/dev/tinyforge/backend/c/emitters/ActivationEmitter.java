@@ -15,9 +15,6 @@ import dev.tinyforge.quant.params.RequantParams;
 
 /** Standalone activations: RELU family, LOGISTIC, TANH, HARD_SWISH, LEAKY_RELU, PRELU; int8 and (where TFLite has them) float32. */
 public final class ActivationEmitter implements LayerEmitter {
-    /** tf_requantize_s8_s8 multiplier/shift that leave a value unchanged: MBQM(x, 2^30, 1) == x. */
-    private static final int IDENTITY_MULTIPLIER = 1 << 30, IDENTITY_SHIFT = 1;
-
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), out = n.output();
         if (Structs.isFloat(in)) {
@@ -31,9 +28,8 @@ public final class ActivationEmitter implements LayerEmitter {
             case RELU6 -> {
                 // TFLM clamps the raw int8 values (input and output share quantization): no requantization.
                 ActivationRange r = RequantParams.relu6Bounds(n);
-                String params = "&" + ctx.declare("tf_requant_params", "params", "{0, 0, " + IDENTITY_MULTIPLIER + ", "
-                        + IDENTITY_SHIFT + ", " + Structs.act(r.min(), r.max()) + "}");
-                code.call("tf_requantize_s8_s8", params, size, ctx.ptr(in), ctx.ptr(out));
+                String act = "&" + ctx.declare("tf_activation", "activation", Structs.act(r.min(), r.max()));
+                code.call("tf_clamp_s8", act, size, ctx.ptr(in), ctx.ptr(out));
             }
             case LOGISTIC, TANH -> {
                 LogisticTanhParams p = LogisticTanhParams.prepare(n);

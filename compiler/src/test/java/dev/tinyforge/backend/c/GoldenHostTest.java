@@ -2,7 +2,6 @@ package dev.tinyforge.backend.c;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.TestFactory;
 
 import dev.tinyforge.Compiler;
 import dev.tinyforge.ir.Graph;
-import dev.tinyforge.sim.HostRunner;
 import dev.tinyforge.testing.GoldenModel;
 import dev.tinyforge.testing.HostBuilds;
 import dev.tinyforge.testing.OutputComparison;
@@ -25,17 +23,17 @@ class GoldenHostTest {
     Stream<DynamicTest> generatedCMatchesTflmGoldens() {
         return GoldenModel.all().stream().map(m -> DynamicTest.dynamicTest(m.name(), () -> {
             Graph g = Compiler.load(m.modelFile());
-            Path exe = HostBuilds.build(g, m.name());
+            HostBuilds.Built built = HostBuilds.build(g, m.name());
             int exact = 0, inputs = 0;
             for (int k : m.inputIndices()) {
-                byte[] out = HostRunner.run(exe, m.input(k), 120);
+                byte[] out = built.run(m.input(k));
                 String diff = OutputComparison.compare(m.output(k), out, m.hasFloatOutput());
                 assertNull(diff, m.name() + " input " + k + ": " + diff);
                 inputs++;
                 if (java.util.Arrays.equals(m.output(k), out)) exact++;
             }
             System.out.printf("golden %-24s %d/%d inputs match (%d bit-exact), arena %,d bytes%n", m.name(), inputs, inputs,
-                    exact, Compiler.compile(g).plan().arenaBytes());
+                    exact, built.compiled().plan().arenaBytes());
         }));
     }
 }

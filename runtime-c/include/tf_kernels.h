@@ -53,6 +53,21 @@ void tf_depthwise_conv_s8_nhwc(const tf_dw_conv_params *params, const tf_per_cha
                                const int32_t *bias,
                                const tf_dims *out_dims, int8_t *out);
 
+/* DEPTHWISE_CONV_2D int8 in place: the output overwrites the input at the same address `buf`.
+ * scratch holds depth_multiplier * out_h * out_w bytes. Batch 1. Always safe with multiplier 1; with a
+ * larger multiplier only where the compiler proved no write lands on an unprocessed input channel
+ * (see depthwise_conv_s8_nhwc_inplace.c). Same results as tf_depthwise_conv_s8_nhwc. */
+void tf_depthwise_conv_s8_nhwc_inplace(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                       const tf_dims *in_dims, const tf_dims *filter_dims,
+                                       const int8_t *filter, const int32_t *bias,
+                                       const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
+
+/* CONV_2D int8 with a 1x1 filter, stride 1, no padding, no groups, in place: the output overwrites the
+ * input at the same address `buf`; scratch holds in_c bytes. Same results as tf_conv_s8_nhwc. */
+void tf_conv_s8_1x1_inplace(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                            const tf_dims *in_dims, const tf_dims *filter_dims, const int8_t *filter,
+                            const int32_t *bias, const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
+
 /* FULLY_CONNECTED int8: out[b][o] = requant(sum_i (w[o][i] + filter_offset) * (in[b][i] +
  * input_offset) + bias[o]) with quant->multiplier/shift[o] (per-tensor: repeat the value).
  * bias may be NULL. */

@@ -14,6 +14,8 @@ import dev.tinyforge.ir.Verifier;
 import dev.tinyforge.passes.Pipeline;
 import dev.tinyforge.plan.ArenaPlanner;
 import dev.tinyforge.plan.MemoryPlan;
+import dev.tinyforge.plan.MemorySchedule;
+import dev.tinyforge.plan.PlanChecker;
 
 /**
  * The library entry point: load a model, run the pipeline, plan memory, generate C. The CLI is a thin
@@ -44,25 +46,49 @@ public final class Compiler {
      * The default pass pipeline, in order. Every pass keeps outputs bit-exact (checked by the golden
      * tests, which compile through it).
      */
-    public static final String DEFAULT_PIPELINE = "fuse-activation,remove-identity-reshape,collapse-reshapes,dce";
+    public static final String DEFAULT_PIPELINE = "fuse-activation,fold-pad-into-conv,remove-identity-reshape,collapse-reshapes,dce";
 
     /** Runs the default pipeline, plans memory and generates C for a loaded graph (the graph is changed in place). */
     public static CompiledModel compile(Graph g) {
         return compile(g, Pipeline.parse(DEFAULT_PIPELINE));
     }
 
-    /** Runs the given pipeline, plans memory and generates C. */
+    /** Runs the given pipeline, plans memory with every memory optimization on and generates C. */
     public static CompiledModel compile(Graph g, Pipeline pipeline) {
+        return compile(g, pipeline, CompileOptions.DEFAULT);
+    }
+
+    /** Runs the default pipeline with the given options. */
+    public static CompiledModel compile(Graph g, CompileOptions options) {
+        return compile(g, Pipeline.parse(DEFAULT_PIPELINE), options);
+    }
+
+    /**
+     * Runs the pipeline, then (if asked) reorders branches for the least memory, plans memory and generates
+     * C. The plan is checked before any code is generated: a plan that could corrupt data never becomes C.
+     */
+    public static CompiledModel compile(Graph g, Pipeline pipeline, CompileOptions options) {
         Verifier.verify(g);
         pipeline.run(g);
         Verifier.verify(g);
-        MemoryPlan plan = ArenaPlanner.plan(g);
+        if (options.reorder()) {
+            MemorySchedule.Result r = MemorySchedule.optimize(g, 1000, 200_000);
+            if (r.order() != null) {
+                g.reorder(r.order());
+                Verifier.verify(g);
+            }
+        }
+        MemoryPlan plan = ArenaPlanner.plan(g, options.planOptions());
+        String problem = PlanChecker.check(g, plan);
+        if (problem != null) throw new IllegalStateException("internal error: invalid memory plan: " + problem);
         GeneratedModel code = CModelGenerator.generate(g, plan);
-        return new CompiledModel(g, plan, code);
+        return new CompiledModel(g, plan, code, options);
     }
 
     public static CompiledModel compile(Path model) { return compile(load(model)); }
 
-    /** A compiled model: the final IR, its memory plan and its C sources. */
-    public record CompiledModel(Graph graph, MemoryPlan plan, GeneratedModel code) {}
+    public static CompiledModel compile(Path model, CompileOptions options) { return compile(load(model), options); }
+
+    /** A compiled model: the final IR, its memory plan, its C sources and the options it was compiled with. */
+    public record CompiledModel(Graph graph, MemoryPlan plan, GeneratedModel code, CompileOptions options) {}
 }

@@ -10,6 +10,7 @@ import dev.tinyforge.OutputDirectory;
 import dev.tinyforge.report.ModelReport;
 import dev.tinyforge.util.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,6 +18,8 @@ import picocli.CommandLine.Parameters;
         description = "Compiles a model into a C project: model.c/model.h, weights, the runtime kernels it needs, a report.")
 final class CompileCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "a .tflite file") Path model;
+
+    @Mixin CompileFlags flags = new CompileFlags();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "output directory (replaced as a whole)")
     Path output;
@@ -26,7 +29,8 @@ final class CompileCommand implements Callable<Integer> {
     @Override public Integer call() {
         if (!board.equals("host"))
             throw new CompileException("unknown board '" + board + "'; available: host");
-        CompiledModel cm = Compiler.compile(model);
+        CompiledModel cm = Compiler.compile(model, flags.options());
+        flags.writeOutputs(cm);
         OutputDirectory.write(output, dir -> {
             cm.code().writeTo(dir);
             java.nio.file.Files.writeString(dir.resolve("report.json"), Json.write(ModelReport.json(cm)));

@@ -8,6 +8,7 @@ import dev.tinyforge.Compiler.CompiledModel;
 import dev.tinyforge.report.ModelReport;
 import dev.tinyforge.util.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,10 +17,13 @@ import picocli.CommandLine.Parameters;
 final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "MODEL", description = "a .tflite file") Path model;
 
+    @Mixin CompileFlags flags = new CompileFlags();
+
     @Option(names = "--json", description = "print one JSON object") boolean json;
 
     @Override public Integer call() {
-        CompiledModel cm = Compiler.compile(model);
+        CompiledModel cm = Compiler.compile(model, flags.options());
+        flags.writeOutputs(cm);
         System.out.print(json ? Json.write(ModelReport.json(cm)) : ModelReport.text(cm));
         return 0;
     }

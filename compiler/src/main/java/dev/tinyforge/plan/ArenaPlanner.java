@@ -3,45 +3,140 @@ package dev.tinyforge.plan;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.tinyforge.ir.Graph;
 
 /**
- * Assigns arena offsets to buffers: greedy by size (largest first), each placed at the lowest aligned
- * offset where it overlaps no already-placed buffer that is live at the same time. Simple and usually
- * close to the lower bound; better planners come later and plug in here.
+ * Assigns arena offsets. Runs several heuristics (clusters ordered by size, by conflicts, by area, by
+ * lifetime, chronologically; each placed first-fit and best-fit), keeps the smallest, then (for problems
+ * small enough) an exact branch and bound under a time limit, started from that best. With in-place
+ * execution it also plans without it and keeps whichever arena is smaller.
  */
 public final class ArenaPlanner {
     /** Every buffer starts at a multiple of this (int32 and float kernels need 4; Helium likes 16). */
     public static final int ALIGNMENT = 16;
 
+    /** Above this many clusters the exact search is not tried (it would not finish in its budget). */
+    static final int EXACT_MAX_CLUSTERS = 64;
+
     private ArenaPlanner() {}
 
+    /** The layer-wise plan (no in-place), I/O in the arena. */
     public static MemoryPlan plan(Graph g) {
-        return plan(LifetimeAnalysis.analyze(g));
+        return plan(g, PlanOptions.LAYER_WISE);
     }
 
-    public static MemoryPlan plan(List<Buffer> buffers) {
-        List<Buffer> order = new ArrayList<>(buffers);
-        order.sort(Comparator.comparingLong(Buffer::bytes).reversed().thenComparingInt(Buffer::firstStep));
-        Map<Buffer, Long> offsets = new IdentityHashMap<>();
-        List<Buffer> placed = new ArrayList<>();
-        for (Buffer b : order) {
-            List<long[]> busy = new ArrayList<>();
-            for (Buffer p : placed)
-                if (p.overlapsInTime(b)) busy.add(new long[] {offsets.get(p), offsets.get(p) + p.bytes()});
-            busy.sort(Comparator.comparingLong(r -> r[0]));
-            long candidate = 0;
-            for (long[] r : busy) {
-                if (candidate + b.bytes() <= r[0]) break;
-                candidate = Math.max(candidate, align(r[1]));
-            }
-            offsets.put(b, candidate);
-            placed.add(b);
+    public static MemoryPlan plan(Graph g, PlanOptions options) {
+        long t0 = System.nanoTime();
+        MemoryProblem layerWise = LifetimeAnalysis.analyze(g, new PlanOptions(false, options.ioInArena(), options.exactMillis()));
+        long layerWiseBound = LowerBounds.layerWise(layerWise);
+        Solved best = solve(layerWise, options.exactMillis());
+        if (options.inPlace()) {
+            MemoryProblem inPlace = LifetimeAnalysis.analyze(g, options);
+            Solved s = solve(refinePairs(inPlace, t0), options.exactMillis());
+            if (s.top <= best.top) best = s;
         }
-        return new MemoryPlan(buffers, offsets, "greedy-by-size");
+        long millis = (System.nanoTime() - t0) / 1_000_000L;
+        return new MemoryPlan(g, best.problem, best.offsets, best.strategy, best.optimal, best.tried, layerWiseBound, millis);
+    }
+
+    private record Solved(MemoryProblem problem, Map<Buffer, Long> offsets, long top, String strategy, boolean optimal,
+                          Map<String, Long> tried) {}
+
+    /**
+     * In-place pairs chain buffers to one offset; a long chain can be lifted by whatever conflicts with
+     * its first member and so raise the peak later on. Tries dropping, one at a time, the pairs of the
+     * chains that reach the arena top, keeps a drop whenever the heuristics then find a smaller arena,
+     * and repeats while that helps (bounded by a time budget).
+     */
+    private static MemoryProblem refinePairs(MemoryProblem p, long t0) {
+        long deadline = t0 + REFINE_BUDGET_NANOS;
+        Solved best = solve(p, 0);
+        for (int round = 0; round < 8 && System.nanoTime() < deadline; round++) {
+            List<InPlace> suspects = pairsReachingTop(best);
+            Solved improved = null;
+            for (InPlace drop : suspects) {
+                if (System.nanoTime() > deadline) break;
+                Solved s = solve(without(best.problem, drop), 0);
+                if (s.top < (improved == null ? best.top : improved.top)) improved = s;
+            }
+            if (improved == null) break;
+            best = improved;
+        }
+        return best.problem;
+    }
+
+    static final long REFINE_BUDGET_NANOS = 1_000_000_000L;
+
+    private static List<InPlace> pairsReachingTop(Solved s) {
+        List<Cluster> clusters = Cluster.build(s.problem.arenaBuffers(), s.problem.inPlace());
+        List<InPlace> r = new ArrayList<>();
+        for (Cluster c : clusters) {
+            long off = s.offsets.get(c.members.get(0));
+            if (off + c.maxBytes < s.top || c.members.size() < 2) continue;
+            for (InPlace p : s.problem.inPlace()) if (c.members.contains(p.output())) r.add(p);
+        }
+        return r;
+    }
+
+    private static MemoryProblem without(MemoryProblem p, InPlace drop) {
+        List<InPlace> pairs = new ArrayList<>(p.inPlace());
+        pairs.remove(drop);
+        List<Buffer> buffers = new ArrayList<>(p.arenaBuffers());
+        if (drop.scratch() != null) buffers.remove(drop.scratch());
+        return new MemoryProblem(buffers, p.ioBuffers(), pairs, p.noOps(), p.steps());
+    }
+
+    private static Solved solve(MemoryProblem p, long exactMillis) {
+        List<Cluster> clusters = Cluster.build(p.arenaBuffers(), p.inPlace());
+        Map<String, Long> tried = new LinkedHashMap<>();
+        long[] best = null;
+        long bestTop = Long.MAX_VALUE;
+        String bestName = null;
+        for (Map.Entry<String, Comparator<Cluster>> o : orders().entrySet()) {
+            List<Cluster> order = new ArrayList<>(clusters);
+            order.sort(o.getValue().thenComparingInt(c -> c.id));
+            for (Placement.Fit fit : Placement.Fit.values()) {
+                long[] off = Placement.place(order, clusters.size(), fit);
+                long top = Placement.top(clusters, off);
+                String name = o.getKey() + "/" + fit.name().toLowerCase(java.util.Locale.ROOT) + "-fit";
+                tried.put(name, top);
+                if (top < bestTop) {
+                    best = off;
+                    bestTop = top;
+                    bestName = name;
+                }
+            }
+        }
+        long bound = LowerBounds.ofClusters(clusters);
+        boolean optimal = bestTop <= bound;
+        if (!optimal && exactMillis > 0 && clusters.size() <= EXACT_MAX_CLUSTERS) {
+            ExactPlacement.Result r = ExactPlacement.search(clusters, best, exactMillis);
+            long top = Placement.top(clusters, r.offsets());
+            tried.put("branch-and-bound", top);
+            if (top < bestTop) {
+                best = r.offsets();
+                bestTop = top;
+                bestName = "branch-and-bound";
+            }
+            optimal = r.optimal();
+        }
+        Map<Buffer, Long> offsets = new IdentityHashMap<>();
+        for (Cluster c : clusters) for (Buffer b : c.members) offsets.put(b, best[c.id]);
+        return new Solved(p, offsets, bestTop, bestName, optimal, tried);
+    }
+
+    private static Map<String, Comparator<Cluster>> orders() {
+        Map<String, Comparator<Cluster>> m = new LinkedHashMap<>();
+        m.put("by-size", Comparator.comparingLong((Cluster c) -> -c.maxBytes).thenComparingInt(c -> c.first));
+        m.put("by-conflicts", Comparator.comparingLong((Cluster c) -> -c.conflictBytes()).thenComparingLong(c -> -c.maxBytes));
+        m.put("by-area", Comparator.comparingLong((Cluster c) -> -c.area()));
+        m.put("by-lifetime", Comparator.comparingInt((Cluster c) -> -(c.last - c.first)).thenComparingLong(c -> -c.maxBytes));
+        m.put("chronological", Comparator.comparingInt((Cluster c) -> c.first).thenComparingLong(c -> -c.maxBytes));
+        return m;
     }
 
     static long align(long x) { return (x + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT; }

@@ -11,6 +11,7 @@ import dev.tinyforge.analysis.Macs;
 import dev.tinyforge.ir.Graph;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
+import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.plan.MemoryPlan;
 
 /**
@@ -29,12 +30,38 @@ public final class ModelReport {
         for (Node n : g.nodes()) ops.merge(n.kind().name(), 1, Integer::sum);
         r.put("ops", ops);
         r.put("macs", Macs.of(g));
-        r.put("weights_bytes", weightsBytes(g));
+        long weights = weightsBytes(g);
+        long constants = FlashEstimate.constantsBytes(cm.code());
+        long code = FlashEstimate.codeBytes(cm.code(), g.nodes().size());
+        r.put("weights_bytes", weights);
+        // SRAM: peak = arena (activations, scratch, and the I/O when inside) + I/O held outside; not the stack.
+        r.put("peak_sram_bytes", plan.peakSramBytes());
         r.put("arena_bytes", plan.arenaBytes());
+        r.put("scratch_bytes", plan.scratchBytes());
+        r.put("io_bytes", plan.ioBytes());
+        r.put("io_in_arena", plan.ioInArena());
+        r.put("stack_bytes", FlashEstimate.STACK_ESTIMATE);
+        r.put("stack_bytes_estimated", true);
         r.put("lower_bound_bytes", plan.lowerBound());
+        r.put("inplace_lower_bound_bytes", plan.inPlaceLowerBound());
+        // Flash: weights + layer constants + code.
+        r.put("flash_bytes", weights + constants + code);
+        r.put("constants_bytes", constants);
+        r.put("code_bytes", code);
+        r.put("code_bytes_estimated", true);
+        Map<String, Object> planner = new LinkedHashMap<>();
+        planner.put("strategy", plan.strategy());
+        planner.put("optimal", plan.optimal());
+        planner.put("planning_ms", plan.planningMillis());
+        planner.put("in_place", cm.options() == null || cm.options().inPlace());
+        planner.put("reorder", cm.options() == null || cm.options().reorder());
+        planner.put("in_place_layers", plan.inPlace().size());
+        planner.put("tried", plan.tried());
+        r.put("planner", planner);
         r.put("inputs", io(g.inputs(), plan));
         r.put("outputs", io(g.outputs(), plan));
         List<Object> layers = new ArrayList<>();
+        long[] live = plan.liveBytesPerStep();
         for (int i = 0; i < g.nodes().size(); i++) {
             Node n = g.nodes().get(i);
             Map<String, Object> l = new LinkedHashMap<>();
@@ -48,10 +75,23 @@ public final class ModelReport {
                     .mapToLong(v -> v.type().byteSize()).sum());
             l.put("arena_offset", plan.offset(n.output()));
             l.put("arena_size", n.output().type().byteSize());
+            l.put("live_bytes", live[i + 1]);
+            InPlace ip = plan.inPlace(n);
+            l.put("in_place", ip == null ? null : ip.scheme().name());
+            l.put("scratch_bytes", ip == null || ip.scratch() == null ? 0 : ip.scratch().bytes());
+            l.put("no_code", plan.isNoOp(n));
             layers.add(l);
         }
         r.put("layers", layers);
         return r;
+    }
+
+    private static String shortScheme(InPlace ip) {
+        return switch (ip.scheme()) {
+            case ELEMENTWISE, ELEMENTWISE_NARROWING -> "elemwise";
+            case DEPTHWISE_CHANNEL_PLANES -> "dw-plane";
+            case POINTWISE_PIXELS -> "1x1-pixel";
+        };
     }
 
     public static long weightsBytes(Graph g) {
@@ -70,6 +110,7 @@ public final class ModelReport {
                 m.put("zero_point", v.type().quant().zeroPoint());
             }
             m.put("bytes", v.type().byteSize());
+            m.put("area", plan.area(v) == MemoryPlan.Area.IO ? "io" : "arena");
             m.put("arena_offset", plan.offset(v));
             r.add(m);
         }
@@ -81,14 +122,29 @@ public final class ModelReport {
         Graph g = cm.graph();
         MemoryPlan plan = cm.plan();
         StringBuilder b = new StringBuilder();
+        long weights = weightsBytes(g), constants = FlashEstimate.constantsBytes(cm.code()),
+                code = FlashEstimate.codeBytes(cm.code(), g.nodes().size());
         b.append(String.format("model %s: %d layers, %,d MACs, weights %,d bytes, arena %,d bytes (lower bound %,d)%n",
-                g.name(), g.nodes().size(), Macs.of(g), weightsBytes(g), plan.arenaBytes(), plan.lowerBound()));
-        b.append(String.format("%4s  %-22s %-16s %-14s %12s %10s  %s%n", "#", "op", "output", "type", "MACs", "arena@", "name"));
+                g.name(), g.nodes().size(), Macs.of(g), weights, plan.arenaBytes(), plan.lowerBound()));
+        b.append(String.format("SRAM peak %,d bytes = arena %,d (incl. scratch %,d%s) + I/O outside %,d; stack ~%,d (estimate)%n",
+                plan.peakSramBytes(), plan.arenaBytes(), plan.scratchBytes(),
+                plan.ioInArena() ? ", incl. I/O " + String.format("%,d", plan.ioBytes()) : "", plan.ioAreaBytes(),
+                FlashEstimate.STACK_ESTIMATE));
+        b.append(String.format("lower bounds: layer-wise %,d, with this plan's in-place pairs %,d; planner %s%s, %d in-place layers, %d ms%n",
+                plan.lowerBound(), plan.inPlaceLowerBound(), plan.strategy(), plan.optimal() ? " (optimal)" : "",
+                plan.inPlace().size(), plan.planningMillis()));
+        b.append(String.format("flash ~%,d bytes = weights %,d + layer constants ~%,d + code ~%,d (estimates)%n",
+                weights + constants + code, weights, constants, code));
+        b.append(String.format("%4s  %-18s %-16s %-5s %12s %10s %10s  %-9s %s%n", "#", "op", "output", "type", "MACs", "arena@",
+                "live", "in-place", "name"));
+        long[] live = plan.liveBytesPerStep();
         for (int i = 0; i < g.nodes().size(); i++) {
             Node n = g.nodes().get(i);
-            b.append(String.format("%4d  %-22s %-16s %-14s %,12d %10d  %s%n", i, n.kind().name(),
+            InPlace ip = plan.inPlace(n);
+            String how = ip != null ? shortScheme(ip) : plan.isNoOp(n) ? "view" : "";
+            b.append(String.format("%4d  %-18s %-16s %-5s %,12d %10d %,10d  %-9s %s%n", i, n.kind().name(),
                     n.output().type().shapeString(), n.output().type().elementType().shortName(), Macs.of(n),
-                    plan.offset(n.output()), n.name()));
+                    plan.offset(n.output()), live[i + 1], how, n.name()));
         }
         return b.toString();
     }

@@ -14,6 +14,7 @@ import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Quant;
 import dev.tinyforge.ir.TensorType;
 import dev.tinyforge.ir.Value;
+import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.plan.LifetimeAnalysis;
 import dev.tinyforge.plan.MemoryPlan;
 
@@ -73,6 +74,8 @@ public final class CModelGenerator {
         model.put("guard", "TF_MODEL_H");
         model.put("arenaBytes", plan.arenaBytes());
         model.put("arenaAlloc", Math.max(1, plan.arenaBytes()));
+        model.put("hasIoArea", plan.ioAreaBytes() > 0);
+        model.put("ioAreaBytes", plan.ioAreaBytes());
         model.put("planner", plan.strategy());
         model.put("lowerBound", plan.lowerBound());
         model.put("weightsBytes", weightsBytes);
@@ -112,6 +115,7 @@ public final class CModelGenerator {
             m.put("quant", quantText(v.type().quant()));
             m.put("bytes", v.type().byteSize());
             m.put("offset", plan.offset(v));
+            m.put("area", EmitContext.areaSymbol(plan.area(v)));
             r.add(m);
         }
         return r;
@@ -126,12 +130,17 @@ public final class CModelGenerator {
         for (Value v : n.outputs()) lines.add(" *   out " + describe(v, plan));
         if (macs > 0) lines.add(" *   MACs: " + macs);
         if (LifetimeAnalysis.isAlias(n)) lines.add(" *   no code: the output is a view of the input's bytes");
+        else if (plan.isNoOp(n)) lines.add(" *   no code: the producers wrote each input straight into its slice of the output");
+        InPlace ip = plan.inPlace(n);
+        if (ip != null) lines.add(" *   in place (" + ip.scheme() + "): the output overwrites %" + CNames.comment(n.input(ip.inputIndex()).name())
+                + (ip.scratch() != null ? ", scratch arena[" + plan.offset(ip.scratch()) + ", "
+                        + (plan.offset(ip.scratch()) + ip.scratch().bytes()) + ")" : ""));
         return lines;
     }
 
     private static String describe(Value v, MemoryPlan plan) {
         String where = v.isConstant() ? "flash, " + v.type().byteSize() + " bytes"
-                : "arena[" + plan.offset(v) + ", " + (plan.offset(v) + v.type().byteSize()) + ")";
+                : (plan.area(v) == MemoryPlan.Area.IO ? "io[" : "arena[") + plan.offset(v) + ", " + (plan.offset(v) + v.type().byteSize()) + ")";
         return CNames.comment("%" + v.name()) + " " + typeText(v.type()) + " @ " + where;
     }
 

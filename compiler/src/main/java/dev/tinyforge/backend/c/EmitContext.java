@@ -5,6 +5,9 @@ import java.util.Map;
 import dev.tinyforge.ir.Tensor;
 import dev.tinyforge.ir.TensorType;
 import dev.tinyforge.ir.Value;
+import dev.tinyforge.ir.Node;
+import dev.tinyforge.plan.Buffer;
+import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.plan.MemoryPlan;
 
 /**
@@ -29,14 +32,26 @@ public final class EmitContext {
     public String ptr(Value v) {
         if (v == null) return "NULL";
         if (v.isConstant()) return name(v);
-        return "((" + CLiterals.ctype(v.type().elementType()) + " *)(tf_arena + " + plan.offset(v) + "))";
+        return "((" + CLiterals.ctype(v.type().elementType()) + " *)(" + areaSymbol(plan.area(v)) + " + " + plan.offset(v) + "))";
     }
 
     /** An untyped pointer expression (for byte-moving kernels). */
     public String bytes(Value v) {
         if (v.isConstant()) return "(const void *)" + name(v);
-        return "(void *)(tf_arena + " + plan.offset(v) + ")";
+        return "(void *)(" + areaSymbol(plan.area(v)) + " + " + plan.offset(v) + ")";
     }
+
+    /** The C array a memory area is. */
+    public static String areaSymbol(MemoryPlan.Area a) { return a == MemoryPlan.Area.IO ? "tf_io" : "tf_arena"; }
+
+    /** How the node runs in place, or null when out of place. */
+    public InPlace inPlace(Node n) { return plan.inPlace(n); }
+
+    /** True when the plan made the node's work unnecessary (views, folded concatenations). */
+    public boolean isNoOp(Node n) { return plan.isNoOp(n); }
+
+    /** An int8 pointer to a scratch buffer of the arena. */
+    public String scratch(Buffer b) { return "((int8_t *)(tf_arena + " + plan.offset(b) + "))"; }
 
     private String name(Value v) {
         String n = constantNames.get(v);

@@ -19,6 +19,7 @@ import dev.tinyforge.ir.Value;
  */
 public final class ConcatEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
+        if (ctx.isNoOp(n)) return; // the producers wrote straight into the slices
         int axis;
         int[] sizes = new int[n.inputs().size()];
         int[] out = n.output().type().shape();

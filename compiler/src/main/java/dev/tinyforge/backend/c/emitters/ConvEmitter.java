@@ -7,6 +7,7 @@ import dev.tinyforge.ir.Activation;
 import dev.tinyforge.ir.Attrs;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
+import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.quant.params.ConvParams;
 
 /** CONV_2D and DEPTHWISE_CONV_2D, int8 (per-channel requantization) and float32. */
@@ -26,8 +27,16 @@ public final class ConvEmitter implements LayerEmitter {
                     ? "&" + ctx.declare("tf_dw_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", "
                             + p.depthMultiplier() + ", " + geometry + "}")
                     : "&" + ctx.declare("tf_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", " + geometry + "}");
-            code.call(depthwise ? "tf_depthwise_conv_s8_nhwc" : "tf_conv_s8_nhwc", params, quant, inDims, ctx.ptr(in), wDims,
-                    ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out));
+            InPlace ip = ctx.inPlace(n);
+            if (ip != null) {
+                // The plan put the output at the input's first byte; the kernel keeps every output byte as the normal one.
+                String scratch = ctx.scratch(ip.scratch());
+                code.call(depthwise ? "tf_depthwise_conv_s8_nhwc_inplace" : "tf_conv_s8_1x1_inplace", params, quant, inDims,
+                        wDims, ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out), scratch);
+            } else {
+                code.call(depthwise ? "tf_depthwise_conv_s8_nhwc" : "tf_conv_s8_nhwc", params, quant, inDims, ctx.ptr(in), wDims,
+                        ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out));
+            }
         } else if (Structs.isFloat(in)) {
             int[] pads, strides, dil;
             Activation act;

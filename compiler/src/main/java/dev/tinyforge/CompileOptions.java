@@ -1,0 +1,29 @@
+package dev.tinyforge;
+
+import dev.tinyforge.plan.PlanOptions;
+
+/**
+ * How to compile, beyond the pass pipeline: the memory optimizations (each can be switched off, and the
+ * defaults have all of them on) and where the model's I/O lives.
+ *
+ * @param inPlace      in-place execution (depthwise, 1x1 conv, elementwise, quantize) and concatenations
+ *                     written in place by their producers
+ * @param reorder      choose the execution order of branches that needs the least memory
+ * @param ioInArena    model input and output inside the arena (false: separate buffers, counted as io)
+ * @param exactMillis  time budget of the exact offset search per plan
+ */
+public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena, long exactMillis) {
+    /** Everything on, I/O in the arena. */
+    public static final CompileOptions DEFAULT = new CompileOptions(true, true, true, 300);
+
+    /** A plain layer-wise plan: no in-place execution, the order the model file gives. */
+    public static final CompileOptions NO_MEMORY_OPTIMIZATIONS = new CompileOptions(false, false, true, 300);
+
+    public CompileOptions withInPlace(boolean on) { return new CompileOptions(on, reorder, ioInArena, exactMillis); }
+
+    public CompileOptions withReorder(boolean on) { return new CompileOptions(inPlace, on, ioInArena, exactMillis); }
+
+    public CompileOptions withIoInArena(boolean on) { return new CompileOptions(inPlace, reorder, on, exactMillis); }
+
+    public PlanOptions planOptions() { return new PlanOptions(inPlace, ioInArena, exactMillis); }
+}

@@ -1,0 +1,17 @@
+package dev.tinyforge.plan;
+
+/**
+ * Switches of the memory planner.
+ *
+ * @param inPlace       let kernels write over dead inputs (depthwise, 1x1 conv, elementwise, quantize) and
+ *                      let producers write straight into a concatenation's slices
+ * @param ioInArena     keep the model's input and output buffers inside the arena (they share bytes with
+ *                      activations over time); otherwise they are separate buffers, counted in io_bytes
+ * @param exactMillis   time budget for the exact (branch and bound) offset search; 0 turns it off
+ */
+public record PlanOptions(boolean inPlace, boolean ioInArena, long exactMillis) {
+    public static final PlanOptions DEFAULT = new PlanOptions(true, true, 300);
+
+    /** No in-place execution, I/O in the arena: the layer-wise plan every other compiler would make. */
+    public static final PlanOptions LAYER_WISE = new PlanOptions(false, true, 300);
+}

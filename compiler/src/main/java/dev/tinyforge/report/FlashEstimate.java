@@ -1,0 +1,45 @@
+package dev.tinyforge.report;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tinyforge.backend.c.GeneratedModel;
+import dev.tinyforge.backend.c.RuntimeLibrary;
+
+/**
+ * Flash and stack figures estimated from the generated sources, for when no cross-compiler link is
+ * available: layer constants (per-channel multipliers and shifts, dims, parameter structs) counted from
+ * their declarations in model.c; code from the statements of each runtime kernel and the layer calls;
+ * stack from the deepest call chain of the generated code (model_invoke, a layer function, a kernel and
+ * its inline helpers). All three are flagged as estimates in the report.
+ */
+public final class FlashEstimate {
+    private FlashEstimate() {}
+
+    /** Bytes of Thumb-2 code per C statement at -Os, measured roughly on these kernels. */
+    static final int BYTES_PER_STATEMENT = 10;
+    /** Bytes of a layer function: prologue, the kernel call with its arguments, epilogue. */
+    static final int BYTES_PER_LAYER_CALL = 28;
+    /** Deepest chain: model_invoke + layer (frames of a few words) + kernel locals and saved registers + helpers. */
+    public static final long STACK_ESTIMATE = 320;
+
+    private static final Pattern ARRAY = Pattern.compile("static const (\\w[\\w\\s*]*?)\\s+l\\d+_\\w+\\[(\\d+)\\]");
+    private static final Pattern STRUCT = Pattern.compile("static const (tf_\\w+) l\\d+_\\w+ = \\{([^;]*)\\};");
+
+    public static long constantsBytes(GeneratedModel code) {
+        String c = code.files().getOrDefault("model.c", "");
+        long bytes = 0;
+        Matcher a = ARRAY.matcher(c);
+        while (a.find()) bytes += 4L * Long.parseLong(a.group(2)); // int32 arrays and pointer tables
+        Matcher s = STRUCT.matcher(c);
+        while (s.find()) bytes += 4L * (s.group(2).split(",").length);
+        return bytes;
+    }
+
+    public static long codeBytes(GeneratedModel code, int layers) {
+        RuntimeLibrary lib = RuntimeLibrary.get();
+        long statements = 0;
+        for (String src : code.runtimeSources()) statements += lib.content(src).chars().filter(ch -> ch == ';').count();
+        return statements * BYTES_PER_STATEMENT + (long) layers * BYTES_PER_LAYER_CALL + 256; // + the I/O accessors
+    }
+}

@@ -18,7 +18,7 @@ import dev.tinyforge.plan.MemoryPlan;
 public final class MemorySvg {
     private MemorySvg() {}
 
-    private static final int LEFT = 90, RIGHT = 30, TOP = 60, BOTTOM = 150, PLOT_H = 520, MIN_STEP_W = 14;
+    private static final int LEFT = 90, RIGHT = 30, TOP = 60, BOTTOM = 90, PLOT_H = 520, MIN_STEP_W = 14;
 
     public static String render(Graph g, MemoryPlan plan) {
         int steps = plan.steps();
@@ -57,9 +57,13 @@ public final class MemorySvg {
                     + "fill-opacity=\"0.75\" stroke=\"#203040\" stroke-width=\"0.6\"><title>%s: %,d bytes at %d, steps %d..%d</title></rect>%n",
                     x, y1 - h, w, h, fill, esc(b.label()), b.bytes(), plan.offset(b), b.firstStep(), b.lastStep()));
             if (h >= 11 && w >= 40) {
-                String label = shorten(b.label(), (int) (w / 6.2));
+                String label = shorten(b.label(), (int) (w / 5.2));
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#102030\">%s</text>%n",
                         x + 2, y1 - h + 10, esc(label)));
+            } else if (h >= 50 && w >= 10) { // tall and narrow: write the name upwards
+                String label = shorten(b.label(), (int) (h / 5.2));
+                s.append(String.format(Locale.ROOT, "<text transform=\"translate(%.1f,%.1f) rotate(-90)\" font-size=\"9\" "
+                        + "fill=\"#102030\">%s</text>%n", x + w / 2 + 3, y1 - 3, esc(label)));
             }
         }
         // axes
@@ -82,10 +86,12 @@ public final class MemorySvg {
         double lbY = TOP + PLOT_H - plan.lowerBound() * yScale;
         s.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#555\" stroke-dasharray=\"6,4\"/>%n",
                 LEFT, lbY, LEFT + plotW, lbY));
-        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" fill=\"#555\">layer-wise lower bound %,d</text>%n",
-                LEFT + 4, lbY - 4, plan.lowerBound()));
-        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"red\" text-anchor=\"middle\">peak: %,d live</text>%n",
-                LEFT + peakCol * stepW + stepW / 2.0, TOP - 4, live[peakCol]));
+        s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" fill=\"#555\" text-anchor=\"end\">layer-wise lower bound %,d</text>%n",
+                LEFT + plotW, lbY - 4, plan.lowerBound()));
+        String peakText = String.format(Locale.ROOT, "peak at %s: %,d bytes live", peakCol == 0 ? "input" : peakCol > steps ? "output"
+                : "layer " + (peakCol - 1), live[peakCol]);
+        s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"red\">%s</text>%n",
+                LEFT + peakCol * stepW + stepW + 4.0, arenaY - 4, esc(peakText)));
         // x labels: layer index and op
         for (int col = 0; col < cols; col++) {
             int step = col - 1;

@@ -36,9 +36,26 @@ class CliReportTest {
         assertEquals(31, layers.size());
         for (String k : List.of("name", "op", "output_shape", "macs", "arena_offset", "arena_size"))
             assertTrue(layers.get(0).containsKey(k), "layer key " + k);
+        for (String k : List.of("peak_sram_bytes", "scratch_bytes", "io_bytes", "stack_bytes", "lower_bound_bytes",
+                "inplace_lower_bound_bytes", "flash_bytes", "code_bytes", "code_bytes_estimated"))
+            assertTrue(j.containsKey(k), "missing key " + k);
         double arena = (Double) j.get("arena_bytes");
-        // No plan can be smaller than the largest layer's input + output, nor (without in-place) the lower bound.
-        assertTrue(arena >= (Double) j.get("lower_bound_bytes"), "arena below the lower bound");
+        // No plan can be smaller than the most bytes live at one step, in-place pairs counted once.
+        assertTrue(arena >= (Double) j.get("inplace_lower_bound_bytes"), "arena below the in-place lower bound");
+        // person_detect: input 96x96x1 int8 and output 2 int8, both in the arena by default.
+        assertEquals(96 * 96 + 2.0, j.get("io_bytes"));
+        assertEquals(arena, j.get("peak_sram_bytes"));
+        assertEquals((Double) j.get("weights_bytes") + (Double) j.get("constants_bytes") + (Double) j.get("code_bytes"),
+                j.get("flash_bytes"));
+        CliRunner.Result off = CliRunner.run("report", m.modelFile().toString(), "--json", "--no-inplace", "--no-reorder");
+        Map<String, Object> jo = Json.parseObject(off.out());
+        assertTrue((Double) jo.get("arena_bytes") >= (Double) jo.get("lower_bound_bytes"), "layer-wise arena below the lower bound");
+        assertTrue(arena < (Double) jo.get("arena_bytes"), "in-place does not shrink person_detect's arena");
+        CliRunner.Result outside = CliRunner.run("report", m.modelFile().toString(), "--json", "--io-outside-arena");
+        Map<String, Object> jio = Json.parseObject(outside.out());
+        // The I/O area holds the input (9216 bytes, a multiple of 16) then the 2-byte output.
+        assertEquals((Double) jio.get("arena_bytes") + 9216 + 2, (Double) jio.get("peak_sram_bytes"));
+        assertEquals(false, jio.get("io_in_arena"));
     }
 
     @Test

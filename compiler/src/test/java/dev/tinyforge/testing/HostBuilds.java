@@ -32,9 +32,18 @@ public final class HostBuilds {
     }
 
     public static Built build(Graph g, String label, Pipeline pipeline) {
+        return build(g, label, pipeline, dev.tinyforge.CompileOptions.DEFAULT);
+    }
+
+    /** Through the default pipeline with the given memory options. */
+    public static Built build(Graph g, String label, dev.tinyforge.CompileOptions options) {
+        return build(g, label, Pipeline.parse(Compiler.DEFAULT_PIPELINE), options);
+    }
+
+    public static Built build(Graph g, String label, Pipeline pipeline, dev.tinyforge.CompileOptions options) {
         try {
             Path dir = Files.createTempDirectory(buildRoot(), label.replaceAll("[^A-Za-z0-9_.-]", "_") + "-");
-            CompiledModel cm = Compiler.compile(g, pipeline);
+            CompiledModel cm = Compiler.compile(g, pipeline, options);
             cm.code().writeTo(dir);
             return new Built(cm, HostRunner.build(dir));
         } catch (IOException e) {

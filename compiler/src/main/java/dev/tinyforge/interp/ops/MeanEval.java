@@ -10,9 +10,8 @@ import dev.tinyforge.quant.params.MeanParams;
 
 /**
  * MEAN over axes as TFLM's reduce: sums every input element into its output (row-major over the kept
- * dimensions), then for int8/int16 either truncating division of the raw sum by the count (equal input
- * and output quantization) or QuantizedMeanOrSum's integer requantization (see {@link MeanParams});
- * float sums in float and divides by the count.
+ * dimensions), then for int8/int16 QuantizedMeanOrSum's integer requantization with 1/count folded into
+ * the multiplier (see {@link MeanParams}); float sums in float and divides by the count.
  */
 public final class MeanEval implements OpEvaluator {
 
@@ -38,15 +37,9 @@ public final class MeanEval implements OpEvaluator {
         if (count == 0) return new Tensor[] {out};
         ActivationRange range = ActivationRange.ofType(out.type().elementType());
         for (int i = 0; i < n; i++) {
-            int r;
-            if (p.sameQuant()) {
-                r = sum[i] / p.count();
-            } else {
-                int shifted = (int) (sum[i] - (long) p.inputZeroPoint() * p.count());
-                r = FixedPoint.multiplyByQuantizedMultiplier(shifted, p.multiplier(), p.shift()) + p.outputZeroPoint();
-                r = range.clamp(r);
-            }
-            out.setLong(i, r);
+            int shifted = (int) (sum[i] - (long) p.inputZeroPoint() * p.count());
+            int r = FixedPoint.multiplyByQuantizedMultiplier(shifted, p.multiplier(), p.shift()) + p.outputZeroPoint();
+            out.setLong(i, range.clamp(r));
         }
         return new Tensor[] {out};
     }

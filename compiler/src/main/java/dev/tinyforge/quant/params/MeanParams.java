@@ -6,21 +6,18 @@ import dev.tinyforge.ir.Quant;
 import dev.tinyforge.quant.QuantizedMultiplier;
 
 /**
- * Prepared parameters of a quantized MEAN, as TFLM's reduce (PrepareMeanOrSumHelper + EvalIntegerMean).
- * TFLM has two int8/int16 paths:
- * <ul>
- * <li>{@code sameQuant} (input and output zero point and scale equal): reference_ops::Mean, i.e.
- *     out = (sum of raw values) / count with C integer division (truncation toward zero, the zero point
- *     included in the sum).</li>
- * <li>otherwise QuantizedMeanOrSum: out = clamp(MultiplyByQuantizedMultiplier(sum - zp_in * count,
- *     multiplier, shift) + zp_out), where multiplier/shift are QuantizeMultiplier(in_scale / out_scale)
- *     with 1/count folded in: s = min(floor(log2(count)), 32, 31 + shift0),
- *     multiplier = (multiplier0 &lt;&lt; s) / count (int64), shift = shift0 - s. The fields hold the folded
- *     values.</li>
- * </ul>
- * {@code count} is the number of elements reduced into each output.
+ * Prepared parameters of a quantized MEAN, as TFLM's reduce (PrepareMeanOrSumHelper + EvalIntegerMean
+ * at the golden's TFLM commit, which always takes QuantizedMeanOrSum for int8/int16, even when input
+ * and output quantization are equal; the goldens of mcunet-vww and mcunetv2-large confirm this, a
+ * truncating sum / count path that newer TFLM takes for equal quantization does not match them):
+ * out = clamp(MultiplyByQuantizedMultiplier(sum - zp_in * count, multiplier, shift) + zp_out, type range)
+ * where sum is the int32 sum of the raw inputs reduced into that output and multiplier/shift are
+ * QuantizeMultiplier(in_scale / out_scale) with 1/count folded in:
+ * s = min(floor(log2(count)), 32, 31 + shift0), multiplier = (multiplier0 &lt;&lt; s) / count (int64 division),
+ * shift = shift0 - s. The fields hold the folded values; {@code count} is the number of elements reduced
+ * into each output.
  */
-public record MeanParams(boolean sameQuant, int count, int inputZeroPoint, int outputZeroPoint,
+public record MeanParams(int count, int inputZeroPoint, int outputZeroPoint,
                          int multiplier, int shift) {
 
     public static MeanParams prepare(Node node) {
@@ -35,7 +32,6 @@ public record MeanParams(boolean sameQuant, int count, int inputZeroPoint, int o
                 count *= shape[a];
             }
         }
-        boolean same = in.zeroPoint() == out.zeroPoint() && in.scale() == out.scale();
         QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
         int multiplier = m.multiplier(), shift = m.shift();
         if (count > 0) {
@@ -45,6 +41,6 @@ public record MeanParams(boolean sameQuant, int count, int inputZeroPoint, int o
             multiplier = (int) (((long) multiplier << s) / count);
             shift = shift - s;
         }
-        return new MeanParams(same, Math.toIntExact(count), in.zeroPoint(), out.zeroPoint(), multiplier, shift);
+        return new MeanParams(Math.toIntExact(count), in.zeroPoint(), out.zeroPoint(), multiplier, shift);
     }
 }

@@ -6,6 +6,7 @@ import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Tensor;
 import dev.tinyforge.quant.ActivationRange;
 import dev.tinyforge.quant.FixedPoint;
+import dev.tinyforge.quant.QuantizedMultiplier;
 import dev.tinyforge.quant.params.MeanParams;
 
 /**
@@ -35,10 +36,11 @@ public final class MeanEval implements OpEvaluator {
         for (int i = 0; i < outIndex.length; i++) sum[outIndex[i]] += input.getInt(i);
         MeanParams p = MeanParams.prepare(node);
         if (count == 0) return new Tensor[] {out};
+        QuantizedMultiplier m = p.folded();
         ActivationRange range = ActivationRange.ofType(out.type().elementType());
         for (int i = 0; i < n; i++) {
             int shifted = (int) (sum[i] - (long) p.inputZeroPoint() * p.count());
-            int r = FixedPoint.multiplyByQuantizedMultiplier(shifted, p.multiplier(), p.shift()) + p.outputZeroPoint();
+            int r = FixedPoint.multiplyByQuantizedMultiplier(shifted, m.multiplier(), m.shift()) + p.outputZeroPoint();
             out.setLong(i, range.clamp(r));
         }
         return new Tensor[] {out};

@@ -81,7 +81,9 @@ class PreparedParamsTest {
         Node mean = node(OpKind.MEAN, new Attrs.Reduce(new int[] {1, 2}, true), i8(Quant.perTensor(0.5f, 6), 1, 1, 1, 4),
                 i8(Quant.perTensor(0.5f, 6), 1, 3, 3, 4));
         // count 9: (2^30, 1) with s = 3 folded: 2^33 / 9 = 954437176, shift 1 - 3
-        assertEquals(new MeanParams(9, 6, 6, 954437176, -2), MeanParams.prepare(mean));
+        MeanParams mp = MeanParams.prepare(mean);
+        assertEquals(new MeanParams(false, 6, 6, 1 << 30, 1, 9), mp);
+        assertEquals(new QuantizedMultiplier(954437176, -2), mp.folded());
 
         Node quant = node(OpKind.QUANTIZE, Attrs.None.INSTANCE, i8(Quant.perTensor(0.25f, 1), 4), i8(Quant.perTensor(0.5f, 3), 4));
         assertEquals(new RequantParams(-3, 1, 1 << 30, 2, -128, 127), RequantParams.prepare(quant)); // 2 = 0.5 * 2^2

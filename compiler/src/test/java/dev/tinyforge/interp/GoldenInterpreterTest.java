@@ -72,15 +72,20 @@ class GoldenInterpreterTest {
                 }
                 assertEquals(g.nodes().size(), files.size(), c.name() + ": ops in graph vs index.tsv");
                 List<String> wrong = new ArrayList<>();
-                int[] exact = {0};
+                int[] exact = {0}, bitExactFloat = {0}, floatLayers = {0};
                 new Interpreter().run(g, c.input(g, 0), (i, node, outs) -> {
                     byte[] expected = c.bytes("intermediates_0/" + files.get(i));
                     byte[] got = outs.get(0).toBytes();
                     String why = compare(node, outs.get(0), expected, got);
                     if (why == null) exact[0]++;
+                    if (outs.get(0).type().elementType() == ElementType.FLOAT32) {
+                        floatLayers[0]++;
+                        if (java.util.Arrays.equals(expected, got)) bitExactFloat[0]++;
+                    }
                     else wrong.add("op " + i + " " + node + ": " + why);
                 });
-                System.out.println("[golden] " + c.name() + ": " + exact[0] + "/" + g.nodes().size() + " layers match");
+                System.out.println("[golden] " + c.name() + ": " + exact[0] + "/" + g.nodes().size() + " layers match"
+                        + (floatLayers[0] > 0 ? " (" + bitExactFloat[0] + "/" + floatLayers[0] + " float layers bit-exact)" : ""));
                 if (!wrong.isEmpty())
                     fail(c.name() + ": " + wrong.size() + " layers differ; first: " + String.join("\n  ", wrong.subList(0, Math.min(5, wrong.size()))));
             }));

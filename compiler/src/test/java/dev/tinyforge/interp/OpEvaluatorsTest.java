@@ -188,4 +188,23 @@ class OpEvaluatorsTest {
         // out x=0: ch0 = x[0].c0 + x[2].c0 = 1 + 3; ch1 = x[0].c1 - x[2].c1 = 10 - 30
         assertArrayEquals(new float[] {4f, -20f, 6f, -20f}, y.float32());
     }
+
+    @Test void svdfFloatOneStepFromZeroState() {
+        // feature: [1 2] . [3 4] = 11 goes into the newest state column; time: 0.5 * 0 + 2 * 11 = 22; + bias 1
+        Tensor x = float32(f32(1, 2), 3f, 4f);
+        Tensor y = run(OpKind.SVDF, new Attrs.Svdf(1, Activation.NONE), f32(1, 1), x,
+                float32(f32(1, 2), 1f, 2f), float32(f32(1, 2), 0.5f, 2f), float32(f32(1), 1f), float32(f32(1, 2), 0f, 0f));
+        assertArrayEquals(new float[] {23f}, y.float32());
+    }
+
+    @Test void svdfInt8OneStepFromZeroState() {
+        // unit scales except the state (0.5): feature 11 / 0.5 = 22 stored; time 0 * 0 + 2 * 22 = 44, + bias 2
+        // (both in scale 0.5 * 1) = 46, times 0.5 / 1 = 23
+        Tensor x = int8(i8(UNIT, 1, 2), 3, 4);
+        Tensor y = run(OpKind.SVDF, new Attrs.Svdf(1, Activation.NONE), i8(UNIT, 1, 1), x,
+                int8(i8(UNIT, 1, 2), 1, 2), int8(i8(UNIT, 1, 2), 0, 2),
+                Tensor.wrap(new TensorType(dev.tinyforge.ir.ElementType.INT32, new int[] {1}, q(0.5f, 0)), new int[] {2}),
+                int8(i8(q(0.5f, 0), 1, 2), 0, 0));
+        assertArrayEquals(new int[] {23}, ints(y));
+    }
 }

@@ -78,11 +78,11 @@ class GoldenInterpreterTest {
                     byte[] got = outs.get(0).toBytes();
                     String why = compare(node, outs.get(0), expected, got);
                     if (why == null) exact[0]++;
+                    else wrong.add("op " + i + " " + node + ": " + why);
                     if (outs.get(0).type().elementType() == ElementType.FLOAT32) {
                         floatLayers[0]++;
                         if (java.util.Arrays.equals(expected, got)) bitExactFloat[0]++;
                     }
-                    else wrong.add("op " + i + " " + node + ": " + why);
                 });
                 System.out.println("[golden] " + c.name() + ": " + exact[0] + "/" + g.nodes().size() + " layers match"
                         + (floatLayers[0] > 0 ? " (" + bitExactFloat[0] + "/" + floatLayers[0] + " float layers bit-exact)" : ""));

@@ -17,7 +17,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
+import dev.tinyforge.interp.ops.AddSubEval;
 import dev.tinyforge.interp.ops.Conv2DEval;
+import dev.tinyforge.interp.ops.MulEval;
+import dev.tinyforge.ir.Activation;
+import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.ElementType;
+import dev.tinyforge.ir.OpKind;
+import dev.tinyforge.ir.Quant;
+import dev.tinyforge.ir.Tensor;
+import dev.tinyforge.ir.TensorType;
+import dev.tinyforge.quant.params.AddParams;
+import dev.tinyforge.quant.params.MulParams;
 import dev.tinyforge.interp.ops.DepthwiseConv2DEval;
 import dev.tinyforge.interp.ops.FullyConnectedEval;
 import dev.tinyforge.interp.ops.SoftmaxEval;
@@ -99,10 +110,13 @@ class CmsisNnVectorsTest {
                     || n.equals("basic") || n.equals("in_ch_one_out_ch_larger_one");
             boolean dw = n.startsWith("depthwise");
             boolean fc = n.startsWith("fully_connected") || n.equals("fc_per_ch");
-            if (!(conv || dw || fc || n.equals("softmax"))) continue;
+            boolean pool = n.startsWith("avgpooling") || n.startsWith("maxpooling");
+            if (!(conv || dw || fc || pool || n.equals("softmax") || n.equals("add") || n.equals("mul"))) continue;
             tests.add(DynamicTest.dynamicTest(n, () -> {
                 Vector v = load(dir);
                 if (n.equals("softmax")) softmax(v);
+                else if (pool) pool(v, n.startsWith("max"));
+                else if (n.equals("add") || n.equals("mul")) addMul(v, n.equals("add"));
                 else if (fc) fullyConnected(v);
                 else convolution(v, dw);
             }));
@@ -140,6 +154,38 @@ class CmsisNnVectorsTest {
         byte[] out = new byte[batches * outC];
         FullyConnectedEval.int8(batches, depth, outC, p, v.bytes("input"), v.bytes("weights"), v.array("biases", "bias"), out);
         assertArrayEquals(v.bytes("output_ref", "output"), out, v.name());
+    }
+
+    private static void pool(Vector v, boolean max) {
+        int inH = v.def("INPUT_H"), inW = v.def("INPUT_W"), c = v.def("INPUT_C");
+        byte[] in = v.bytes("input_tensor");
+        int batches = in.length / (inH * inW * c);
+        int lo = v.def("ACTIVATION_MIN"), hi = v.def("ACTIVATION_MAX");
+        Activation act = lo == -128 && hi == 127 ? Activation.NONE : lo == 0 && hi == 6 ? Activation.RELU6 : null;
+        if (act == null) throw new IllegalStateException(v.name() + ": unexpected activation range");
+        int ph = v.def("PADDING_H"), pw = v.def("PADDING_W");
+        Attrs.Pool2D a = new Attrs.Pool2D(new int[] {v.def("FILTER_H"), v.def("FILTER_W")}, new int[] {v.def("STRIDE_H"), v.def("STRIDE_W")},
+                new int[] {ph, pw, ph, pw}, act);
+        Quant unit = Quant.perTensor(1f, 0);
+        Tensor x = Tensor.wrap(new TensorType(ElementType.INT8, new int[] {batches, inH, inW, c}, unit), in);
+        TensorType outType = new TensorType(ElementType.INT8, new int[] {batches, v.def("OUTPUT_H"), v.def("OUTPUT_W"), v.def("OUTPUT_C")}, unit);
+        Tensor y = OneOp.run(max ? OpKind.MAX_POOL_2D : OpKind.AVERAGE_POOL_2D, a, outType, x);
+        assertArrayEquals(v.bytes("output"), y.int8(), v.name());
+    }
+
+    private static void addMul(Vector v, boolean add) {
+        byte[] a = v.bytes("input1"), b = v.bytes("input2"), out = new byte[a.length];
+        if (add) {
+            AddParams p = new AddParams(v.def("LEFT_SHIFT"), v.def("INPUT1_OFFSET"), v.def("INPUT1_MULT"), v.def("INPUT1_SHIFT"),
+                    v.def("INPUT2_OFFSET"), v.def("INPUT2_MULT"), v.def("INPUT2_SHIFT"), v.def("OUTPUT_OFFSET"), v.def("OUTPUT_MULT"),
+                    v.def("OUTPUT_SHIFT"), v.def("OUT_ACTIVATION_MIN"), v.def("OUT_ACTIVATION_MAX"));
+            for (int i = 0; i < a.length; i++) out[i] = (byte) AddSubEval.quantized(p, false, a[i], b[i]);
+        } else {
+            MulParams p = new MulParams(v.def("INPUT1_OFFSET"), v.def("INPUT2_OFFSET"), v.def("OUTPUT_OFFSET"), v.def("OUTPUT_MULT"),
+                    v.def("OUTPUT_SHIFT"), v.def("OUT_ACTIVATION_MIN"), v.def("OUT_ACTIVATION_MAX"));
+            for (int i = 0; i < a.length; i++) out[i] = (byte) MulEval.quantized(p, a[i], b[i]);
+        }
+        assertArrayEquals(v.bytes("output_ref"), out, v.name());
     }
 
     private static void softmax(Vector v) {

@@ -21,7 +21,7 @@ class TfliteWriterFieldsTest {
     private static final TensorType IN = new TensorType(ElementType.INT8, new int[] {1, 16, 16, 3}, Quant.perTensor(0.5f, -3));
 
     /** input -> conv (OHWI 4x3x3x3, per-channel) with the given pads, stride 2. */
-    private static Graph conv(int[] pads, int outH, int outW) {
+    static Graph conv(int[] pads, int outH, int outW) {
         Graph g = new Graph("conv");
         Value x = g.addInput("x", IN);
         byte[] w = new byte[4 * 3 * 3 * 3];

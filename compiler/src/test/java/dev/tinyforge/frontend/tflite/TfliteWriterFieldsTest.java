@@ -129,6 +129,51 @@ class TfliteWriterFieldsTest {
         assertEquals(1, op.table(TfliteSchema.Operator.BUILTIN_OPTIONS).uint8(TfliteSchema.ReducerOptions.KEEP_DIMS, 0));
     }
 
+    @Test void svdfStateIsAVariableTensorWithoutData() {
+        Graph g = new Graph("svdf");
+        Value x = g.addInput("x", new TensorType(ElementType.INT8, new int[] {1, 4}, Quant.perTensor(0.1f, 0)));
+        Value wf = g.newConstant("weights_feature", Tensor.zeros(new TensorType(ElementType.INT8, new int[] {2, 4}, Quant.perTensor(0.01f, 0))));
+        Value wt = g.newConstant("weights_time", Tensor.zeros(new TensorType(ElementType.INT16, new int[] {2, 3}, Quant.perTensor(0.001f, 0))));
+        Value state = g.newConstant("state", Tensor.zeros(new TensorType(ElementType.INT16, new int[] {1, 6}, Quant.perTensor(0.02f, 0))));
+        Value y = g.newValue("y", new TensorType(ElementType.INT8, new int[] {1, 2}, Quant.perTensor(0.05f, 3)));
+        g.addNode("svdf", OpKind.SVDF, new Attrs.Svdf(1, Activation.RELU), java.util.Arrays.asList(x, wf, wt, null, state), List.of(y));
+        g.addOutput(y);
+        FlatTable model = FlatTable.root(TfliteWriter.write(g));
+        FlatTable code = model.table(TfliteSchema.Model.OPERATOR_CODES, 0);
+        assertEquals(TfliteSchema.OP_SVDF, code.int32(TfliteSchema.OperatorCode.BUILTIN_CODE, 0));
+        assertEquals(3, code.int32(TfliteSchema.OperatorCode.VERSION, 1), "full-integer SVDF is version 3");
+        FlatTable sg = model.table(TfliteSchema.Model.SUBGRAPHS, 0);
+        FlatTable op = sg.table(TfliteSchema.SubGraph.OPERATORS, 0);
+        int[] ins = op.ints(TfliteSchema.Operator.INPUTS);
+        assertEquals(-1, ins[3], "absent bias");
+        FlatTable st = sg.table(TfliteSchema.SubGraph.TENSORS, ins[4]);
+        assertEquals(1, st.uint8(TfliteSchema.Tensor.IS_VARIABLE, 0));
+        assertEquals(0, st.int32(TfliteSchema.Tensor.BUFFER, 0));
+        assertEquals(TfliteSchema.TYPE_INT16, st.int8(TfliteSchema.Tensor.TYPE, -1));
+        FlatTable opts = op.table(TfliteSchema.Operator.BUILTIN_OPTIONS);
+        assertEquals(TfliteSchema.OPT_SVDF, op.uint8(TfliteSchema.Operator.BUILTIN_OPTIONS_TYPE, 0));
+        assertEquals(1, opts.int32(TfliteSchema.SvdfOptions.RANK, 0));
+        assertEquals(1, opts.int8(TfliteSchema.SvdfOptions.FUSED_ACTIVATION, 0));
+    }
+
+    @Test void depthwiseWeightsRecordTheirQuantizedDimension() {
+        Graph g = new Graph("dw");
+        Value x = g.addInput("x", IN);
+        Value w = g.newConstant("w", Tensor.zeros(new TensorType(ElementType.INT8, new int[] {1, 3, 3, 3},
+                new Quant(new float[] {0.1f, 0.2f, 0.3f}, new int[3], 3))));
+        Value y = g.newValue("y", IN);
+        g.addNode("dw", OpKind.DEPTHWISE_CONV_2D, new Attrs.DepthwiseConv2D(new int[] {1, 1, 1, 1}, new int[] {1, 1},
+                new int[] {1, 1}, 1, Activation.NONE), java.util.Arrays.asList(x, w, null), List.of(y));
+        g.addOutput(y);
+        FlatTable sg = FlatTable.root(TfliteWriter.write(g)).table(TfliteSchema.Model.SUBGRAPHS, 0);
+        FlatTable op = sg.table(TfliteSchema.SubGraph.OPERATORS, 0);
+        FlatTable q = sg.table(TfliteSchema.SubGraph.TENSORS, op.ints(TfliteSchema.Operator.INPUTS)[1]).table(TfliteSchema.Tensor.QUANTIZATION);
+        assertEquals(3, q.int32(TfliteSchema.Quantization.QUANTIZED_DIMENSION, 0));
+        FlatTable opts = op.table(TfliteSchema.Operator.BUILTIN_OPTIONS);
+        assertEquals(TfliteSchema.PADDING_SAME, opts.int8(TfliteSchema.DepthwiseConv2DOptions.PADDING, 0), "SAME is the schema default, so VALID would show");
+        assertEquals(1, opts.int32(TfliteSchema.DepthwiseConv2DOptions.DEPTH_MULTIPLIER, 0));
+    }
+
     @Test void outputIsAPureFunctionOfTheGraph() {
         assertArrayEquals(TfliteWriter.write(conv(new int[] {0, 0, 1, 1}, 8, 8)),
                 TfliteWriter.write(conv(new int[] {0, 0, 1, 1}, 8, 8)));

@@ -225,17 +225,9 @@ final class TfliteOpWriter {
         plan.addOperator(builtin, TfliteWriterVersions.of(n), ins, outputs(n), optionsType, options);
     }
 
-    int[] inputs(Node n) {
-        int[] r = new int[n.inputs().size()];
-        for (int i = 0; i < r.length; i++) r[i] = plan.tensor(n.input(i)); // absent optional input: -1
-        return r;
-    }
+    private int[] inputs(Node n) { return plan.tensors(n.inputs()); }
 
-    int[] outputs(Node n) {
-        int[] r = new int[n.outputs().size()];
-        for (int i = 0; i < r.length; i++) r[i] = plan.tensor(n.output(i));
-        return r;
-    }
+    private int[] outputs(Node n) { return plan.tensors(n.outputs()); }
 
     /** {h, w} of an NHWC activation, an OHWI filter or a 1HWC depthwise filter: dims 1 and 2. */
     private static int[] spatial(TensorType t) { return new int[] {t.dim(1), t.dim(2)}; }

@@ -34,9 +34,8 @@ final class TfliteStridedSliceWriter {
         int beginT = plan.constInt32(n.name() + "/begin", new int[] {rank}, begin);
         int endT = plan.constInt32(n.name() + "/end", new int[] {rank}, end);
         int stridesT = plan.constInt32(n.name() + "/strides", new int[] {rank}, strides);
-        TfliteOpWriter ops = new TfliteOpWriter(plan);
         plan.addOperator(TfliteSchema.OP_STRIDED_SLICE, TfliteWriterVersions.of(n),
-                new int[] {plan.tensor(n.input(0)), beginT, endT, stridesT}, ops.outputs(n),
+                new int[] {plan.tensor(n.input(0)), beginT, endT, stridesT}, plan.tensors(n.outputs()),
                 TfliteSchema.OPT_STRIDED_SLICE, TfliteOptionsWriter.table()
                         .int32(TfliteSchema.StridedSliceOptions.END_MASK, endMask)
                         .int32(TfliteSchema.StridedSliceOptions.SHRINK_AXIS_MASK, shrinkMask));

@@ -76,6 +76,13 @@ final class TfliteWriterPlan {
         return i;
     }
 
+    /** Tensor indices of values in order; an absent optional value (null) is -1, as TFLite writes it. */
+    int[] tensors(List<Value> values) {
+        int[] r = new int[values.size()];
+        for (int i = 0; i < r.length; i++) r[i] = tensor(values.get(i));
+        return r;
+    }
+
     /** A new constant int32 tensor, for the parameters TFLite keeps as inputs (axes, perm, shapes). */
     int constInt32(String baseName, int[] shape, int... data) {
         TensorType type = new TensorType(ElementType.INT32, shape);

@@ -179,13 +179,15 @@ final class TfliteOpWriter {
                 .enumByte(ArithmeticOptions.FUSED_ACTIVATION, n.attrs(Attrs.Binary.class).activation().ordinal()));
     }
 
-    /** PAD when the padding value is the implicit one (zero point, or 0.0), PADV2 with a scalar otherwise. */
+    /** PAD when the padding value is the implicit one, PADV2 with a scalar constant otherwise. */
     private void pad(Node n) {
         Attrs.Pad a = n.attrs(Attrs.Pad.class);
         TensorType in = n.input(0).type();
         int[] pads = a.pads();
         int paddings = plan.constInt32(n.name() + "/paddings", new int[] {pads.length / 2, 2}, pads);
-        double implicit = in.quant() != null ? in.quant().zeroPoint() : 0.0;
+        // TFLite's PAD fills with the output's zero point (0.0 for float); anything else needs PADV2.
+        TensorType out = n.output().type();
+        double implicit = out.quant() != null ? out.quant().zeroPoint() : 0.0;
         if (a.value() == implicit) {
             emit(n, OP_PAD, new int[] {plan.tensor(n.input(0)), paddings}, OPT_PAD, TfliteOptionsWriter.table());
             return;

@@ -1,0 +1,83 @@
+package dev.tinyforge.backend.c;
+
+import java.util.Map;
+
+import dev.tinyforge.ir.Tensor;
+import dev.tinyforge.ir.TensorType;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.plan.MemoryPlan;
+
+/**
+ * What an emitter needs to name things in C for one layer: pointers to activations (arena offsets
+ * from the plan) and constants (weight arrays), and uniquely named static declarations.
+ */
+public final class EmitContext {
+    private final MemoryPlan plan;
+    private final Map<Value, String> constantNames;
+    private final String prefix;
+    private LayerCode code;
+
+    EmitContext(MemoryPlan plan, Map<Value, String> constantNames, int layer) {
+        this.plan = plan;
+        this.constantNames = constantNames;
+        this.prefix = "l" + layer + "_";
+    }
+
+    void bind(LayerCode c) { this.code = c; }
+
+    /** A typed pointer expression for a value: its weight array, or its place in the arena. */
+    public String ptr(Value v) {
+        if (v == null) return "NULL";
+        if (v.isConstant()) return name(v);
+        return "((" + CLiterals.ctype(v.type().elementType()) + " *)(tf_arena + " + plan.offset(v) + "))";
+    }
+
+    /** An untyped pointer expression (for byte-moving kernels). */
+    public String bytes(Value v) {
+        if (v.isConstant()) return "(const void *)" + name(v);
+        return "(void *)(tf_arena + " + plan.offset(v) + ")";
+    }
+
+    private String name(Value v) {
+        String n = constantNames.get(v);
+        if (n == null) throw new IllegalStateException("constant %" + v.name() + " was not emitted");
+        return n;
+    }
+
+    public Tensor constant(Value v) { return v.constant(); }
+
+    /** Declares {@code static const <ctype> l<i>_<role> = <init>;} and returns its name. */
+    public String declare(String ctype, String role, String init) {
+        String n = prefix + role;
+        code.declare("static const " + ctype + " " + n + " = " + init + ";");
+        return n;
+    }
+
+    /** Declares {@code static const <ctype> l<i>_<role>[count] = <init>;} and returns its name. */
+    public String declareArray(String ctype, String role, int count, String init) {
+        String n = prefix + role;
+        code.declare("static const " + ctype + " " + n + "[" + count + "] = " + init + ";");
+        return n;
+    }
+
+    /** Declares a static const int32 array and returns its name. */
+    public String declareInts(String role, int... values) {
+        String n = prefix + role;
+        code.declare("static const int32_t " + n + "[" + Math.max(values.length, 1) + "] = "
+                + (values.length == 0 ? "{0}" : CLiterals.array(values)) + ";");
+        return n;
+    }
+
+    /** Declares a tf_dims for a 4-D (or lower rank, padded with leading 1s) shape; returns &name. */
+    public String dims(String role, TensorType t) {
+        int[] d = padTo4(t.shape());
+        return "&" + declare("tf_dims", role, "{" + d[0] + ", " + d[1] + ", " + d[2] + ", " + d[3] + "}");
+    }
+
+    public static int[] padTo4(int[] shape) {
+        if (shape.length > 4) throw new IllegalArgumentException("rank " + shape.length + " does not fit 4-D kernels");
+        int[] d = {1, 1, 1, 1};
+        System.arraycopy(shape, 0, d, 4 - shape.length, shape.length);
+        return d;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tinyforge.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.tinyforge.CompileException;
+import dev.tinyforge.Compiler;
+import dev.tinyforge.Compiler.CompiledModel;
+import dev.tinyforge.OutputDirectory;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.sim.HostRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Compiles a model, builds it, runs one inference and writes the raw output bytes.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "MODEL", description = "a .tflite file") Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "raw little-endian input bytes; repeat for several inputs (or give them concatenated in one file)")
+    List<Path> inputs;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "where to write the raw output bytes (all outputs concatenated)")
+    Path output;
+
+    @Option(names = "--board", defaultValue = "host", description = "where to run (default: ${DEFAULT-VALUE})") String board;
+
+    @Option(names = "--timeout", defaultValue = "120", description = "seconds before the run is abandoned") long timeout;
+
+    @Override public Integer call() throws IOException {
+        if (!board.equals("host")) throw new CompileException("unknown board '" + board + "'; available: host");
+        byte[] input = readInputs();
+        CompiledModel cm = Compiler.compile(model);
+        long expected = cm.graph().inputs().stream().mapToLong(v -> v.type().byteSize()).sum();
+        if (input.length != expected)
+            throw new CompileException("the inputs hold " + input.length + " bytes; the model's inputs need " + expected + " ("
+                    + describe(cm.graph().inputs()) + ")");
+        Path work = Files.createTempDirectory("tinyforge-run-");
+        try {
+            cm.code().writeTo(work);
+            byte[] out = HostRunner.run(HostRunner.build(work), input, timeout);
+            OutputFile.write(output, out);
+        } finally {
+            OutputDirectory.deleteTree(work);
+        }
+        return 0;
+    }
+
+    private byte[] readInputs() throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (Path p : inputs) {
+            try {
+                all.write(Files.readAllBytes(p));
+            } catch (NoSuchFileException e) {
+                throw new CompileException("input file not found: " + p);
+            }
+        }
+        return all.toByteArray();
+    }
+
+    private static String describe(List<Value> vs) {
+        StringBuilder b = new StringBuilder();
+        for (Value v : vs) {
+            if (b.length() > 0) b.append(", ");
+            b.append(v.name()).append(": ").append(v.type().shapeString()).append(' ').append(v.type().elementType().shortName())
+                    .append(" = ").append(v.type().byteSize()).append(" bytes");
+        }
+        return b.toString();
+    }
+}

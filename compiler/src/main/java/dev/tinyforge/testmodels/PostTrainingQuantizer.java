@@ -22,8 +22,8 @@ import java.util.Set;
  * <ul>
  * <li>activations: per-tensor asymmetric int8 from the observed range;</li>
  * <li>ops whose int8 kernels do not rescale (pools, reshape, transpose, slices, split, pack, unpack,
- *     concatenation, pad, resize, maximum, minimum) share one quantization between their inputs and
- *     outputs, so their ranges are merged;</li>
+ *     concatenation, pad, resize, maximum, minimum, and RELU6, which TFLM clamps on raw values) share one
+ *     quantization between their inputs and outputs, so their ranges are merged;</li>
  * <li>LOGISTIC and SOFTMAX outputs get 1/256 with zero point -128, TANH 1/128 with 0, LOG_SOFTMAX 16/256
  *     with 127, as TFLite's kernels require;</li>
  * <li>conv and depthwise weights are symmetric per output channel, FC weights and PRELU slopes per tensor,
@@ -36,7 +36,7 @@ public final class PostTrainingQuantizer {
 
     private static final Set<OpKind> SHARED_QUANT = EnumSet.of(OpKind.AVERAGE_POOL_2D, OpKind.MAX_POOL_2D, OpKind.RESHAPE,
             OpKind.TRANSPOSE, OpKind.STRIDED_SLICE, OpKind.SPLIT, OpKind.PACK, OpKind.UNPACK, OpKind.CONCATENATION, OpKind.PAD,
-            OpKind.RESIZE_NEAREST_NEIGHBOR, OpKind.RESIZE_BILINEAR, OpKind.MAXIMUM, OpKind.MINIMUM);
+            OpKind.RESIZE_NEAREST_NEIGHBOR, OpKind.RESIZE_BILINEAR, OpKind.MAXIMUM, OpKind.MINIMUM, OpKind.RELU6);
 
     private final Graph floatGraph;
     private final Map<Value, float[]> ranges;

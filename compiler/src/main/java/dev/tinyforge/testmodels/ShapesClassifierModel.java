@@ -26,7 +26,8 @@ public final class ShapesClassifierModel {
     public static final String NAME = "shapes_classifier_int8";
     public static final String SAMPLES_DIR = "shapes_samples";
     public static final int SAMPLES_PER_CLASS = 3;
-    private static final long SEED = 7;
+    /** Seed of training; the held-out images are {@code ShapesTrainer.testSet(SEED)}. */
+    public static final long SEED = 7;
 
     public static GeneratedModel generate() {
         ShapesTrainer.Result trained = ShapesTrainer.train(SEED);

@@ -45,6 +45,22 @@ public final class FloatEvaluator {
         return env;
     }
 
+    /**
+     * One node on given real inputs (null for an absent optional input; constants may be passed as null
+     * and are then dequantized here); outputs are rounded to their quantization grid like {@link #run}'s.
+     */
+    public static List<FloatTensor> evaluateNode(Node n, List<FloatTensor> inputs) {
+        FloatTensor[] ins = new FloatTensor[n.inputs().size()];
+        for (int i = 0; i < ins.length; i++) {
+            Value v = n.input(i);
+            ins[i] = v == null ? null : v.isConstant() ? dequantize(v.constant()) : inputs.get(i);
+        }
+        FloatTensor[] outs = FloatOps.apply(n, ins);
+        List<FloatTensor> r = new java.util.ArrayList<>();
+        for (int i = 0; i < outs.length; i++) r.add(fakeQuantize(outs[i], n.output(i).type()));
+        return r;
+    }
+
     /** Real values of a constant: float32 as is, quantized data as scale * (q - zero point), per channel if so. */
     public static FloatTensor dequantize(Tensor t) {
         TensorType type = t.type();

@@ -24,8 +24,11 @@ public final class ShapesTrainer {
         return r;
     }
 
+    /** The held-out images of a training run with this seed. */
+    public static List<ShapeImages.Sample> testSet(long seed) { return dataset(seed + 2, TEST); }
+
     public static Result train(long seed) {
-        List<ShapeImages.Sample> train = dataset(seed + 1, TRAIN), test = dataset(seed + 2, TEST);
+        List<ShapeImages.Sample> train = dataset(seed + 1, TRAIN), test = testSet(seed);
         ShapesCnn cnn = new ShapesCnn(seed + 3);
         Adam adam = new Adam(cnn.parameters(), cnn.gradients());
         Random shuffle = new Random(seed + 4);

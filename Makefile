@@ -2,6 +2,7 @@
 #   make test    build everything and run every test (JUnit + C kernel tests); installs what is missing
 #   make jar     build compiler/target/tinyforge.jar (bin/tinyforge runs it)
 #   make setup   install the system packages tinyforge needs (Debian/Ubuntu, as root)
+#   make test-models  regenerate test-models/ (deterministic; a test checks the committed files match)
 #   make bench-memory  table of activation memory per shared model: bounds, ours, TinyEngine, TFLM
 SHELL := /bin/bash
 MVN ?= mvn
@@ -9,7 +10,7 @@ MVN_FLAGS ?= -B -q
 APT_PACKAGES := gcc make gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
 JAR := compiler/target/tinyforge.jar
 
-.PHONY: all jar test setup check-tools clean bench-memory
+.PHONY: all jar test setup check-tools clean test-models bench-memory
 
 all: jar
 
@@ -18,6 +19,9 @@ jar: check-tools
 
 test: check-tools
 	$(MVN) -B package
+
+test-models: jar
+	java -cp $(JAR) dev.tinyforge.testmodels.TestModels test-models/
 
 SHARED ?= ../shared
 bench-memory: jar

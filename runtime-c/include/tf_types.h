@@ -120,6 +120,116 @@ typedef struct {
     tf_activation activation;
 } tf_requant_params;
 
+/* ---- Added by the kernel library (additions only; nothing above was changed) ---- */
+
+/* MEAN int8, as TFLM's reduce_common.cc EvalIntegerMean. Current TFLM (the goldens' 90b983c2,
+ * checked against mcunetv2-large's MEAN intermediates) ALWAYS takes the requantizing path
+ * reference_ops::QuantizedMeanOrSum (compute_sum = false), even when input and output
+ * quantization are equal: the compiler must set same_quant = 0.
+ *  - same_quant == 0: multiplier/shift = QuantizeMultiplier(input_scale / output_scale) exactly as
+ *    TFLM's PrepareMeanOrSumHelper computes op_data->multiplier/shift (double division of the
+ *    float scales); the kernel folds in 1/count the way TFLM does at run time
+ *    (s = min(floor(log2 count), 32, 31 + shift); multiplier = (multiplier << s) / count;
+ *    shift -= s), then out = clamp(MBQM(sum - input_zp * count) + output_zp, -128, 127).
+ *  - same_quant != 0: the older TFLM shortcut reference_ops::Mean<int8_t, int32_t> (int32 sum of
+ *    raw values, C truncating division by the count); kept only for older TFLM versions.
+ * input_zero_point / output_zero_point are the tensors' zero points (NOT negated). */
+typedef struct {
+    int32_t same_quant;
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t multiplier;
+    int32_t shift;
+} tf_mean_params;
+
+/* Float <-> int8 affine quantization (QUANTIZE float->int8, DEQUANTIZE int8->float):
+ * the tensor's own scale and zero point. */
+typedef struct {
+    float scale;
+    int32_t zero_point;
+} tf_affine_params;
+
+/* LOGISTIC and TANH int8 (TFLM integer path through gemmlowp fixed point, not a LUT), exactly
+ * the OpData that TFLM's logistic_common.cc / tanh_common.cc CalculateArithmeticOpData compute
+ * for int8 with kInputIntegerBits = 4:
+ *   real = input_scale * 2^(31 - 4); q = frexp(real, &input_left_shift);
+ *   input_multiplier = (int32) TfLiteRound(q * 2^31);
+ *   input_range_radius = CalculateInputRadius(4, input_left_shift, 31). */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t input_range_radius;
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+} tf_logistic_params;
+typedef tf_logistic_params tf_tanh_params;
+
+/* HARD_SWISH int8: TFLite's HardSwishParams as TFLM hard_swish_common.cc Prepare fills them
+ * (zero points not negated; fixed-point multipliers are int16 values, exponents as given by
+ * DownScaleInt32ToInt16Multiplier after QuantizeMultiplier). */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t reluish_multiplier_fixedpoint_int16;
+    int32_t reluish_multiplier_exponent;
+    int32_t output_multiplier_fixedpoint_int16;
+    int32_t output_multiplier_exponent;
+} tf_hard_swish_params;
+
+/* LEAKY_RELU int8 as TFLM leaky_relu_common.cc: identity = QuantizeMultiplier(in_scale/out_scale),
+ * alpha = QuantizeMultiplier(alpha * in_scale / out_scale). Zero points NOT negated. */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t output_multiplier_identity;
+    int32_t output_shift_identity;
+    int32_t output_multiplier_alpha;
+    int32_t output_shift_alpha;
+} tf_leaky_relu_params;
+
+/* PRELU int8 as TFLM prelu_common.cc: input_offset = -input_zp, alpha_offset = -alpha_zp,
+ * output_offset = +output_zp; 1 = QuantizeMultiplier(in_scale/out_scale),
+ * 2 = QuantizeMultiplier(in_scale*alpha_scale/out_scale). Output clamped to int8 limits. */
+typedef struct {
+    int32_t input_offset;
+    int32_t alpha_offset;
+    int32_t output_offset;
+    int32_t output_multiplier_1;
+    int32_t output_shift_1;
+    int32_t output_multiplier_2;
+    int32_t output_shift_2;
+} tf_prelu_params;
+
+/* RESIZE_NEAREST_NEIGHBOR / RESIZE_BILINEAR options (booleans as 0/1). */
+typedef struct {
+    int32_t align_corners;
+    int32_t half_pixel_centers;
+} tf_resize_params;
+
+/* ---- float32 kernels ---- */
+typedef struct { float min, max; } tf_activation_f32;
+
+typedef struct {
+    tf_hw stride;
+    tf_hw dilation;
+    tf_padding padding;
+    tf_activation_f32 activation;
+} tf_conv_f32_params;
+
+typedef struct {
+    int32_t depth_multiplier;
+    tf_hw stride;
+    tf_hw dilation;
+    tf_padding padding;
+    tf_activation_f32 activation;
+} tf_dw_conv_f32_params;
+
+typedef struct {
+    tf_hw stride;
+    tf_hw filter;
+    tf_padding padding;
+    tf_activation_f32 activation;
+} tf_pool_f32_params;
+
 #ifdef __cplusplus
 }
 #endif

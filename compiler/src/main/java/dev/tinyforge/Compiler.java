@@ -11,6 +11,7 @@ import dev.tinyforge.backend.c.GeneratedModel;
 import dev.tinyforge.frontend.tflite.TfliteReader;
 import dev.tinyforge.ir.Graph;
 import dev.tinyforge.ir.Verifier;
+import dev.tinyforge.passes.Pipeline;
 import dev.tinyforge.plan.ArenaPlanner;
 import dev.tinyforge.plan.MemoryPlan;
 
@@ -39,8 +40,21 @@ public final class Compiler {
         throw new CompileException(model + ": unrecognized model format (tinyforge reads .tflite files)");
     }
 
-    /** Runs the optimization pipeline, plans memory and generates C for a loaded graph. */
+    /**
+     * The default pass pipeline, in order. Every pass keeps outputs bit-exact (checked by the golden
+     * tests, which compile through it).
+     */
+    public static final String DEFAULT_PIPELINE = "fuse-activation,remove-identity-reshape,collapse-reshapes,dce";
+
+    /** Runs the default pipeline, plans memory and generates C for a loaded graph (the graph is changed in place). */
     public static CompiledModel compile(Graph g) {
+        return compile(g, Pipeline.parse(DEFAULT_PIPELINE));
+    }
+
+    /** Runs the given pipeline, plans memory and generates C. */
+    public static CompiledModel compile(Graph g, Pipeline pipeline) {
+        Verifier.verify(g);
+        pipeline.run(g);
         Verifier.verify(g);
         MemoryPlan plan = ArenaPlanner.plan(g);
         GeneratedModel code = CModelGenerator.generate(g, plan);

@@ -5,7 +5,16 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import dev.tinyforge.CompileException;
+import dev.tinyforge.backend.c.emitters.ActivationEmitter;
 import dev.tinyforge.backend.c.emitters.ConcatEmitter;
+import dev.tinyforge.backend.c.emitters.ConvEmitter;
+import dev.tinyforge.backend.c.emitters.ElementwiseEmitter;
+import dev.tinyforge.backend.c.emitters.FullyConnectedEmitter;
+import dev.tinyforge.backend.c.emitters.MeanEmitter;
+import dev.tinyforge.backend.c.emitters.PoolEmitter;
+import dev.tinyforge.backend.c.emitters.QuantizeEmitter;
+import dev.tinyforge.backend.c.emitters.ResizeEmitter;
+import dev.tinyforge.backend.c.emitters.SoftmaxEmitter;
 import dev.tinyforge.backend.c.emitters.PadEmitter;
 import dev.tinyforge.backend.c.emitters.ReshapeEmitter;
 import dev.tinyforge.backend.c.emitters.SliceEmitter;
@@ -28,6 +37,28 @@ public final class LayerEmitters {
         EMITTERS.put(OpKind.STRIDED_SLICE, slice);
         EMITTERS.put(OpKind.SPLIT, slice);
         EMITTERS.put(OpKind.UNPACK, slice);
+        ConvEmitter conv = new ConvEmitter();
+        EMITTERS.put(OpKind.CONV_2D, conv);
+        EMITTERS.put(OpKind.DEPTHWISE_CONV_2D, conv);
+        EMITTERS.put(OpKind.FULLY_CONNECTED, new FullyConnectedEmitter());
+        PoolEmitter pool = new PoolEmitter();
+        EMITTERS.put(OpKind.AVERAGE_POOL_2D, pool);
+        EMITTERS.put(OpKind.MAX_POOL_2D, pool);
+        ElementwiseEmitter elementwise = new ElementwiseEmitter();
+        for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.MAXIMUM, OpKind.MINIMUM})
+            EMITTERS.put(k, elementwise);
+        EMITTERS.put(OpKind.SOFTMAX, new SoftmaxEmitter());
+        EMITTERS.put(OpKind.MEAN, new MeanEmitter());
+        QuantizeEmitter quantize = new QuantizeEmitter();
+        EMITTERS.put(OpKind.QUANTIZE, quantize);
+        EMITTERS.put(OpKind.DEQUANTIZE, quantize);
+        ActivationEmitter activation = new ActivationEmitter();
+        for (OpKind k : new OpKind[] {OpKind.RELU, OpKind.RELU6, OpKind.RELU_N1_TO_1, OpKind.LOGISTIC, OpKind.TANH,
+                OpKind.HARD_SWISH, OpKind.LEAKY_RELU, OpKind.PRELU})
+            EMITTERS.put(k, activation);
+        ResizeEmitter resize = new ResizeEmitter();
+        EMITTERS.put(OpKind.RESIZE_NEAREST_NEIGHBOR, resize);
+        EMITTERS.put(OpKind.RESIZE_BILINEAR, resize);
     }
 
     private LayerEmitters() {}

@@ -86,9 +86,9 @@ public final class RuntimeLibrary {
         }
     }
 
-    /** Headers every generated project carries. */
+    /** Headers every generated project carries: the public ones and the kernels' private ones under src/. */
     public List<String> headers() {
-        return contents.keySet().stream().filter(k -> k.startsWith("include/")).toList();
+        return contents.keySet().stream().filter(k -> k.endsWith(".h")).toList();
     }
 
     /** Source files (relative to runtime-c/) defining the given functions and everything they call. */

@@ -1,0 +1,53 @@
+package dev.tinyforge.backend.c.emitters;
+
+import dev.tinyforge.backend.c.EmitContext;
+import dev.tinyforge.backend.c.LayerCode;
+import dev.tinyforge.backend.c.LayerEmitter;
+import dev.tinyforge.ir.Activation;
+import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.quant.params.ConvParams;
+
+/** CONV_2D and DEPTHWISE_CONV_2D, int8 (per-channel requantization) and float32. */
+public final class ConvEmitter implements LayerEmitter {
+    @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        boolean depthwise = n.attrs() instanceof Attrs.DepthwiseConv2D;
+        String inDims = ctx.dims("in_dims", in.type()), wDims = ctx.dims("filter_dims", w.type()),
+                outDims = ctx.dims("out_dims", out.type());
+        if (Structs.isInt8(in)) {
+            ConvParams p = ConvParams.prepare(n);
+            String quant = "&" + ctx.declare("tf_per_channel_quant", "quant",
+                    "{" + ctx.declareInts("multiplier", p.multipliers()) + ", " + ctx.declareInts("shift", p.shifts()) + "}");
+            String geometry = Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW()) + ", "
+                    + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax());
+            String params = depthwise
+                    ? "&" + ctx.declare("tf_dw_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", "
+                            + p.depthMultiplier() + ", " + geometry + "}")
+                    : "&" + ctx.declare("tf_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", " + geometry + "}");
+            code.call(depthwise ? "tf_depthwise_conv_s8_nhwc" : "tf_conv_s8_nhwc", params, quant, inDims, ctx.ptr(in), wDims,
+                    ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out));
+        } else if (Structs.isFloat(in)) {
+            int[] pads, strides, dil;
+            Activation act;
+            if (depthwise) {
+                Attrs.DepthwiseConv2D a = n.attrs(Attrs.DepthwiseConv2D.class);
+                pads = a.pads(); strides = a.strides(); dil = a.dilations(); act = a.activation();
+            } else {
+                Attrs.Conv2D a = n.attrs(Attrs.Conv2D.class);
+                pads = a.pads(); strides = a.strides(); dil = a.dilations(); act = a.activation();
+            }
+            String geometry = Structs.hw(strides[0], strides[1]) + ", " + Structs.hw(dil[0], dil[1]) + ", "
+                    + Structs.hw(pads[0], pads[1]) + ", " + Structs.actF32(act);
+            String params = depthwise
+                    ? "&" + ctx.declare("tf_dw_conv_f32_params", "params",
+                            "{" + n.attrs(Attrs.DepthwiseConv2D.class).depthMultiplier() + ", " + geometry + "}")
+                    : "&" + ctx.declare("tf_conv_f32_params", "params", "{" + geometry + "}");
+            code.call(depthwise ? "tf_depthwise_conv_f32_nhwc" : "tf_conv_f32_nhwc", params, inDims, ctx.ptr(in), wDims,
+                    ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out));
+        } else {
+            throw Structs.unsupportedType(n, in);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tinyforge.backend.c.emitters;
+
+import java.util.Arrays;
+
+import dev.tinyforge.backend.c.EmitContext;
+import dev.tinyforge.backend.c.LayerCode;
+import dev.tinyforge.backend.c.LayerEmitter;
+import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.quant.params.AddParams;
+import dev.tinyforge.quant.params.MulParams;
+
+/**
+ * ADD, SUB, MUL, MAXIMUM, MINIMUM: the elementwise kernel when both inputs have the output's shape,
+ * the 4-D broadcasting kernel otherwise.
+ */
+public final class ElementwiseEmitter implements LayerEmitter {
+    @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
+        Value a = n.input(0), b = n.input(1), out = n.output();
+        boolean broadcast = !Arrays.equals(a.type().shape(), out.type().shape()) || !Arrays.equals(b.type().shape(), out.type().shape());
+        String op = n.kind().name().toLowerCase(java.util.Locale.ROOT);
+        String type;
+        String params;
+        if (Structs.isInt8(a)) {
+            type = "s8";
+            params = switch (n.kind()) {
+                case ADD, SUB -> {
+                    AddParams p = AddParams.prepare(n);
+                    yield "&" + ctx.declare("tf_add_params", "params", "{" + p.leftShift() + ", " + p.input1Offset() + ", "
+                            + p.input1Multiplier() + ", " + p.input1Shift() + ", " + p.input2Offset() + ", " + p.input2Multiplier()
+                            + ", " + p.input2Shift() + ", " + p.outputOffset() + ", " + p.outputMultiplier() + ", "
+                            + p.outputShift() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+                }
+                case MUL -> {
+                    MulParams p = MulParams.prepare(n);
+                    yield "&" + ctx.declare("tf_mul_params", "params", "{" + p.input1Offset() + ", " + p.input2Offset() + ", "
+                            + p.outputOffset() + ", " + p.outputMultiplier() + ", " + p.outputShift() + ", "
+                            + Structs.act(p.activationMin(), p.activationMax()) + "}");
+                }
+                case MAXIMUM, MINIMUM -> null;
+                default -> throw new IllegalArgumentException(n.kind().toString());
+            };
+        } else if (Structs.isFloat(a) && n.attrs() instanceof Attrs.Binary bin) {
+            type = "f32";
+            params = Structs.actF32Ref(ctx, bin.activation());
+        } else {
+            throw Structs.unsupportedType(n, a);
+        }
+        String fn = "tf_" + op + "_" + type + (broadcast ? "_broadcast" : "");
+        String shape = broadcast ? Structs.broadcast(ctx, a.type(), b.type(), out.type()) : Structs.size(out);
+        if (params == null) code.call(fn, shape, ctx.ptr(a), ctx.ptr(b), ctx.ptr(out));
+        else code.call(fn, params, shape, ctx.ptr(a), ctx.ptr(b), ctx.ptr(out));
+    }
+}

@@ -1,0 +1,270 @@
+/* tinyforge runtime: every kernel's prototype.
+ *
+ * All int8 kernels are bit-exact with TFLite Micro's reference kernels (default build, double
+ * rounding). Conventions are in tf_types.h: NHWC activations, OHWI conv filters, depthwise filters
+ * 1 x H x W x (C*mult), FC weights [out][in], *_offset fields ADDED (input_offset = -input_zp,
+ * output_offset = +output_zp), multipliers/shifts as TFLite's QuantizeMultiplier returns them
+ * (shift > 0 = left). Kernels never allocate, keep no state and return nothing: shapes and params
+ * are checked by the compiler, not at run time.
+ *
+ * Who computes what (the compiler's prepare step must reproduce TFLM's Prepare exactly):
+ *  - conv / depthwise / FC: per output channel multiplier[c], shift[c] =
+ *    QuantizeMultiplier(input_scale * filter_scale[c] / output_scale) (TFLM
+ *    PopulateConvolutionQuantizationParams); per-tensor models repeat the single value.
+ *    activation = fused activation folded with the int8 range (CalculateActivationRangeQuantized).
+ *  - pools: activation as above; no requantization (TFLM requires equal input/output quant).
+ *  - ADD/SUB: tf_add_params exactly as TFLM add_common.cc/sub_common.cc CalculateOpData for int8
+ *    (left_shift = 20, twice_max_input_scale, QuantizeMultiplierSmallerThanOneExp for the three
+ *    multipliers, so all three shifts are <= 0).
+ *  - MUL: output multiplier/shift = QuantizeMultiplier(in1_scale * in2_scale / out_scale).
+ *  - SOFTMAX: input_multiplier/input_left_shift = PreprocessSoftmaxScaling(beta, input_scale, 5),
+ *    diff_min = -CalculateInputRadius(5, input_left_shift) (TFLM CalculateSoftmaxParams, int8 in,
+ *    int8 out with output zp -128 / scale 1/256).
+ */
+#ifndef TF_KERNELS_H
+#define TF_KERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tf_types.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ===================== convolutions and matrix products (int8) ===================== */
+
+/* CONV_2D int8, per-channel. filter_dims = {n: out_ch, h, w, c: in_ch per group}; grouped
+ * convolution is implied when in_dims->c is a multiple (groups) of filter_dims->c, as in TFLM.
+ * Accumulates filter * (input + input_offset) in int32 over (fy, fx, ic) with out-of-image taps
+ * skipped, adds bias[oc] (may be NULL), requantizes with quant->multiplier/shift[oc]. */
+void tf_conv_s8_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                     const tf_dims *in_dims, const int8_t *in,
+                     const tf_dims *filter_dims, const int8_t *filter,
+                     const int32_t *bias,
+                     const tf_dims *out_dims, int8_t *out);
+
+/* DEPTHWISE_CONV_2D int8, per-channel. filter_dims = {1, h, w, out_ch}; out_ch = in_ch * mult;
+ * output channel oc = ic * depth_multiplier + m. bias may be NULL. */
+void tf_depthwise_conv_s8_nhwc(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                               const tf_dims *in_dims, const int8_t *in,
+                               const tf_dims *filter_dims, const int8_t *filter,
+                               const int32_t *bias,
+                               const tf_dims *out_dims, int8_t *out);
+
+/* FULLY_CONNECTED int8: out[b][o] = requant(sum_i (w[o][i] + filter_offset) * (in[b][i] +
+ * input_offset) + bias[o]) with quant->multiplier/shift[o] (per-tensor: repeat the value).
+ * bias may be NULL. */
+void tf_fully_connected_s8(const tf_fc_params *params, const tf_per_channel_quant *quant,
+                           int32_t batches, int32_t in_depth, const int8_t *in,
+                           int32_t out_depth, const int8_t *weights, const int32_t *bias,
+                           int8_t *out);
+
+/* ===================== pooling (int8) ===================== */
+
+/* AVERAGE_POOL_2D int8: sum over the window clipped to the image, count = clipped window size
+ * (padding excluded), rounded division (sum > 0 ? sum + count/2 : sum - count/2) / count, then
+ * clamp to activation. out_dims->c == in_dims->c. */
+void tf_avgpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const int8_t *in,
+                        const tf_dims *out_dims, int8_t *out);
+
+/* MAX_POOL_2D int8: max over the clipped window, then clamp to activation. */
+void tf_maxpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const int8_t *in,
+                        const tf_dims *out_dims, int8_t *out);
+
+/* ===================== elementwise binary (int8) ===================== */
+/* Elementwise forms: both inputs have `size` elements. Broadcast forms: shapes padded to 4-D
+ * (leading 1s), a dimension of 1 broadcasts, as TFLM's Broadcast*4DSlow. */
+
+/* ADD int8 (TFLM AddFunc): each input (x + offset) << left_shift, scaled with
+ * MultiplyByQuantizedMultiplierSmallerThanOneExp, summed, scaled again, + output_offset, clamp. */
+void tf_add_s8(const tf_add_params *params, int32_t size,
+               const int8_t *in1, const int8_t *in2, int8_t *out);
+void tf_add_s8_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
+                         const int8_t *in1, const int8_t *in2, int8_t *out);
+
+/* SUB int8: as ADD but scaled1 - scaled2 (same tf_add_params, from TFLM sub_common.cc). */
+void tf_sub_s8(const tf_add_params *params, int32_t size,
+               const int8_t *in1, const int8_t *in2, int8_t *out);
+void tf_sub_s8_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
+                         const int8_t *in1, const int8_t *in2, int8_t *out);
+
+/* MUL int8: clamp(output_offset + MBQM((x1 + off1) * (x2 + off2), mult, shift)). */
+void tf_mul_s8(const tf_mul_params *params, int32_t size,
+               const int8_t *in1, const int8_t *in2, int8_t *out);
+void tf_mul_s8_broadcast(const tf_mul_params *params, const tf_broadcast_shape *shape,
+                         const int8_t *in1, const int8_t *in2, int8_t *out);
+
+/* MAXIMUM / MINIMUM int8: raw comparison (TFLM requires equal quantization), with broadcast. */
+void tf_maximum_s8(int32_t size, const int8_t *in1, const int8_t *in2, int8_t *out);
+void tf_minimum_s8(int32_t size, const int8_t *in1, const int8_t *in2, int8_t *out);
+void tf_maximum_s8_broadcast(const tf_broadcast_shape *shape,
+                             const int8_t *in1, const int8_t *in2, int8_t *out);
+void tf_minimum_s8_broadcast(const tf_broadcast_shape *shape,
+                             const int8_t *in1, const int8_t *in2, int8_t *out);
+
+/* ===================== softmax family (int8) ===================== */
+
+/* SOFTMAX int8 -> int8 (output zp -128, scale 1/256): TFLM reference Softmax with gemmlowp fixed
+ * point: per row, diff = x - max; rows entries with diff < diff_min contribute nothing and output
+ * -128; exp_on_negative_values of the rescaled diff (Q5), sum in Q12, reciprocal through
+ * one_over_one_plus_x_for_x_in_0_1, rounding shift to 8 bits. */
+void tf_softmax_s8(const tf_softmax_params *params, int32_t rows, int32_t depth,
+                   const int8_t *in, int8_t *out);
+
+/* ===================== reductions (int8) ===================== */
+
+/* MEAN int8 over the axes whose bit is set in reduce_mask (bit k = dimension k of in_shape,
+ * ndims <= 8). Output is the row-major order of the kept dimensions (keep_dims does not change
+ * the bytes). TFLM's QuantizedMeanOrSum arithmetic when params->same_quant == 0 (what current
+ * TFLM always does); see tf_mean_params. */
+void tf_mean_s8(const tf_mean_params *params, int32_t ndims, const int32_t *in_shape,
+                uint32_t reduce_mask, const int8_t *in, int8_t *out);
+
+/* ===================== quantization ===================== */
+
+/* QUANTIZE float -> int8: clamp(TfLiteRound(x / scale) + zero_point, -128, 127); the division
+ * is done in float exactly as TFLM's AffineQuantize; round half away from zero. */
+void tf_quantize_f32_s8(const tf_affine_params *params, int32_t size, const float *in, int8_t *out);
+
+/* QUANTIZE int8 -> int8 (requantize) and any op that is a pure requantization:
+ * clamp(MBQM(x + input_offset, multiplier, shift) + output_offset, act.min, act.max).
+ * TFLM QUANTIZE int8->int8: multiplier/shift = QuantizeMultiplier(in_scale / out_scale),
+ * activation = [-128, 127]. TFLM RELU and RELU_N1_TO_1 int8 (ReluQuantized, CalculateReluOpData)
+ * are this kernel too: multiplier/shift = QuantizeMultiplier(in_scale / out_scale), input_offset =
+ * -in_zp, output_offset = out_zp, activation = [max(-128, out_zp + roundf(lo / out_scale)),
+ * hi == inf ? 127 : min(127, out_zp + roundf(hi / out_scale))] with (lo, hi) = (0, inf) for
+ * RELU, (-1, 1) for RELU_N1_TO_1. (RELU6 int8 is NOT a requantization in TFLM: see
+ * tf_clamp_s8.) */
+void tf_requantize_s8_s8(const tf_requant_params *params, int32_t size,
+                         const int8_t *in, int8_t *out);
+
+/* RELU6 int8 as TFLM Relu6Eval: clamp of the raw values to [activation.min, activation.max] =
+ * [in_zp, FloatToQuantizedType<int8_t>(6.0f, in_scale, in_zp)] (that is round(6.0f / in_scale)
+ * + in_zp, clamped to int8); output quantization is assumed equal to the input's. */
+void tf_clamp_s8(const tf_activation *activation, int32_t size, const int8_t *in, int8_t *out);
+
+/* DEQUANTIZE int8 -> float: scale * (x - zero_point). */
+void tf_dequantize_s8_f32(const tf_affine_params *params, int32_t size,
+                          const int8_t *in, float *out);
+
+/* ===================== activations (int8) ===================== */
+
+/* LOGISTIC int8 (output zp -128, scale 1/256), TFLM reference_integer_ops::Logistic: integer
+ * path through gemmlowp::logistic on Q4 input (not a LUT). Params: see tf_logistic_params. */
+void tf_logistic_s8(const tf_logistic_params *params, int32_t size, const int8_t *in, int8_t *out);
+
+/* TANH int8 (output zp 0, scale 1/128), TFLM reference_integer_ops::Tanh through gemmlowp::tanh. */
+void tf_tanh_s8(const tf_tanh_params *params, int32_t size, const int8_t *in, int8_t *out);
+
+/* HARD_SWISH int8: TFLite reference_ops::HardSwish<int8_t> (int16 fixed-point path). Params as
+ * TFLM hard_swish_common.cc HardSwishPrepare: hires_input_scale = (1/128.f) * input_scale and
+ * the two ratios are FLOAT divisions widened to double: output = QuantizeMultiplier(
+ * (double)(hires_input_scale / output_scale)), reluish = QuantizeMultiplier((double)(
+ * hires_input_scale / (3.f / 32768.f))); each int32 multiplier then goes through
+ * DownScaleInt32ToInt16Multiplier (the *_fixedpoint_int16 fields); exponents are the shifts. */
+void tf_hard_swish_s8(const tf_hard_swish_params *params, int32_t size,
+                      const int8_t *in, int8_t *out);
+
+/* LEAKY_RELU int8: TFLite reference_ops::QuantizeLeakyRelu. Params as TFLM leaky_relu_common.cc:
+ * identity = QuantizeMultiplier((double)(input_scale / output_scale)) and
+ * alpha = QuantizeMultiplier((double)(input_scale * alpha / output_scale)), both float
+ * expressions widened to double; zero points not negated. */
+void tf_leaky_relu_s8(const tf_leaky_relu_params *params, int32_t size,
+                      const int8_t *in, int8_t *out);
+
+/* PRELU int8 with alpha broadcast (shape->in1 = input, shape->in2 = alpha, shape->out = output),
+ * TFLite reference_ops::BroadcastPrelu4DSlow. Params: see tf_prelu_params (TFLM prelu_common.cc
+ * computes both ratios in double from the float scales). */
+void tf_prelu_s8(const tf_prelu_params *params, const tf_broadcast_shape *shape,
+                 const int8_t *in, const int8_t *alpha, int8_t *out);
+
+/* ===================== resize (int8) ===================== */
+
+/* RESIZE_NEAREST_NEIGHBOR (any 1-byte type): TFLite reference ResizeNearestNeighbor. */
+void tf_resize_nearest_s8(const tf_resize_params *params, const tf_dims *in_dims, const int8_t *in,
+                          const tf_dims *out_dims, int8_t *out);
+
+/* RESIZE_BILINEAR int8: TFLite reference ResizeBilinearInteger (10-bit fixed point). */
+void tf_resize_bilinear_s8(const tf_resize_params *params, const tf_dims *in_dims,
+                           const int8_t *in, const tf_dims *out_dims, int8_t *out);
+
+/* ===================== layout ops (any element size, bytes only) ===================== */
+
+#define TF_MAX_DIMS 8
+
+/* PAD / PADV2: ndims <= TF_MAX_DIMS; pre/post padding per dimension; every padded element is a
+ * copy of the elem_size bytes at pad_value (int8: the output zero point or constant value). */
+void tf_pad_nd(int32_t ndims, const int32_t *in_shape, const int32_t *pre_pad,
+               const int32_t *post_pad, size_t elem_size, const void *pad_value,
+               const void *in, void *out);
+
+/* TRANSPOSE: out_shape[i] = in_shape[perm[i]]. ndims <= TF_MAX_DIMS. */
+void tf_transpose_nd(int32_t ndims, const int32_t *in_shape, const int32_t *perm,
+                     size_t elem_size, const void *in, void *out);
+
+/* CONCATENATION: outer = product of dims before the axis, inner = product of dims after it;
+ * input k has axis_sizes[k] entries along the axis (no requantization: TFLM requires equal
+ * quantization for int8). */
+void tf_concat(int32_t num_inputs, const void *const *inputs, const int32_t *axis_sizes,
+               int32_t outer, int32_t inner, size_t elem_size, void *out);
+
+/* STRIDED_SLICE with begin/stride already resolved by the compiler (masks, negative indices,
+ * clamping done at compile time): out[i...] = in[begin[d] + i[d] * stride[d] ...], strides may
+ * be negative. ndims <= TF_MAX_DIMS. Also serves SLICE (stride 1). */
+void tf_strided_slice_nd(int32_t ndims, const int32_t *in_shape, const int32_t *begin,
+                         const int32_t *stride, const int32_t *out_shape, size_t elem_size,
+                         const void *in, void *out);
+
+/* RESHAPE / SQUEEZE / EXPAND_DIMS when not done in place: a byte copy (memmove semantics). */
+void tf_copy(size_t bytes, const void *in, void *out);
+
+/* ===================== float32 kernels (TFLite reference float order of operations) ========
+ * Bit-exactness with TFLM's float results needs the same operation order (kept here) AND no
+ * contraction into fused multiply-adds: build with -std=c99 (ISO mode implies
+ * -ffp-contract=off in gcc) or pass -ffp-contract=off explicitly. Float activations: NONE is
+ * {-FLT_MAX, FLT_MAX}, RELU {0, FLT_MAX}, RELU6 {0, 6}, RELU_N1_TO_1 {-1, 1}. */
+
+void tf_conv_f32_nhwc(const tf_conv_f32_params *params,
+                      const tf_dims *in_dims, const float *in,
+                      const tf_dims *filter_dims, const float *filter, const float *bias,
+                      const tf_dims *out_dims, float *out);
+void tf_depthwise_conv_f32_nhwc(const tf_dw_conv_f32_params *params,
+                                const tf_dims *in_dims, const float *in,
+                                const tf_dims *filter_dims, const float *filter,
+                                const float *bias, const tf_dims *out_dims, float *out);
+void tf_fully_connected_f32(const tf_activation_f32 *activation,
+                            int32_t batches, int32_t in_depth, const float *in,
+                            int32_t out_depth, const float *weights, const float *bias,
+                            float *out);
+void tf_avgpool_f32_nhwc(const tf_pool_f32_params *params, const tf_dims *in_dims,
+                         const float *in, const tf_dims *out_dims, float *out);
+void tf_maxpool_f32_nhwc(const tf_pool_f32_params *params, const tf_dims *in_dims,
+                         const float *in, const tf_dims *out_dims, float *out);
+/* SOFTMAX float: exp((x - max) * beta) / sum (uses expf). */
+void tf_softmax_f32(float beta, int32_t rows, int32_t depth, const float *in, float *out);
+void tf_add_f32(const tf_activation_f32 *activation, int32_t size,
+                const float *in1, const float *in2, float *out);
+void tf_add_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcast_shape *shape,
+                          const float *in1, const float *in2, float *out);
+void tf_sub_f32(const tf_activation_f32 *activation, int32_t size,
+                const float *in1, const float *in2, float *out);
+void tf_sub_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcast_shape *shape,
+                          const float *in1, const float *in2, float *out);
+void tf_mul_f32(const tf_activation_f32 *activation, int32_t size,
+                const float *in1, const float *in2, float *out);
+void tf_mul_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcast_shape *shape,
+                          const float *in1, const float *in2, float *out);
+/* MEAN float: sum in row-major order over the reduced axes, divided by the count (float). */
+void tf_mean_f32(int32_t ndims, const int32_t *in_shape, uint32_t reduce_mask,
+                 const float *in, float *out);
+/* RELU / RELU6 / RELU_N1_TO_1 float: clamp to [activation.min, activation.max]. */
+void tf_clamp_f32(const tf_activation_f32 *activation, int32_t size, const float *in, float *out);
+void tf_logistic_f32(int32_t size, const float *in, float *out);
+void tf_tanh_f32(int32_t size, const float *in, float *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TF_KERNELS_H */

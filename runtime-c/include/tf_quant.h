@@ -1,0 +1,111 @@
+/* tinyforge runtime: integer requantization helpers, bit-exact with TFLite / TFLM reference code
+ * (gemmlowp-style fixed point, "double rounding" form, which is TFLM's default build: the
+ * TFLITE_SINGLE_ROUNDING variant is NOT used).
+ *
+ * All helpers are static inline, C99, integer only. Signed right shifts are assumed to be
+ * arithmetic (true for gcc / arm-none-eabi-gcc / clang, which is what TFLite assumes too).
+ */
+#ifndef TF_QUANT_H
+#define TF_QUANT_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TF_INT8_MIN (-128)
+#define TF_INT8_MAX 127
+
+static inline int32_t tf_min_i32(int32_t a, int32_t b) { return a < b ? a : b; }
+static inline int32_t tf_max_i32(int32_t a, int32_t b) { return a > b ? a : b; }
+
+static inline int32_t tf_clamp_i32(int32_t x, int32_t lo, int32_t hi)
+{
+    return x < lo ? lo : (x > hi ? hi : x);
+}
+
+/* Clamp to [lo, hi] and narrow to int8 (lo/hi are already inside int8's range). */
+static inline int8_t tf_sat_s8(int32_t x, int32_t lo, int32_t hi)
+{
+    return (int8_t)tf_clamp_i32(x, lo, hi);
+}
+
+/* x * 2^shift for shift >= 0 with two's complement wrap-around (no signed-overflow UB). */
+static inline int32_t tf_shl_i32(int32_t x, int32_t shift)
+{
+    return (int32_t)((uint32_t)x << shift);
+}
+
+/* gemmlowp SaturatingRoundingDoublingHighMul: round(a * b / 2^31), saturating the single
+ * overflow case a == b == INT32_MIN. The nudge/truncating division is exactly gemmlowp's. */
+static inline int32_t tf_srdhm(int32_t a, int32_t b)
+{
+    int64_t ab;
+    int64_t nudge;
+    if (a == b && a == INT32_MIN) {
+        return INT32_MAX;
+    }
+    ab = (int64_t)a * (int64_t)b;
+    nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
+    return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+}
+
+/* gemmlowp RoundingDivideByPOT: x / 2^exponent rounded to nearest, ties away from zero.
+ * exponent in [0, 31]. */
+static inline int32_t tf_rdbpot(int32_t x, int32_t exponent)
+{
+    const int32_t mask = (int32_t)(((uint32_t)1 << exponent) - 1u);
+    const int32_t remainder = x & mask;
+    const int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+    return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+/* TFLite MultiplyByQuantizedMultiplier(int32 x, multiplier, shift), double-rounding form:
+ * shift > 0 is a left shift applied before the high multiply, shift < 0 a rounding right shift
+ * after it. Used by conv, depthwise, FC, MUL, requantize, MEAN, ... */
+static inline int32_t tf_mbqm(int32_t x, int32_t multiplier, int32_t shift)
+{
+    const int32_t left = shift > 0 ? shift : 0;
+    const int32_t right = shift > 0 ? 0 : -shift;
+    return tf_rdbpot(tf_srdhm(tf_shl_i32(x, left), multiplier), right);
+}
+
+/* TFLite MultiplyByQuantizedMultiplierSmallerThanOneExp (shift <= 0): ADD / SUB. */
+static inline int32_t tf_mbqm_smaller_than_one(int32_t x, int32_t multiplier, int32_t shift)
+{
+    return tf_rdbpot(tf_srdhm(x, multiplier), -shift);
+}
+
+/* TFLite MultiplyByQuantizedMultiplierGreaterThanOne (left_shift >= 0): softmax input scaling. */
+static inline int32_t tf_mbqm_greater_than_one(int32_t x, int32_t multiplier, int32_t left_shift)
+{
+    return tf_srdhm(tf_shl_i32(x, left_shift), multiplier);
+}
+
+/* One requantization step as every int8 "accumulate then rescale" kernel ends:
+ * clamp(MBQM(acc) + output_offset, act_min, act_max). */
+static inline int8_t tf_requant_s8(int32_t acc, int32_t multiplier, int32_t shift,
+                                   int32_t output_offset, int32_t act_min, int32_t act_max)
+{
+    return tf_sat_s8(tf_mbqm(acc, multiplier, shift) + output_offset, act_min, act_max);
+}
+
+/* ---- gemmlowp fixed-point transcendental helpers (raw int32 values) ----
+ * A value "Qk" has k integer bits and 31-k fractional bits. Implemented in src/common/fixedpoint.c
+ * (not inline: they are larger), declared here because softmax, logistic, tanh and log-softmax
+ * share them. */
+
+/* exp(x) for x <= 0, x in Q(integer_bits) (raw), result in Q0 (raw). */
+int32_t tf_fp_exp_on_negative_values(int32_t x_raw, int32_t integer_bits);
+/* 1 / (1 + x) for x in [0, 1): x in Q0, result in Q0. */
+int32_t tf_fp_one_over_one_plus_x_for_x_in_0_1(int32_t x_raw);
+/* gemmlowp::logistic(x): x in Q(integer_bits), result in Q0. */
+int32_t tf_fp_logistic(int32_t x_raw, int32_t integer_bits);
+/* gemmlowp::tanh(x): x in Q(integer_bits), result in Q0. */
+int32_t tf_fp_tanh(int32_t x_raw, int32_t integer_bits);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TF_QUANT_H */

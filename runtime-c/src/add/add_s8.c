@@ -1,0 +1,12 @@
+/* ADD int8, elementwise (same shapes). Arithmetic in src/common/tf_binary_s8.h. */
+#include "tf_kernels.h"
+#include "../common/tf_binary_s8.h"
+
+void tf_add_s8(const tf_add_params *params, int32_t size,
+               const int8_t *in1, const int8_t *in2, int8_t *out)
+{
+    int32_t i;
+    for (i = 0; i < size; ++i) {
+        out[i] = tf_add_sub_one_s8(params, in1[i], in2[i], 1);
+    }
+}

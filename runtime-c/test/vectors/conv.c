@@ -1,0 +1,46 @@
+/* CMSIS-NN conv vectors -> tf_conv_s8_nhwc. Grouped vectors give FILTER_CH (input channels per
+ * group); plain ones use IN_CH. */
+#include "vec_common.h"
+#include "test_data.h"
+
+#ifndef V_FILTER_CH
+#define V_FILTER_CH V_IN_CH
+#endif
+
+static int8_t out[V_DST_SIZE];
+
+int main(void)
+{
+    tf_conv_params p;
+    tf_per_channel_quant q;
+    tf_dims in_d, f_d, out_d;
+    int32_t mult[V_OUT_CH], shift[V_OUT_CH];
+    int32_t i;
+    /* Per-tensor vectors store one multiplier; repeat it (as the compiler does). */
+    const int32_t nq = (int32_t)(sizeof(v_output_mult) / sizeof(v_output_mult[0]));
+    for (i = 0; i < V_OUT_CH; ++i) {
+        mult[i] = v_output_mult[nq == 1 ? 0 : i];
+        shift[i] = v_output_shift[nq == 1 ? 0 : i];
+    }
+    p.input_offset = V_INPUT_OFFSET;
+    p.output_offset = V_OUTPUT_OFFSET;
+    p.stride.h = V_STRIDE_Y;
+    p.stride.w = V_STRIDE_X;
+    p.dilation.h = V_DILATION_Y;
+    p.dilation.w = V_DILATION_X;
+    p.padding.top = V_PAD_Y;
+    p.padding.left = V_PAD_X;
+    p.activation.min = V_OUT_ACTIVATION_MIN;
+    p.activation.max = V_OUT_ACTIVATION_MAX;
+    q.multiplier = mult;
+    q.shift = shift;
+    in_d.n = V_INPUT_BATCHES; in_d.h = V_INPUT_H; in_d.w = V_INPUT_W; in_d.c = V_IN_CH;
+    f_d.n = V_OUT_CH; f_d.h = V_FILTER_Y; f_d.w = V_FILTER_X; f_d.c = V_FILTER_CH;
+    out_d.n = V_INPUT_BATCHES; out_d.h = V_OUTPUT_H; out_d.w = V_OUTPUT_W; out_d.c = V_OUT_CH;
+#ifdef HAS_biases
+    tf_conv_s8_nhwc(&p, &q, &in_d, v_input, &f_d, v_weights, v_biases, &out_d, out);
+#else
+    tf_conv_s8_nhwc(&p, &q, &in_d, v_input, &f_d, v_weights, NULL, &out_d, out);
+#endif
+    return vec_compare_s8(VEC_NAME, out, v_output_ref, V_DST_SIZE);
+}

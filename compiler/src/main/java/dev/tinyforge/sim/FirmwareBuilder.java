@@ -30,6 +30,13 @@ public final class FirmwareBuilder {
 
     static String buildDir(boolean profile) { return profile ? "build-profile" : "build"; }
 
+    /** The line that says what went wrong (compiler error, undefined reference, region overflow). */
+    static String firstError(String output) {
+        for (String line : output.split("\n"))
+            if (line.contains("error:") || line.contains("undefined reference") || line.contains("overflowed")) return line.trim();
+        return "see the output below";
+    }
+
     private static void make(Path project, String target, boolean profile) {
         CrossTools.requireCrossCompiler();
         List<String> cmd = new ArrayList<>(List.of("make", "-s", "-j2", target));
@@ -37,7 +44,8 @@ public final class FirmwareBuilder {
         Processes.Result r = Processes.run(cmd, project, 900);
         if (r.timedOut()) throw new CompileException("firmware build timed out in " + project);
         if (r.exitCode() != 0)
-            throw new CompileException("firmware build failed in " + project + ":\n" + HostRunner.tail(r.output(), 40));
+            throw new CompileException("firmware build failed in " + project + ": " + firstError(r.output()) + "\n"
+                    + HostRunner.tail(r.output(), 40));
         if (!Files.isDirectory(project.resolve(buildDir(profile))))
             throw new CompileException("firmware build in " + project + " produced nothing");
     }

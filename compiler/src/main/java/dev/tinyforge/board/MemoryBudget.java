@@ -58,7 +58,9 @@ public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes
         StringBuilder regions = new StringBuilder();
         for (Map.Entry<String, Long> e : perRegion(b).entrySet()) {
             Memory m = b.memory(e.getKey());
-            if (e.getValue() > m.length())
+            // With one region of a kind the SRAM/flash totals already say it all.
+            boolean several = b.memories().stream().filter(x -> x.type() == m.type()).count() > 1;
+            if (several && e.getValue() > m.length())
                 regions.append(String.format("; region %s needs %,d of %,d bytes", m.name(), e.getValue(), m.length()));
         }
         if (!sramOver && !flashOver && regions.length() == 0) return;

@@ -1,13 +1,14 @@
 /* tinyforge instruction counter: a QEMU TCG plugin (plugin API version 1, QEMU 7.x).
  *
  * Counts every executed guest instruction exactly (one inline 64-bit add per instruction) and, each
- * time the first instruction of a marker function executes, writes "mark <address> <count>" where
+ * time the first instruction of a marker function executes, writes "<role> <address> <count>" where
  * count is the number of instructions executed before that one. At exit it writes "total <count>".
  * Differences between marks give exact per-layer and per-inference counts.
  *
- * Arguments (-plugin tf_icount.so,out=FILE,mark=0xADDR,mark=0xADDR,...):
- *   out=FILE   where to write (default: QEMU's plugin log, -d plugin -D FILE)
- *   mark=ADDR  a marker address (hex or decimal); up to 16. Thumb bit 0 is ignored.
+ * Arguments (-plugin tf_icount.so,out=FILE,begin=0xADDR,end=0xADDR,layer=0xADDR,...):
+ *   out=FILE     where to write (default: QEMU's plugin log, -d plugin -D FILE)
+ *   ROLE=ADDR    a marker address (hex or decimal) and the word printed for it; ROLE is one of
+ *                begin, end, layer, mark; up to 16 markers. Thumb bit 0 is ignored.
  *
  * The few API functions it uses are declared here so that no QEMU headers are needed; the
  * signatures are those of QEMU's include/qemu/qemu-plugin.h at API version 1.
@@ -48,7 +49,9 @@ __attribute__((visibility("default"))) int qemu_plugin_version = 1;
 
 static uint64_t insn_count;
 static uint64_t marks[MAX_MARKS];
+static const char *roles[MAX_MARKS];
 static int num_marks;
+static const char *const known_roles[] = {"begin", "end", "layer", "mark"};
 static FILE *out;
 
 static void emit(const char *line)
@@ -64,8 +67,9 @@ static void emit(const char *line)
 static void on_mark(unsigned int vcpu_index, void *userdata)
 {
     (void)vcpu_index;
+    int k = (int)(uintptr_t)userdata;
     char line[96];
-    snprintf(line, sizeof line, "mark 0x%" PRIx64 " %" PRIu64 "\n", (uint64_t)(uintptr_t)userdata, insn_count);
+    snprintf(line, sizeof line, "%s 0x%" PRIx64 " %" PRIu64 "\n", roles[k], marks[k], insn_count);
     emit(line);
 }
 
@@ -79,7 +83,7 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
         /* The marker callback is registered first so it sees the count before this instruction. */
         for (int k = 0; k < num_marks; k++)
             if (marks[k] == pc)
-                qemu_plugin_register_vcpu_insn_exec_cb(insn, on_mark, QEMU_PLUGIN_CB_NO_REGS, (void *)(uintptr_t)pc);
+                qemu_plugin_register_vcpu_insn_exec_cb(insn, on_mark, QEMU_PLUGIN_CB_NO_REGS, (void *)(uintptr_t)k);
         qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64, &insn_count, 1);
     }
 }
@@ -107,12 +111,20 @@ __attribute__((visibility("default"))) int qemu_plugin_install(qemu_plugin_id_t 
                 fprintf(stderr, "tf_icount: cannot write %s\n", a + 4);
                 return -1;
             }
-        } else if (strncmp(a, "mark=", 5) == 0 && num_marks < MAX_MARKS) {
-            marks[num_marks++] = strtoull(a + 5, NULL, 0) & ~(uint64_t)1;
-        } else {
-            fprintf(stderr, "tf_icount: unknown argument '%s' (expected out=FILE or mark=ADDR)\n", a);
+            continue;
+        }
+        int role = -1;
+        for (int r = 0; r < (int)(sizeof known_roles / sizeof known_roles[0]); r++) {
+            size_t n = strlen(known_roles[r]);
+            if (strncmp(a, known_roles[r], n) == 0 && a[n] == '=') role = r;
+        }
+        if (role < 0 || num_marks == MAX_MARKS) {
+            fprintf(stderr, "tf_icount: bad argument '%s' (expected out=FILE or begin|end|layer|mark=ADDR, at most %d)\n", a,
+                    MAX_MARKS);
             return -1;
         }
+        roles[num_marks] = known_roles[role];
+        marks[num_marks++] = strtoull(strchr(a, '=') + 1, NULL, 0) & ~(uint64_t)1;
     }
     qemu_plugin_register_vcpu_tb_trans_cb(id, on_translate);
     qemu_plugin_register_atexit_cb(id, on_plugin_exit, NULL);

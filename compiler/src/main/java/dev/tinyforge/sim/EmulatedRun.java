@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.tinyforge.CompileException;
 import dev.tinyforge.Compiler.CompiledModel;
@@ -49,9 +49,10 @@ public final class EmulatedRun {
         try {
             Path elf = FirmwareBuilder.buildForEmulation(dir, board, profile);
             Symbols sym = Symbols.of(elf);
-            List<Long> marks = new ArrayList<>(List.of(sym.address("tf_perf_begin"), sym.address("tf_perf_end")));
-            Long layerMark = profile ? sym.address("tf_profile_mark") : null;
-            if (layerMark != null) marks.add(layerMark);
+            Map<String, Long> marks = new LinkedHashMap<>();
+            marks.put("begin", sym.address("tf_perf_begin"));
+            marks.put("end", sym.address("tf_perf_end"));
+            if (profile) marks.put("layer", sym.address("tf_profile_mark"));
             QemuRunner.Result r = QemuRunner.run(emulation.qemuMachine(), elf, marks, timeoutSeconds);
             String where = board.isReal() ? board.name() + " (on " + emulation.name() + ")" : board.name();
             if (r.timedOut()) throw new CompileException("the firmware did not finish within " + timeoutSeconds + " s on " + where);
@@ -60,8 +61,7 @@ public final class EmulatedRun {
             if (r.exitCode() != 0 || !t.done())
                 throw new CompileException("the firmware failed on " + where + " (exit " + r.exitCode() + "): "
                         + HostRunner.tail(r.output().trim(), 10));
-            InstructionProfile ip = InstructionProfile.from(r.marks(), sym.address("tf_perf_begin"), sym.address("tf_perf_end"),
-                    layerMark, cm.graph().nodes().size());
+            InstructionProfile ip = InstructionProfile.from(r.marks(), profile ? cm.graph().nodes().size() : -1);
             return new Result(board, emulation, t.concatenated(), ip, ElfSize.of(elf), r.output());
         } finally {
             if (keepDir == null) OutputDirectory.deleteTree(dir);

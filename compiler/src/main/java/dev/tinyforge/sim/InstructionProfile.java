@@ -16,16 +16,20 @@ import dev.tinyforge.CompileException;
  */
 public record InstructionProfile(long inference, long[] layers) {
 
-    public static InstructionProfile from(List<QemuRunner.Mark> marks, long begin, long end, Long layerMark, int layerCount) {
+    /**
+     * @param marks      the plugin's marks ("begin", "layer", "end" roles); the first inference is used
+     * @param layerCount the model's layers, or -1 when the firmware has no per-layer marks
+     */
+    public static InstructionProfile from(List<QemuRunner.Mark> marks, int layerCount) {
         long start = -1, stop = -1;
         List<Long> layerEnds = new ArrayList<>();
         for (QemuRunner.Mark m : marks) {
-            if (m.address() == begin && start < 0) start = m.count();
-            else if (m.address() == end && start >= 0 && stop < 0) stop = m.count();
-            else if (layerMark != null && m.address() == layerMark && start >= 0 && stop < 0) layerEnds.add(m.count());
+            if (m.role().equals("begin") && start < 0) start = m.count();
+            else if (m.role().equals("end") && start >= 0 && stop < 0) stop = m.count();
+            else if (m.role().equals("layer") && start >= 0 && stop < 0) layerEnds.add(m.count());
         }
         if (start < 0 || stop < 0) throw new CompileException("the instruction counter saw no complete inference (begin/end marks missing)");
-        if (layerMark == null) return new InstructionProfile(stop - start, new long[0]);
+        if (layerCount < 0) return new InstructionProfile(stop - start, new long[0]);
         if (layerEnds.size() != layerCount)
             throw new CompileException("the instruction counter saw " + layerEnds.size() + " layer marks for " + layerCount + " layers");
         long[] layers = new long[layerCount];

@@ -37,9 +37,10 @@ class InstructionCountTest {
             Files.writeString(p.resolve("main.c"), main);
             Path elf = FirmwareBuilder.buildForEmulation(p, b, false);
             Symbols s = Symbols.of(elf);
-            QemuRunner.Result r = QemuRunner.run(b.qemuMachine(), elf, List.of(s.address("tf_perf_begin"), s.address("tf_perf_end")), 30);
+            QemuRunner.Result r = QemuRunner.run(b.qemuMachine(), elf,
+                    Map.of("begin", s.address("tf_perf_begin"), "end", s.address("tf_perf_end")), 30);
             assertEquals(0, r.exitCode(), r.output());
-            counts[k] = InstructionProfile.from(r.marks(), s.address("tf_perf_begin"), s.address("tf_perf_end"), null, 0).inference();
+            counts[k] = InstructionProfile.from(r.marks(), -1).inference();
         }
         assertEquals(1000, counts[1] - counts[0], "1000 nops between the marks count as 1000 instructions");
     }

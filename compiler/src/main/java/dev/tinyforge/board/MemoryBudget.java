@@ -43,8 +43,8 @@ public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes
         Map<String, Long> need = new LinkedHashMap<>();
         for (Memory m : b.memories()) need.put(m.name(), 0L);
         Placement p = b.placement();
-        need.merge(p.code(), codeBytes + sampleInputBytes, Long::sum);
-        need.merge(p.weights(), weightsBytes, Long::sum);
+        need.merge(p.code(), codeBytes, Long::sum);
+        need.merge(p.weights(), weightsBytes + sampleInputBytes, Long::sum); // the linker script puts both in .weights
         need.merge(p.data(), staticRamBytes, Long::sum);
         need.merge(p.arena(), arenaBytes, Long::sum);
         need.merge(p.stack(), stackBytes, Long::sum);

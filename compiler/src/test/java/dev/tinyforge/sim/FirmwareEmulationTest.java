@@ -89,4 +89,14 @@ class FirmwareEmulationTest {
         assertTrue(size.sramBytes() <= b.sramBytes() && size.flashBytes() <= b.flashBytes());
         assertEquals(b.stackBytes(), size.section(".stack"), 8);
     }
+
+    @Test void m55PutsWeightsInQspiAndTheArenaInIsram(@TempDir Path dir) throws Exception {
+        FirmwareTools.requireCrossCompiler();
+        FirmwareProject.generate(model, Boards.get("qemu-mps3-an547"), input, "test").writeTo(dir);
+        Symbols sym = Symbols.of(FirmwareBuilder.buildForBoard(dir, false));
+        long weights = sym.address("__weights_start__"), arena = sym.address("__arena_start__");
+        assertTrue(weights >= 0x28000000L && weights < 0x28800000L, Long.toHexString(weights));
+        assertTrue(arena >= 0x21000000L && arena < 0x21400000L, Long.toHexString(arena));
+        assertTrue(sym.address("main") < 0x80000L, "code in the ITCM");
+    }
 }

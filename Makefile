@@ -48,3 +48,17 @@ check-tools:
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean
+
+# make bench: every shared model as firmware on $(BENCH_BOARD) under QEMU, instructions counted exactly
+# by the TCG plugin: MACs, instructions, MACs/instruction, peak SRAM and flash (measured from the
+# linked image); the same as JSON in build/bench.json. A model the compiler cannot handle yet gets a
+# row saying why (and the target fails).
+BENCH_BOARD ?= qemu-mps2-an500
+SHARED ?= ../shared
+BENCH_MODELS ?= $(sort $(wildcard $(SHARED)/models/*/*.tflite))
+.PHONY: bench
+bench: jar
+	@[ -n "$(BENCH_MODELS)" ] || { echo "make bench: no models under $(SHARED)/models (set SHARED=path/to/shared)"; exit 2; }
+	@mkdir -p build
+	bin/tinyforge bench --board $(BENCH_BOARD) --json-out build/bench.json $(BENCH_MODELS)
+	@echo "wrote build/bench.json"

@@ -13,6 +13,9 @@ import dev.tinyforge.Compiler;
 import dev.tinyforge.Compiler.CompiledModel;
 import dev.tinyforge.OutputDirectory;
 import dev.tinyforge.ir.Value;
+import dev.tinyforge.board.Board;
+import dev.tinyforge.board.Boards;
+import dev.tinyforge.sim.EmulatedRun;
 import dev.tinyforge.sim.HostRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,18 +33,27 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "FILE", description = "where to write the raw output bytes (all outputs concatenated)")
     Path output;
 
-    @Option(names = "--board", defaultValue = "host", description = "where to run (default: ${DEFAULT-VALUE})") String board;
+    @Option(names = "--board", defaultValue = "host",
+            description = "where to run (default: ${DEFAULT-VALUE}); an emulated board runs under QEMU, a real board on its emulated stand-in")
+    String board;
 
     @Option(names = "--timeout", defaultValue = "120", description = "seconds before the run is abandoned") long timeout;
 
     @Override public Integer call() throws IOException {
-        if (!board.equals("host")) throw new CompileException("unknown board '" + board + "'; available: host");
+        Board b = Boards.get(board);
         byte[] input = readInputs();
         CompiledModel cm = Compiler.compile(model);
         long expected = cm.graph().inputs().stream().mapToLong(v -> v.type().byteSize()).sum();
         if (input.length != expected)
             throw new CompileException("the inputs hold " + input.length + " bytes; the model's inputs need " + expected + " ("
                     + describe(cm.graph().inputs()) + ")");
+        if (!b.isHost()) {
+            EmulatedRun.Result r = EmulatedRun.run(cm, b, input, false, timeout);
+            OutputFile.write(output, r.outputs());
+            System.out.printf("ran on %s%s: %,d instructions per inference%n", b.name(),
+                    b.isReal() ? " (emulated by " + r.emulation().name() + ")" : "", r.profile().inference());
+            return 0;
+        }
         Path work = Files.createTempDirectory("tinyforge-run-");
         try {
             cm.code().writeTo(work);

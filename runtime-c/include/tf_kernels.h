@@ -113,6 +113,13 @@ void tf_minimum_s8_broadcast(const tf_broadcast_shape *shape,
 void tf_softmax_s8(const tf_softmax_params *params, int32_t rows, int32_t depth,
                    const int8_t *in, int8_t *out);
 
+/* LOG_SOFTMAX int8 -> int8 (output zp 127, scale 16/256), TFLM reference LogSoftmaxQuantized:
+ * exps of the Q5 scaled differences summed in Q12, log of the sum in Q5
+ * (tf_fp_log_x_for_x_ge_1); entries whose difference exceeds max(diff_min - 1, the log-sum mapped
+ * back to input units) output round((scaled diff - log sum) / 2^22) + 127, the others -128. */
+void tf_log_softmax_s8(const tf_log_softmax_params *params, int32_t rows, int32_t depth,
+                       const int8_t *in, int8_t *out);
+
 /* ===================== reductions (int8) ===================== */
 
 /* MEAN int8 over the axes whose bit is set in reduce_mask (bit k = dimension k of in_shape,
@@ -244,6 +251,8 @@ void tf_maxpool_f32_nhwc(const tf_pool_f32_params *params, const tf_dims *in_dim
                          const float *in, const tf_dims *out_dims, float *out);
 /* SOFTMAX float: exp((x - max) * beta) / sum (uses expf). */
 void tf_softmax_f32(float beta, int32_t rows, int32_t depth, const float *in, float *out);
+/* LOG_SOFTMAX float: x - max - logf(sum expf(x - max)). */
+void tf_log_softmax_f32(int32_t rows, int32_t depth, const float *in, float *out);
 void tf_add_f32(const tf_activation_f32 *activation, int32_t size,
                 const float *in1, const float *in2, float *out);
 void tf_add_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcast_shape *shape,

@@ -205,6 +205,19 @@ typedef struct {
     int32_t half_pixel_centers;
 } tf_resize_params;
 
+/* LOG_SOFTMAX int8 (output scale 16/256, zero point 127), exactly TFLM log_softmax.cc's OpData:
+ * input_multiplier / input_left_shift = PreprocessSoftmaxScaling(beta 1, input_scale, 5);
+ * reverse_scaling_divisor, shift R = QuantizeMultiplier(2^(31 - input_left_shift) /
+ * input_multiplier) (R <= 0) and reverse_scaling_right_shift = -R;
+ * diff_min = -CalculateInputRadius(5, input_left_shift). */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+    int32_t reverse_scaling_divisor;
+    int32_t reverse_scaling_right_shift;
+    int32_t diff_min;
+} tf_log_softmax_params;
+
 /* ---- float32 kernels ---- */
 typedef struct { float min, max; } tf_activation_f32;
 

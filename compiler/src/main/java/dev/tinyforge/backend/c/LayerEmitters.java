@@ -47,7 +47,9 @@ public final class LayerEmitters {
         ElementwiseEmitter elementwise = new ElementwiseEmitter();
         for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.MAXIMUM, OpKind.MINIMUM})
             EMITTERS.put(k, elementwise);
-        EMITTERS.put(OpKind.SOFTMAX, new SoftmaxEmitter());
+        SoftmaxEmitter softmax = new SoftmaxEmitter();
+        EMITTERS.put(OpKind.SOFTMAX, softmax);
+        EMITTERS.put(OpKind.LOG_SOFTMAX, softmax);
         EMITTERS.put(OpKind.MEAN, new MeanEmitter());
         QuantizeEmitter quantize = new QuantizeEmitter();
         EMITTERS.put(OpKind.QUANTIZE, quantize);

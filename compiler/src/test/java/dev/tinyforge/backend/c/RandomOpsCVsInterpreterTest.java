@@ -85,6 +85,7 @@ class RandomOpsCVsInterpreterTest {
             minMax(OpKind.MAXIMUM, false);
             minMax(OpKind.MINIMUM, true);
             softmax();
+            logSoftmax();
             mean();
             layout();
             for (OpKind k : new OpKind[] {OpKind.RELU, OpKind.RELU6, OpKind.RELU_N1_TO_1, OpKind.LOGISTIC, OpKind.TANH,
@@ -200,6 +201,12 @@ class RandomOpsCVsInterpreterTest {
         void softmax() {
             Value in = input(1 + r.nextInt(3), 2 + r.nextInt(10));
             node(OpKind.SOFTMAX, new Attrs.Softmax(1f), List.of(in), out(in.type().shape(), Quant.perTensor(1f / 256, -128)));
+        }
+
+        void logSoftmax() {
+            // wide input scales too, so that the diff_min cut-off and the adjusted one both bite
+            Value in = inputWith(Quant.perTensor(0.02f + r.nextFloat() * 0.5f, r.nextInt(41) - 20), 1 + r.nextInt(3), 1 + r.nextInt(12));
+            node(OpKind.LOG_SOFTMAX, Attrs.None.INSTANCE, List.of(in), out(in.type().shape(), Quant.perTensor(16f / 256, 127)));
         }
 
         void mean() {

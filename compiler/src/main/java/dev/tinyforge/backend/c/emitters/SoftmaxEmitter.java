@@ -6,23 +6,35 @@ import dev.tinyforge.backend.c.LayerCode;
 import dev.tinyforge.backend.c.LayerEmitter;
 import dev.tinyforge.ir.Attrs;
 import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.OpKind;
 import dev.tinyforge.ir.Value;
+import dev.tinyforge.quant.params.LogSoftmaxParams;
 import dev.tinyforge.quant.params.SoftmaxParams;
 
-/** SOFTMAX over the last dimension, int8 and float32. */
+/** SOFTMAX and LOG_SOFTMAX over the last dimension, int8 and float32. */
 public final class SoftmaxEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), out = n.output();
         int depth = in.type().dim(-1);
         String rows = Long.toString(in.type().elementCount() / Math.max(1, depth));
-        if (Structs.isInt8(in)) {
+        String cols = Integer.toString(depth);
+        boolean log = n.kind() == OpKind.LOG_SOFTMAX;
+        if (Structs.isInt8(in) && log) {
+            LogSoftmaxParams p = LogSoftmaxParams.prepare(n);
+            String params = "&" + ctx.declare("tf_log_softmax_params", "params", "{" + p.inputMultiplier() + ", "
+                    + p.inputLeftShift() + ", " + p.reverseScalingDivisor() + ", " + p.reverseScalingRightShift() + ", "
+                    + p.diffMin() + "}");
+            code.call("tf_log_softmax_s8", params, rows, cols, ctx.ptr(in), ctx.ptr(out));
+        } else if (Structs.isInt8(in)) {
             SoftmaxParams p = SoftmaxParams.prepare(n);
             String params = "&" + ctx.declare("tf_softmax_params", "params",
                     "{" + p.inputMultiplier() + ", " + p.inputLeftShift() + ", " + p.diffMin() + "}");
-            code.call("tf_softmax_s8", params, rows, Integer.toString(depth), ctx.ptr(in), ctx.ptr(out));
+            code.call("tf_softmax_s8", params, rows, cols, ctx.ptr(in), ctx.ptr(out));
+        } else if (Structs.isFloat(in) && log) {
+            code.call("tf_log_softmax_f32", rows, cols, ctx.ptr(in), ctx.ptr(out));
         } else if (Structs.isFloat(in)) {
-            code.call("tf_softmax_f32", CLiterals.floatLiteral(n.attrs(Attrs.Softmax.class).beta()), rows,
-                    Integer.toString(depth), ctx.ptr(in), ctx.ptr(out));
+            code.call("tf_softmax_f32", CLiterals.floatLiteral(n.attrs(Attrs.Softmax.class).beta()), rows, cols,
+                    ctx.ptr(in), ctx.ptr(out));
         } else {
             throw Structs.unsupportedType(n, in);
         }

@@ -61,6 +61,29 @@ void tf_fully_connected_s8(const tf_fc_params *params, const tf_per_channel_quan
                            int32_t out_depth, const int8_t *weights, const int32_t *bias,
                            int8_t *out);
 
+/* ===================== stateful (SVDF) ===================== */
+/* SVDF, TFLM's reference (svdf_common.cc) for one invocation. `state` is the op's persistent
+ * activation state (a TFLite variable tensor, zero at start): it is shifted left by one element,
+ * the feature matmul fills its newest column (int8: requantized with effective_scale_1, plus the
+ * state zero point, clamped to the state type), then per unit the rank filters' time dot products
+ * (state minus its zero point) are added to bias[unit] (may be NULL) and (int8) requantized with
+ * effective_scale_2 to the int8 output. The caller keeps `state` between invocations. */
+
+/* int8 input/weights_feature, int16 weights_time and state (TFLite's usual int8 SVDF). */
+void tf_svdf_s8(const tf_svdf_params *params, const tf_svdf_dims *dims, const int8_t *in,
+                const int8_t *weights_feature, const int16_t *weights_time, const int32_t *bias,
+                int16_t *state, int8_t *out);
+
+/* As tf_svdf_s8 with int8 weights_time and state (TFLM's EvalInt8SvdfReference). */
+void tf_svdf_s8_state_s8(const tf_svdf_params *params, const tf_svdf_dims *dims, const int8_t *in,
+                         const int8_t *weights_feature, const int8_t *weights_time,
+                         const int32_t *bias, int8_t *state, int8_t *out);
+
+/* float: the fused activation is applied as a clamp to [activation.min, activation.max]. */
+void tf_svdf_f32(const tf_activation_f32 *activation, const tf_svdf_dims *dims, const float *in,
+                 const float *weights_feature, const float *weights_time, const float *bias,
+                 float *state, float *out);
+
 /* ===================== pooling (int8) ===================== */
 
 /* AVERAGE_POOL_2D int8: sum over the window clipped to the image, count = clipped window size

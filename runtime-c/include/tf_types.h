@@ -218,6 +218,31 @@ typedef struct {
     int32_t diff_min;
 } tf_log_softmax_params;
 
+/* SVDF int8 as TFLM svdf_common.cc PrepareSvdf / OpDataSvdf: zero points as the tensors store them
+ * (NOT negated); effective_scale_1 = QuantizeMultiplier((double)(input_scale * weights_feature_scale
+ * / state_scale)), effective_scale_2 = QuantizeMultiplier((double)(state_scale * weights_time_scale /
+ * output_scale)), each scale product computed in float first. */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t activation_state_zero_point;
+    int32_t effective_scale_1_a;
+    int32_t effective_scale_1_b;
+    int32_t effective_scale_2_a;
+    int32_t effective_scale_2_b;
+} tf_svdf_params;
+
+/* SVDF shapes: input [batches][input_size], weights_feature [filters][input_size], weights_time
+ * [filters][memory], bias [filters / rank], state [batches][filters][memory], output
+ * [batches][filters / rank]. */
+typedef struct {
+    int32_t batches;
+    int32_t input_size;
+    int32_t filters;
+    int32_t rank;
+    int32_t memory;
+} tf_svdf_dims;
+
 /* ---- float32 kernels ---- */
 typedef struct { float min, max; } tf_activation_f32;
 

@@ -13,7 +13,7 @@ import dev.tinyforge.ir.Value;
 
 /**
  * Lifetimes of activation buffers over the execution order (step i = node i). Constants live in flash
- * and are not counted. RESHAPE outputs alias their input (no copy), so they join its buffer and extend
+ * and variables (persistent state) in their own static buffers: neither is counted. RESHAPE outputs alias their input (no copy), so they join its buffer and extend
  * its lifetime.
  */
 public final class LifetimeAnalysis {
@@ -31,7 +31,7 @@ public final class LifetimeAnalysis {
         for (int i = 0; i < steps; i++) {
             Node n = g.nodes().get(i);
             for (Value v : n.inputs())
-                if (v != null && !v.isConstant()) touch(span, members, v, root(rootOf, v), i);
+                if (v != null && !v.isConstant() && !v.isVariable()) touch(span, members, v, root(rootOf, v), i);
             for (Value v : n.outputs()) touch(span, members, v, root(rootOf, v), i);
         }
         for (Value out : g.outputs())

@@ -95,6 +95,9 @@ class RandomOpsCVsInterpreterTest {
             resize(OpKind.RESIZE_NEAREST_NEIGHBOR);
             resize(OpKind.RESIZE_BILINEAR);
             quantizeOps();
+            svdf(ElementType.INT16);
+            svdf(ElementType.INT8);
+            svdf(ElementType.FLOAT32);
         }
 
         Quant q() { return Quant.perTensor(0.01f + r.nextFloat() * 0.09f, r.nextInt(41) - 20); }
@@ -273,6 +276,48 @@ class RandomOpsCVsInterpreterTest {
             List<Value> o = List.of(g.newValue("deq" + counter++, new TensorType(ElementType.FLOAT32, 3, 5)));
             g.addNode("dequantize" + counter, OpKind.DEQUANTIZE, Attrs.None.INSTANCE, List.of(d), o);
             g.addOutput(o.get(0));
+        }
+
+        /** SVDF from zero state (one invocation here; SvdfHostTest covers state across invocations). */
+        void svdf(ElementType stateType) {
+            int batches = 1 + r.nextInt(2), inSize = 2 + r.nextInt(8), rank = 1 + r.nextInt(2), units = 1 + r.nextInt(5);
+            int memory = 2 + r.nextInt(6), filters = units * rank;
+            boolean f = stateType == ElementType.FLOAT32;
+            Value x;
+            Value wf, wt, bias;
+            Value state;
+            TensorType outType;
+            if (f) {
+                x = g.addInput("f" + counter++, new TensorType(ElementType.FLOAT32, batches, inSize));
+                wf = g.newConstant("wf" + counter++, randomFloats(new TensorType(ElementType.FLOAT32, filters, inSize)));
+                wt = g.newConstant("wt" + counter++, randomFloats(new TensorType(ElementType.FLOAT32, filters, memory)));
+                bias = g.newConstant("sb" + counter++, randomFloats(new TensorType(ElementType.FLOAT32, units)));
+                state = g.newVariable("state" + counter++, new TensorType(ElementType.FLOAT32, batches, memory * filters));
+                outType = new TensorType(ElementType.FLOAT32, batches, units);
+            } else {
+                x = input(batches, inSize);
+                wf = weights(new int[] {filters, inSize}, 1, 0);
+                float stScale = stateType == ElementType.INT16 ? 0.0005f + r.nextFloat() * 0.001f : 0.02f + r.nextFloat() * 0.05f;
+                int stZp = stateType == ElementType.INT16 ? 0 : r.nextInt(21) - 10;
+                float wtScale = 0.00002f + r.nextFloat() * 0.0001f;
+                Tensor wtData = Tensor.zeros(new TensorType(stateType, new int[] {filters, memory}, Quant.perTensor(wtScale, 0)));
+                for (int i = 0; i < wtData.size(); i++)
+                    wtData.setLong(i, stateType == ElementType.INT16 ? r.nextInt(65535) - 32767 : r.nextInt(255) - 127);
+                wt = g.newConstant("wt" + counter++, wtData);
+                Tensor b = Tensor.zeros(new TensorType(ElementType.INT32, new int[] {units}, Quant.perTensor(stScale * wtScale, 0)));
+                for (int i = 0; i < units; i++) b.int32()[i] = r.nextInt(40001) - 20000;
+                bias = r.nextBoolean() ? g.newConstant("sb" + counter++, b) : null;
+                state = g.newVariable("state" + counter++, new TensorType(stateType, new int[] {batches, memory * filters},
+                        Quant.perTensor(stScale, stZp)));
+                outType = out(new int[] {batches, units}, q());
+            }
+            node(OpKind.SVDF, new Attrs.Svdf(rank, f ? act() : Activation.NONE), Arrays.asList(x, wf, wt, bias, state), outType);
+        }
+
+        Tensor randomFloats(TensorType t) {
+            Tensor x = Tensor.zeros(t);
+            for (int i = 0; i < x.size(); i++) x.float32()[i] = r.nextFloat() * 2 - 1;
+            return x;
         }
 
         Tensor randomTensor(TensorType t) {

@@ -120,7 +120,7 @@ final class TfliteOpTranslator {
         if (state.type().elementCount() != (long) batches * filters * memory)
             throw o.error("activation state " + state.type().shapeString() + " does not hold batch x filters x memory = "
                     + batches + " x " + filters + " x " + memory + " elements");
-        o.emit(OpKind.SVDF, new Attrs.Svdf(rank, activation(o, opt.getInt(SvdfOptions.FUSED_ACTIVATION, 0))), x, wf, wt, bias, state);
+        o.emit(OpKind.SVDF, new Attrs.Svdf(rank, activation(o, opt.getByte(SvdfOptions.FUSED_ACTIVATION, 0))), x, wf, wt, bias, state);
     }
 
     private void conv2d(Op o) {

@@ -84,6 +84,55 @@ void tf_svdf_f32(const tf_activation_f32 *activation, const tf_svdf_dims *dims, 
                  const float *weights_feature, const float *weights_time, const float *bias,
                  float *state, float *out);
 
+/* ===================== int16 activations, int8 weights (TFLite 16x8) ===================== */
+/* Zero points of int16 tensors are 0 (TFLM enforces it); input_offset is ignored, output_offset is
+ * added (0). Bias is int64 (the converter's 16x8 default), accumulators are int64, requantization
+ * is tf_mbqm_s64 (TFLite's MultiplyByQuantizedMultiplier(int64_t, ...)). activation bounds lie in
+ * int16's range. Same params structs and weight layouts as the int8 kernels. */
+void tf_conv_s16_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                      const tf_dims *in_dims, const int16_t *in,
+                      const tf_dims *filter_dims, const int8_t *filter,
+                      const int64_t *bias,
+                      const tf_dims *out_dims, int16_t *out);
+void tf_depthwise_conv_s16_nhwc(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                const tf_dims *in_dims, const int16_t *in,
+                                const tf_dims *filter_dims, const int8_t *filter,
+                                const int64_t *bias,
+                                const tf_dims *out_dims, int16_t *out);
+void tf_fully_connected_s16(const tf_fc_params *params, const tf_per_channel_quant *quant,
+                            int32_t batches, int32_t in_depth, const int16_t *in,
+                            int32_t out_depth, const int8_t *weights, const int64_t *bias,
+                            int16_t *out);
+
+/* ADD / SUB / MUL int16 (zero points 0): the int8 arithmetic on int16 values, ADD/SUB with
+ * tf_add_params.left_shift = 15 (TFLM add_common.cc / sub_common.cc for int16 outputs). */
+void tf_add_s16(const tf_add_params *params, int32_t size,
+                const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_add_s16_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
+                          const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_sub_s16(const tf_add_params *params, int32_t size,
+                const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_sub_s16_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
+                          const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_mul_s16(const tf_mul_params *params, int32_t size,
+                const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_mul_s16_broadcast(const tf_mul_params *params, const tf_broadcast_shape *shape,
+                          const int16_t *in1, const int16_t *in2, int16_t *out);
+
+/* QUANTIZE / DEQUANTIZE with int16: float -> int16 as tf_quantize_f32_s8 (AffineQuantize), int16 ->
+ * float as tf_dequantize_s8_f32, and the requantizations between int8 and int16 (TFLM
+ * reference_ops::Requantize; multiplier/shift = QuantizeMultiplier(in_scale / out_scale),
+ * activation = the output type's limits). */
+void tf_quantize_f32_s16(const tf_affine_params *params, int32_t size, const float *in, int16_t *out);
+void tf_dequantize_s16_f32(const tf_affine_params *params, int32_t size,
+                           const int16_t *in, float *out);
+void tf_requantize_s16_s8(const tf_requant_params *params, int32_t size,
+                          const int16_t *in, int8_t *out);
+void tf_requantize_s8_s16(const tf_requant_params *params, int32_t size,
+                          const int8_t *in, int16_t *out);
+void tf_requantize_s16_s16(const tf_requant_params *params, int32_t size,
+                           const int16_t *in, int16_t *out);
+
 /* ===================== pooling (int8) ===================== */
 
 /* AVERAGE_POOL_2D int8: sum over the window clipped to the image, count = clipped window size

@@ -71,6 +71,26 @@ static inline int32_t tf_mbqm(int32_t x, int32_t multiplier, int32_t shift)
     return tf_rdbpot(tf_srdhm(tf_shl_i32(x, left), multiplier), right);
 }
 
+/* TFLite MultiplyByQuantizedMultiplier(int64 x, multiplier, shift), the 16x8 kernels' form: the
+ * multiplier is rounded to 16 bits (saturating at 0x7FFF), then one rounding right shift by
+ * 15 - shift. x must lie within +-2^47 (as TFLite requires). */
+static inline int32_t tf_mbqm_s64(int64_t x, int32_t multiplier, int32_t shift)
+{
+    const int64_t reduced = multiplier < 0x7FFF0000 ? ((int64_t)multiplier + (1 << 15)) >> 16 : 0x7FFF;
+    const int32_t total_shift = 15 - shift;
+    const int64_t rounded = x * reduced + ((int64_t)1 << (total_shift - 1));
+    return (int32_t)(rounded >> total_shift);
+}
+
+#define TF_INT16_MIN (-32768)
+#define TF_INT16_MAX 32767
+
+/* Clamp to [lo, hi] and narrow to int16 (lo/hi are already inside int16's range). */
+static inline int16_t tf_sat_s16(int32_t x, int32_t lo, int32_t hi)
+{
+    return (int16_t)tf_clamp_i32(x, lo, hi);
+}
+
 /* TFLite MultiplyByQuantizedMultiplierSmallerThanOneExp (shift <= 0): ADD / SUB. */
 static inline int32_t tf_mbqm_smaller_than_one(int32_t x, int32_t multiplier, int32_t shift)
 {

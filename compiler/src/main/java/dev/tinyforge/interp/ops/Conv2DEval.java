@@ -39,6 +39,11 @@ public final class Conv2DEval implements OpEvaluator {
         int8(new Geometry(in4d, filterOhwi, out4d), p, input, filter, bias, out);
     }
 
+    /** The int16 x int8 kernel (int64 bias, may be null) on raw arrays; shapes as {@link #int8(int[], int[], int[], ConvParams, byte[], byte[], int[], byte[])}. */
+    public static void int16(int[] in4d, int[] filterOhwi, int[] out4d, ConvParams p, short[] input, byte[] filter, long[] bias, short[] out) {
+        int16(new Geometry(in4d, filterOhwi, out4d), p, input, filter, bias, out);
+    }
+
     /** Shapes: batches, input H/W/C, filter O/H/W, output H/W; filter input depth may divide C (groups). */
     private record Geometry(int batches, int inH, int inW, int inC, int outC, int fH, int fW, int fC, int outH, int outW) {
         Geometry(int[] is, int[] fs, int[] os) {

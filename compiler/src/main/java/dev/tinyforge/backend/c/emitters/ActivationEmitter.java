@@ -65,12 +65,13 @@ public final class ActivationEmitter implements LayerEmitter {
         }
     }
 
-    /** One-input requantization (QUANTIZE int8->int8, RELU, RELU_N1_TO_1) through tf_requantize_s8_s8. */
+    /** One-input requantization (QUANTIZE between int8/int16, RELU, RELU_N1_TO_1) through tf_requantize_<in>_<out>. */
     static void requantize(Node n, EmitContext ctx, LayerCode code) {
         RequantParams p = RequantParams.prepare(n);
         String params = "&" + ctx.declare("tf_requant_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", "
                 + p.multiplier() + ", " + p.shift() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
-        code.call("tf_requantize_s8_s8", params, Structs.size(n.output()), ctx.ptr(n.input(0)), ctx.ptr(n.output()));
+        code.call("tf_requantize_" + Structs.intSuffix(n.input(0)) + "_" + Structs.intSuffix(n.output()), params,
+                Structs.size(n.output()), ctx.ptr(n.input(0)), ctx.ptr(n.output()));
     }
 
     private static void emitFloat(Node n, EmitContext ctx, LayerCode code) {

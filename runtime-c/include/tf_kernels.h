@@ -237,6 +237,17 @@ void tf_logistic_s8(const tf_logistic_params *params, int32_t size, const int8_t
 /* TANH int8 (output zp 0, scale 1/128), TFLM reference_integer_ops::Tanh through gemmlowp::tanh. */
 void tf_tanh_s8(const tf_tanh_params *params, int32_t size, const int8_t *in, int8_t *out);
 
+/* LOGISTIC int16 -> int16 (scale 2^-15), TFLM reference_integer_ops::Logistic(int16): the input,
+ * scaled by input_multiplier / 2^input_left_shift (rounded) to units of 1/(3 * 4096), is looked up
+ * with linear interpolation in TFLite's sigmoid table (tf_sigmoid_table_u16, 9 fraction bits),
+ * mirrored for negative inputs, and rounded back to 16 bits. */
+void tf_logistic_s16(const tf_logistic_s16_params *params, int32_t size, const int16_t *in,
+                     int16_t *out);
+
+/* TANH int16 -> int16 (scale 2^-15), TFLM reference_integer_ops::Tanh(int16): the same table through
+ * tanh(x) = 2 * sigmoid(2x) - 1 (8 fraction bits of interpolation). */
+void tf_tanh_s16(const tf_tanh_s16_params *params, int32_t size, const int16_t *in, int16_t *out);
+
 /* HARD_SWISH int8: TFLite reference_ops::HardSwish<int8_t> (int16 fixed-point path). Params as
  * TFLM hard_swish_common.cc HardSwishPrepare: hires_input_scale = (1/128.f) * input_scale and
  * the two ratios are FLOAT divisions widened to double: output = QuantizeMultiplier(

@@ -124,6 +124,9 @@ int32_t tf_fp_one_over_one_plus_x_for_x_in_0_1(int32_t x_raw);
 int32_t tf_fp_logistic(int32_t x_raw, int32_t integer_bits);
 /* gemmlowp::tanh(x): x in Q(integer_bits), result in Q0. */
 int32_t tf_fp_tanh(int32_t x_raw, int32_t integer_bits);
+/* TFLite's sigmoid_table_uint16[index] (sigmoid(index / 24) in unsigned Q0.16, index 0..255): the
+ * table TFLM's int16 LOGISTIC and TANH interpolate in. */
+uint32_t tf_sigmoid_table_u16(int32_t index);
 /* TFLite log_x_for_x_greater_than_or_equal_to_1: log(x) for x > 0 in Q(input_integer_bits),
  * result in Q(output_integer_bits). */
 int32_t tf_fp_log_x_for_x_ge_1(int32_t x_raw, int32_t input_integer_bits,

@@ -163,6 +163,18 @@ typedef struct {
 } tf_logistic_params;
 typedef tf_logistic_params tf_tanh_params;
 
+/* LOGISTIC and TANH int16 (zero points 0, output scale 2^-15), exactly the OpData TFLM's
+ * logistic_common.cc / tanh.cc compute for int16: input_left_shift = 12 + round(log2(input_scale));
+ * if the scale is a power of two and that shift is 0 (LOGISTIC) or 0 or 1 (TANH), input_multiplier
+ * = 0 (the kernel then uses 3 << input_left_shift with no shift); otherwise multiplier =
+ * input_scale * 4096 * 3 doubled (input_left_shift counting the doublings, from 0) while <= 32767/2,
+ * truncated to int32. */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+} tf_logistic_s16_params;
+typedef tf_logistic_s16_params tf_tanh_s16_params;
+
 /* HARD_SWISH int8: TFLite's HardSwishParams as TFLM hard_swish_common.cc Prepare fills them
  * (zero points not negated; fixed-point multipliers are int16 values, exponents as given by
  * DownScaleInt32ToInt16Multiplier after QuantizeMultiplier). */

@@ -325,6 +325,12 @@ class RandomOpsCVsInterpreterTest {
                     Value b = bc ? input16(1, 1, 1, shape[3]) : input16(shape);
                     node(k, new Attrs.Binary(act()), List.of(a, b), out16(shape, q16()));
                 }
+            // LOGISTIC / TANH: power-of-two input scales (TFLM's fast path) and general ones; output scale 2^-15
+            for (OpKind k : new OpKind[] {OpKind.LOGISTIC, OpKind.TANH})
+                for (float scale : new float[] {1f / 4096, 1f / 2048, 0.0001f + r.nextFloat() * 0.001f}) {
+                    Value x = g.addInput("s" + counter++, new TensorType(ElementType.INT16, new int[] {2, 9}, Quant.perTensor(scale, 0)));
+                    node(k, Attrs.None.INSTANCE, List.of(x), out16(new int[] {2, 9}, Quant.perTensor(1f / 32768, 0)));
+                }
             // QUANTIZE float -> int16, int16 -> int8, int8 -> int16, int16 -> int16; DEQUANTIZE int16 -> float
             Value f = g.addInput("f" + counter++, new TensorType(ElementType.FLOAT32, 2, 7));
             node(OpKind.QUANTIZE, Attrs.None.INSTANCE, List.of(f), out16(new int[] {2, 7}, Quant.perTensor(0.0001f + r.nextFloat() * 0.0002f, 0)));

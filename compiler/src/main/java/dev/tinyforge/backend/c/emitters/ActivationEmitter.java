@@ -9,16 +9,28 @@ import dev.tinyforge.ir.Value;
 import dev.tinyforge.quant.ActivationRange;
 import dev.tinyforge.quant.params.HardSwishParams;
 import dev.tinyforge.quant.params.LeakyReluParams;
+import dev.tinyforge.quant.params.LogisticTanhInt16Params;
 import dev.tinyforge.quant.params.LogisticTanhParams;
 import dev.tinyforge.quant.params.PreluParams;
 import dev.tinyforge.quant.params.RequantParams;
 
-/** Standalone activations: RELU family, LOGISTIC, TANH, HARD_SWISH, LEAKY_RELU, PRELU; int8 and (where TFLite has them) float32. */
+/**
+ * Standalone activations: RELU family, LOGISTIC, TANH, HARD_SWISH, LEAKY_RELU, PRELU; int8 and (where TFLite has
+ * them) float32; LOGISTIC and TANH also int16 (TFLM's table-lookup kernels).
+ */
 public final class ActivationEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), out = n.output();
         if (Structs.isFloat(in)) {
             emitFloat(n, ctx, code);
+            return;
+        }
+        if (Structs.isInt16(in) && (n.kind() == dev.tinyforge.ir.OpKind.LOGISTIC || n.kind() == dev.tinyforge.ir.OpKind.TANH)) {
+            LogisticTanhInt16Params p = LogisticTanhInt16Params.prepare(n);
+            boolean logistic = n.kind() == dev.tinyforge.ir.OpKind.LOGISTIC;
+            String params = "&" + ctx.declare(logistic ? "tf_logistic_s16_params" : "tf_tanh_s16_params", "params",
+                    "{" + p.inputMultiplier() + ", " + p.inputLeftShift() + "}");
+            code.call(logistic ? "tf_logistic_s16" : "tf_tanh_s16", params, Structs.size(out), ctx.ptr(in), ctx.ptr(out));
             return;
         }
         if (!Structs.isInt8(in)) throw Structs.unsupportedType(n, in);

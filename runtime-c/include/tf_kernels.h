@@ -192,6 +192,16 @@ void tf_softmax_s8(const tf_softmax_params *params, int32_t rows, int32_t depth,
 void tf_log_softmax_s8(const tf_log_softmax_params *params, int32_t rows, int32_t depth,
                        const int8_t *in, int8_t *out);
 
+/* SOFTMAX int8 -> int16 (output zp -32768, scale 1/65536): tf_softmax_s8 with a 16-bit final shift. */
+void tf_softmax_s8_s16(const tf_softmax_params *params, int32_t rows, int32_t depth,
+                       const int8_t *in, int16_t *out);
+
+/* SOFTMAX int16 -> int16 (zero points 0, output scale 2^-15), TFLite reference_ops::SoftmaxInt16: exps
+ * from params->exp_lut (interpolated lookups), their sum normalised and inverted through
+ * params->one_over_one_plus_x_lut, each exp scaled by the reciprocal. */
+void tf_softmax_s16(const tf_softmax_s16_params *params, int32_t rows, int32_t depth,
+                    const int16_t *in, int16_t *out);
+
 /* ===================== reductions (int8) ===================== */
 
 /* MEAN int8 over the axes whose bit is set in reduce_mask (bit k = dimension k of in_shape,

@@ -111,6 +111,16 @@ typedef struct {
     int32_t diff_min;
 } tf_softmax_params;
 
+/* SOFTMAX int16 (TFLM softmax_common.cc for int16 input): input_multiplier / input_left_shift =
+ * QuantizeMultiplier(input_scale * beta / (10 / 65535)); the two tables are TFLM's gen_lut outputs
+ * (513 entries each): exp on [-10, 0] and 1 / (1 + x) on [0, 1], both scaled to Q0.15. */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+    const int16_t *exp_lut;
+    const int16_t *one_over_one_plus_x_lut;
+} tf_softmax_s16_params;
+
 /* QUANTIZE int8->int8 / requantize, and generic one-input requantizing ops. */
 typedef struct {
     int32_t input_offset;

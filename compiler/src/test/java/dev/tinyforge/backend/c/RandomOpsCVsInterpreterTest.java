@@ -331,6 +331,12 @@ class RandomOpsCVsInterpreterTest {
                     Value x = g.addInput("s" + counter++, new TensorType(ElementType.INT16, new int[] {2, 9}, Quant.perTensor(scale, 0)));
                     node(k, Attrs.None.INSTANCE, List.of(x), out16(new int[] {2, 9}, Quant.perTensor(1f / 32768, 0)));
                 }
+            // SOFTMAX int16 -> int16 and int8 -> int16
+            Value sm = g.addInput("s" + counter++, new TensorType(ElementType.INT16, new int[] {1 + r.nextInt(3), 2 + r.nextInt(20)},
+                    Quant.perTensor(0.0002f + r.nextFloat() * 0.003f, 0)));
+            node(OpKind.SOFTMAX, new Attrs.Softmax(1f), List.of(sm), out16(sm.type().shape(), Quant.perTensor(1f / 32768, 0)));
+            Value sm8 = input(1 + r.nextInt(3), 2 + r.nextInt(10));
+            node(OpKind.SOFTMAX, new Attrs.Softmax(1f), List.of(sm8), out16(sm8.type().shape(), Quant.perTensor(1f / 65536, -32768)));
             // QUANTIZE float -> int16, int16 -> int8, int8 -> int16, int16 -> int16; DEQUANTIZE int16 -> float
             Value f = g.addInput("f" + counter++, new TensorType(ElementType.FLOAT32, 2, 7));
             node(OpKind.QUANTIZE, Attrs.None.INSTANCE, List.of(f), out16(new int[] {2, 7}, Quant.perTensor(0.0001f + r.nextFloat() * 0.0002f, 0)));

@@ -86,14 +86,21 @@ void tf_svdf_f32(const tf_activation_f32 *activation, const tf_svdf_dims *dims, 
 
 /* ===================== int16 activations, int8 weights (TFLite 16x8) ===================== */
 /* Zero points of int16 tensors are 0 (TFLM enforces it); input_offset is ignored, output_offset is
- * added (0). Bias is int64 (the converter's 16x8 default), accumulators are int64, requantization
- * is tf_mbqm_s64 (TFLite's MultiplyByQuantizedMultiplier(int64_t, ...)). activation bounds lie in
+ * added (0). Bias is int64 (the converter's 16x8 default; NULL allowed except for CONV_2D, see
+ * tf_conv_s16_bias32_nhwc), accumulators are int64, requantization is tf_mbqm_s64 (TFLite's MultiplyByQuantizedMultiplier(int64_t, ...)). activation bounds lie in
  * int16's range. Same params structs and weight layouts as the int8 kernels. */
 void tf_conv_s16_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
                       const tf_dims *in_dims, const int16_t *in,
                       const tf_dims *filter_dims, const int8_t *filter,
                       const int64_t *bias,
                       const tf_dims *out_dims, int16_t *out);
+/* CONV_2D int16 without bias or with an int32 bias: TFLM takes its int32-accumulator kernel
+ * (ConvPerChannel<int32_t>) then, requantizing with the 32-bit tf_mbqm. */
+void tf_conv_s16_bias32_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                             const tf_dims *in_dims, const int16_t *in,
+                             const tf_dims *filter_dims, const int8_t *filter,
+                             const int32_t *bias,
+                             const tf_dims *out_dims, int16_t *out);
 void tf_depthwise_conv_s16_nhwc(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                                 const tf_dims *in_dims, const int16_t *in,
                                 const tf_dims *filter_dims, const int8_t *filter,

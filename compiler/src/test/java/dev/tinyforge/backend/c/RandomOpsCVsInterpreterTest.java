@@ -303,8 +303,15 @@ class RandomOpsCVsInterpreterTest {
             Value wt = weights(new int[] {oc, 3, 3, c}, oc, 0);
             int[] gh = geometry(h, 3, stride, 1, true), gw = geometry(w, 3, stride, 1, true);
             node(OpKind.CONV_2D, new Attrs.Conv2D(new int[] {gh[1], gw[1], gh[2], gw[2]}, new int[] {stride, stride},
-                    new int[] {1, 1}, act()), Arrays.asList(in, wt, r.nextBoolean() ? bias64(in, wt, oc) : null),
-                    out16(new int[] {1, gh[0], gw[0], oc}, q16()));
+                    new int[] {1, 1}, act()), Arrays.asList(in, wt, bias64(in, wt, oc)), out16(new int[] {1, gh[0], gw[0], oc}, q16()));
+            // CONV_2D without bias and with an int32 bias: TFLM's int32-accumulator kernel
+            for (boolean withBias : new boolean[] {false, true}) {
+                Value in32 = input16(1, h, w, c);
+                Value wt32 = weights(new int[] {oc, 3, 3, c}, oc, 0);
+                node(OpKind.CONV_2D, new Attrs.Conv2D(new int[] {gh[1], gw[1], gh[2], gw[2]}, new int[] {stride, stride},
+                        new int[] {1, 1}, act()), Arrays.asList(in32, wt32, withBias ? bias(in32, wt32, oc) : null),
+                        out16(new int[] {1, gh[0], gw[0], oc}, q16()));
+            }
             // DEPTHWISE_CONV_2D, multiplier 2
             Value din = input16(1, h, w, c);
             Value dwt = weights(new int[] {1, 3, 3, c * 2}, c * 2, 3);

@@ -5,6 +5,7 @@ import dev.tinyforge.backend.c.LayerCode;
 import dev.tinyforge.backend.c.LayerEmitter;
 import dev.tinyforge.ir.Activation;
 import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.ElementType;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.quant.params.ConvParams;
@@ -20,7 +21,9 @@ public final class ConvEmitter implements LayerEmitter {
         String inDims = ctx.dims("in_dims", in.type()), wDims = ctx.dims("filter_dims", w.type()),
                 outDims = ctx.dims("out_dims", out.type());
         if (Structs.isInt8(in) || Structs.isInt16(in)) {
-            if (Structs.isInt16(in)) Structs.requireInt64Bias(n, bias);
+            // int16 CONV_2D without bias or with an int32 bias uses TFLM's int32-accumulator kernel
+            boolean bias32 = Structs.isInt16(in) && !depthwise && (bias == null || bias.type().elementType() == ElementType.INT32);
+            if (Structs.isInt16(in) && !bias32) Structs.requireInt64Bias(n, bias);
             ConvParams p = ConvParams.prepare(n);
             String quant = "&" + ctx.declare("tf_per_channel_quant", "quant",
                     "{" + ctx.declareInts("multiplier", p.multipliers()) + ", " + ctx.declareInts("shift", p.shifts()) + "}");
@@ -30,7 +33,7 @@ public final class ConvEmitter implements LayerEmitter {
                     ? "&" + ctx.declare("tf_dw_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", "
                             + p.depthMultiplier() + ", " + geometry + "}")
                     : "&" + ctx.declare("tf_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", " + geometry + "}");
-            String type = Structs.intSuffix(in);
+            String type = Structs.intSuffix(in) + (bias32 ? "_bias32" : "");
             code.call(depthwise ? "tf_depthwise_conv_" + type + "_nhwc" : "tf_conv_" + type + "_nhwc", params, quant, inDims, ctx.ptr(in), wDims,
                     ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out));
         } else if (Structs.isFloat(in)) {

@@ -76,6 +76,85 @@ void tf_fully_connected_s8(const tf_fc_params *params, const tf_per_channel_quan
                            int32_t out_depth, const int8_t *weights, const int32_t *bias,
                            int8_t *out);
 
+/* ===================== stateful (SVDF) ===================== */
+/* SVDF, TFLM's reference (svdf_common.cc) for one invocation. `state` is the op's persistent
+ * activation state (a TFLite variable tensor, zero at start): it is shifted left by one element,
+ * the feature matmul fills its newest column (int8: requantized with effective_scale_1, plus the
+ * state zero point, clamped to the state type), then per unit the rank filters' time dot products
+ * (state minus its zero point) are added to bias[unit] (may be NULL) and (int8) requantized with
+ * effective_scale_2 to the int8 output. The caller keeps `state` between invocations. */
+
+/* int8 input/weights_feature, int16 weights_time and state (TFLite's usual int8 SVDF). */
+void tf_svdf_s8(const tf_svdf_params *params, const tf_svdf_dims *dims, const int8_t *in,
+                const int8_t *weights_feature, const int16_t *weights_time, const int32_t *bias,
+                int16_t *state, int8_t *out);
+
+/* As tf_svdf_s8 with int8 weights_time and state (TFLM's EvalInt8SvdfReference). */
+void tf_svdf_s8_state_s8(const tf_svdf_params *params, const tf_svdf_dims *dims, const int8_t *in,
+                         const int8_t *weights_feature, const int8_t *weights_time,
+                         const int32_t *bias, int8_t *state, int8_t *out);
+
+/* float: the fused activation is applied as a clamp to [activation.min, activation.max]. */
+void tf_svdf_f32(const tf_activation_f32 *activation, const tf_svdf_dims *dims, const float *in,
+                 const float *weights_feature, const float *weights_time, const float *bias,
+                 float *state, float *out);
+
+/* ===================== int16 activations, int8 weights (TFLite 16x8) ===================== */
+/* Zero points of int16 tensors are 0 (TFLM enforces it); input_offset is ignored, output_offset is
+ * added (0). Bias is int64 (the converter's 16x8 default; NULL allowed except for CONV_2D, see
+ * tf_conv_s16_bias32_nhwc), accumulators are int64, requantization is tf_mbqm_s64 (TFLite's MultiplyByQuantizedMultiplier(int64_t, ...)). activation bounds lie in
+ * int16's range. Same params structs and weight layouts as the int8 kernels. */
+void tf_conv_s16_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                      const tf_dims *in_dims, const int16_t *in,
+                      const tf_dims *filter_dims, const int8_t *filter,
+                      const int64_t *bias,
+                      const tf_dims *out_dims, int16_t *out);
+/* CONV_2D int16 without bias or with an int32 bias: TFLM takes its int32-accumulator kernel
+ * (ConvPerChannel<int32_t>) then, requantizing with the 32-bit tf_mbqm. */
+void tf_conv_s16_bias32_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                             const tf_dims *in_dims, const int16_t *in,
+                             const tf_dims *filter_dims, const int8_t *filter,
+                             const int32_t *bias,
+                             const tf_dims *out_dims, int16_t *out);
+void tf_depthwise_conv_s16_nhwc(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                const tf_dims *in_dims, const int16_t *in,
+                                const tf_dims *filter_dims, const int8_t *filter,
+                                const int64_t *bias,
+                                const tf_dims *out_dims, int16_t *out);
+void tf_fully_connected_s16(const tf_fc_params *params, const tf_per_channel_quant *quant,
+                            int32_t batches, int32_t in_depth, const int16_t *in,
+                            int32_t out_depth, const int8_t *weights, const int64_t *bias,
+                            int16_t *out);
+
+/* ADD / SUB / MUL int16 (zero points 0): the int8 arithmetic on int16 values, ADD/SUB with
+ * tf_add_params.left_shift = 15 (TFLM add_common.cc / sub_common.cc for int16 outputs). */
+void tf_add_s16(const tf_add_params *params, int32_t size,
+                const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_add_s16_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
+                          const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_sub_s16(const tf_add_params *params, int32_t size,
+                const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_sub_s16_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
+                          const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_mul_s16(const tf_mul_params *params, int32_t size,
+                const int16_t *in1, const int16_t *in2, int16_t *out);
+void tf_mul_s16_broadcast(const tf_mul_params *params, const tf_broadcast_shape *shape,
+                          const int16_t *in1, const int16_t *in2, int16_t *out);
+
+/* QUANTIZE / DEQUANTIZE with int16: float -> int16 as tf_quantize_f32_s8 (AffineQuantize), int16 ->
+ * float as tf_dequantize_s8_f32, and the requantizations between int8 and int16 (TFLM
+ * reference_ops::Requantize; multiplier/shift = QuantizeMultiplier(in_scale / out_scale),
+ * activation = the output type's limits). */
+void tf_quantize_f32_s16(const tf_affine_params *params, int32_t size, const float *in, int16_t *out);
+void tf_dequantize_s16_f32(const tf_affine_params *params, int32_t size,
+                           const int16_t *in, float *out);
+void tf_requantize_s16_s8(const tf_requant_params *params, int32_t size,
+                          const int16_t *in, int8_t *out);
+void tf_requantize_s8_s16(const tf_requant_params *params, int32_t size,
+                          const int8_t *in, int16_t *out);
+void tf_requantize_s16_s16(const tf_requant_params *params, int32_t size,
+                           const int16_t *in, int16_t *out);
+
 /* ===================== pooling (int8) ===================== */
 
 /* AVERAGE_POOL_2D int8: sum over the window clipped to the image, count = clipped window size
@@ -128,6 +207,23 @@ void tf_minimum_s8_broadcast(const tf_broadcast_shape *shape,
 void tf_softmax_s8(const tf_softmax_params *params, int32_t rows, int32_t depth,
                    const int8_t *in, int8_t *out);
 
+/* LOG_SOFTMAX int8 -> int8 (output zp 127, scale 16/256), TFLM reference LogSoftmaxQuantized:
+ * exps of the Q5 scaled differences summed in Q12, log of the sum in Q5
+ * (tf_fp_log_x_for_x_ge_1); entries whose difference exceeds max(diff_min - 1, the log-sum mapped
+ * back to input units) output round((scaled diff - log sum) / 2^22) + 127, the others -128. */
+void tf_log_softmax_s8(const tf_log_softmax_params *params, int32_t rows, int32_t depth,
+                       const int8_t *in, int8_t *out);
+
+/* SOFTMAX int8 -> int16 (output zp -32768, scale 1/65536): tf_softmax_s8 with a 16-bit final shift. */
+void tf_softmax_s8_s16(const tf_softmax_params *params, int32_t rows, int32_t depth,
+                       const int8_t *in, int16_t *out);
+
+/* SOFTMAX int16 -> int16 (zero points 0, output scale 2^-15), TFLite reference_ops::SoftmaxInt16: exps
+ * from params->exp_lut (interpolated lookups), their sum normalised and inverted through
+ * params->one_over_one_plus_x_lut, each exp scaled by the reciprocal. */
+void tf_softmax_s16(const tf_softmax_s16_params *params, int32_t rows, int32_t depth,
+                    const int16_t *in, int16_t *out);
+
 /* ===================== reductions (int8) ===================== */
 
 /* MEAN int8 over the axes whose bit is set in reduce_mask (bit k = dimension k of in_shape,
@@ -172,6 +268,17 @@ void tf_logistic_s8(const tf_logistic_params *params, int32_t size, const int8_t
 
 /* TANH int8 (output zp 0, scale 1/128), TFLM reference_integer_ops::Tanh through gemmlowp::tanh. */
 void tf_tanh_s8(const tf_tanh_params *params, int32_t size, const int8_t *in, int8_t *out);
+
+/* LOGISTIC int16 -> int16 (scale 2^-15), TFLM reference_integer_ops::Logistic(int16): the input,
+ * scaled by input_multiplier / 2^input_left_shift (rounded) to units of 1/(3 * 4096), is looked up
+ * with linear interpolation in TFLite's sigmoid table (tf_sigmoid_table_u16, 9 fraction bits),
+ * mirrored for negative inputs, and rounded back to 16 bits. */
+void tf_logistic_s16(const tf_logistic_s16_params *params, int32_t size, const int16_t *in,
+                     int16_t *out);
+
+/* TANH int16 -> int16 (scale 2^-15), TFLM reference_integer_ops::Tanh(int16): the same table through
+ * tanh(x) = 2 * sigmoid(2x) - 1 (8 fraction bits of interpolation). */
+void tf_tanh_s16(const tf_tanh_s16_params *params, int32_t size, const int16_t *in, int16_t *out);
 
 /* HARD_SWISH int8: TFLite reference_ops::HardSwish<int8_t> (int16 fixed-point path). Params as
  * TFLM hard_swish_common.cc HardSwishPrepare: hires_input_scale = (1/128.f) * input_scale and
@@ -259,6 +366,8 @@ void tf_maxpool_f32_nhwc(const tf_pool_f32_params *params, const tf_dims *in_dim
                          const float *in, const tf_dims *out_dims, float *out);
 /* SOFTMAX float: exp((x - max) * beta) / sum (uses expf). */
 void tf_softmax_f32(float beta, int32_t rows, int32_t depth, const float *in, float *out);
+/* LOG_SOFTMAX float: x - max - logf(sum expf(x - max)). */
+void tf_log_softmax_f32(int32_t rows, int32_t depth, const float *in, float *out);
 void tf_add_f32(const tf_activation_f32 *activation, int32_t size,
                 const float *in1, const float *in2, float *out);
 void tf_add_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcast_shape *shape,

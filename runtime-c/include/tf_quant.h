@@ -71,6 +71,26 @@ static inline int32_t tf_mbqm(int32_t x, int32_t multiplier, int32_t shift)
     return tf_rdbpot(tf_srdhm(tf_shl_i32(x, left), multiplier), right);
 }
 
+/* TFLite MultiplyByQuantizedMultiplier(int64 x, multiplier, shift), the 16x8 kernels' form: the
+ * multiplier is rounded to 16 bits (saturating at 0x7FFF), then one rounding right shift by
+ * 15 - shift. x must lie within +-2^47 (as TFLite requires). */
+static inline int32_t tf_mbqm_s64(int64_t x, int32_t multiplier, int32_t shift)
+{
+    const int64_t reduced = multiplier < 0x7FFF0000 ? ((int64_t)multiplier + (1 << 15)) >> 16 : 0x7FFF;
+    const int32_t total_shift = 15 - shift;
+    const int64_t rounded = x * reduced + ((int64_t)1 << (total_shift - 1));
+    return (int32_t)(rounded >> total_shift);
+}
+
+#define TF_INT16_MIN (-32768)
+#define TF_INT16_MAX 32767
+
+/* Clamp to [lo, hi] and narrow to int16 (lo/hi are already inside int16's range). */
+static inline int16_t tf_sat_s16(int32_t x, int32_t lo, int32_t hi)
+{
+    return (int16_t)tf_clamp_i32(x, lo, hi);
+}
+
 /* TFLite MultiplyByQuantizedMultiplierSmallerThanOneExp (shift <= 0): ADD / SUB. */
 static inline int32_t tf_mbqm_smaller_than_one(int32_t x, int32_t multiplier, int32_t shift)
 {
@@ -104,6 +124,13 @@ int32_t tf_fp_one_over_one_plus_x_for_x_in_0_1(int32_t x_raw);
 int32_t tf_fp_logistic(int32_t x_raw, int32_t integer_bits);
 /* gemmlowp::tanh(x): x in Q(integer_bits), result in Q0. */
 int32_t tf_fp_tanh(int32_t x_raw, int32_t integer_bits);
+/* TFLite's sigmoid_table_uint16[index] (sigmoid(index / 24) in unsigned Q0.16, index 0..255): the
+ * table TFLM's int16 LOGISTIC and TANH interpolate in. */
+uint32_t tf_sigmoid_table_u16(int32_t index);
+/* TFLite log_x_for_x_greater_than_or_equal_to_1: log(x) for x > 0 in Q(input_integer_bits),
+ * result in Q(output_integer_bits). */
+int32_t tf_fp_log_x_for_x_ge_1(int32_t x_raw, int32_t input_integer_bits,
+                               int32_t output_integer_bits);
 
 #ifdef __cplusplus
 }

@@ -111,6 +111,16 @@ typedef struct {
     int32_t diff_min;
 } tf_softmax_params;
 
+/* SOFTMAX int16 (TFLM softmax_common.cc for int16 input): input_multiplier / input_left_shift =
+ * QuantizeMultiplier(input_scale * beta / (10 / 65535)); the two tables are TFLM's gen_lut outputs
+ * (513 entries each): exp on [-10, 0] and 1 / (1 + x) on [0, 1], both scaled to Q0.15. */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+    const int16_t *exp_lut;
+    const int16_t *one_over_one_plus_x_lut;
+} tf_softmax_s16_params;
+
 /* QUANTIZE int8->int8 / requantize, and generic one-input requantizing ops. */
 typedef struct {
     int32_t input_offset;
@@ -163,6 +173,18 @@ typedef struct {
 } tf_logistic_params;
 typedef tf_logistic_params tf_tanh_params;
 
+/* LOGISTIC and TANH int16 (zero points 0, output scale 2^-15), exactly the OpData TFLM's
+ * logistic_common.cc / tanh.cc compute for int16: input_left_shift = 12 + round(log2(input_scale));
+ * if the scale is a power of two and that shift is 0 (LOGISTIC) or 0 or 1 (TANH), input_multiplier
+ * = 0 (the kernel then uses 3 << input_left_shift with no shift); otherwise multiplier =
+ * input_scale * 4096 * 3 doubled (input_left_shift counting the doublings, from 0) while <= 32767/2,
+ * truncated to int32. */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+} tf_logistic_s16_params;
+typedef tf_logistic_s16_params tf_tanh_s16_params;
+
 /* HARD_SWISH int8: TFLite's HardSwishParams as TFLM hard_swish_common.cc Prepare fills them
  * (zero points not negated; fixed-point multipliers are int16 values, exponents as given by
  * DownScaleInt32ToInt16Multiplier after QuantizeMultiplier). */
@@ -204,6 +226,44 @@ typedef struct {
     int32_t align_corners;
     int32_t half_pixel_centers;
 } tf_resize_params;
+
+/* LOG_SOFTMAX int8 (output scale 16/256, zero point 127), exactly TFLM log_softmax.cc's OpData:
+ * input_multiplier / input_left_shift = PreprocessSoftmaxScaling(beta 1, input_scale, 5);
+ * reverse_scaling_divisor, shift R = QuantizeMultiplier(2^(31 - input_left_shift) /
+ * input_multiplier) (R <= 0) and reverse_scaling_right_shift = -R;
+ * diff_min = -CalculateInputRadius(5, input_left_shift). */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+    int32_t reverse_scaling_divisor;
+    int32_t reverse_scaling_right_shift;
+    int32_t diff_min;
+} tf_log_softmax_params;
+
+/* SVDF int8 as TFLM svdf_common.cc PrepareSvdf / OpDataSvdf: zero points as the tensors store them
+ * (NOT negated); effective_scale_1 = QuantizeMultiplier((double)(input_scale * weights_feature_scale
+ * / state_scale)), effective_scale_2 = QuantizeMultiplier((double)(state_scale * weights_time_scale /
+ * output_scale)), each scale product computed in float first. */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t activation_state_zero_point;
+    int32_t effective_scale_1_a;
+    int32_t effective_scale_1_b;
+    int32_t effective_scale_2_a;
+    int32_t effective_scale_2_b;
+} tf_svdf_params;
+
+/* SVDF shapes: input [batches][input_size], weights_feature [filters][input_size], weights_time
+ * [filters][memory], bias [filters / rank], state [batches][filters][memory], output
+ * [batches][filters / rank]. */
+typedef struct {
+    int32_t batches;
+    int32_t input_size;
+    int32_t filters;
+    int32_t rank;
+    int32_t memory;
+} tf_svdf_dims;
 
 /* ---- float32 kernels ---- */
 typedef struct { float min, max; } tf_activation_f32;

@@ -34,7 +34,9 @@ classify() {
     if has_key "$d" "$U" LHS_ROWS; then echo "unsupported:batch matmul (no BATCH_MATMUL kernel)"; return; fi
     if has_key "$d" "$U" PAD_X_WITH_OFFSET; then echo "unsupported:transpose conv (no TRANSPOSE_CONV kernel)"; return; fi
     if has_key "$d" "$U" OUT_ACTIVATION_MIN && [ "$(key_val "$d" "$U" OUT_ACTIVATION_MIN)" -lt -128 ]; then
-        echo "unsupported:int16 activations"; return; fi
+        # int16 activations (TFLite 16x8): only convolutions have a runner so far
+        if has_key "$d" "$U" DILATION_X && has_key "$d" "$U" OUT_CH && ! has_key "$d" "$U" CH_MULT; then echo conv_s16; return; fi
+        echo "unsupported:int16 activations (no int16 runner for this layout)"; return; fi
     if has_key "$d" "$U" W_TYPE && [ "$(key_val "$d" "$U" W_TYPE)" != "INT8" ]; then
         echo "unsupported:$(key_val "$d" "$U" W_TYPE) weights"; return; fi
     if has_key "$d" "$U" CH_MULT; then echo depthwise; return; fi
@@ -85,6 +87,7 @@ for d in "$VEC_ROOT"/*/; do
     src=$fam; defs=""
     case $fam in
         fully_connected) src=fc ;;
+        conv_s16) src=conv; defs="-DVEC_S16" ;;
         avgpool) src=pool; defs="-DPOOL_AVG" ;;
         maxpool) src=pool; defs="-DPOOL_MAX" ;;
         maximum) src=maxmin; defs="-DOP_MAXIMUM" ;;
@@ -109,7 +112,7 @@ for d in "$VEC_ROOT"/*/; do
 done
 
 echo "----"
-for fam in conv depthwise fully_connected avgpool maxpool add mul softmax maximum minimum pad transpose ds_cnn; do
+for fam in conv conv_s16 depthwise fully_connected avgpool maxpool add mul softmax maximum minimum pad transpose ds_cnn; do
     ran=$(grep -c -E "^(pass|fail) $fam " "$RESULTS")
     ok=$(grep -c "^pass $fam " "$RESULTS")
     echo "$fam: $ran ran, $ok passed"

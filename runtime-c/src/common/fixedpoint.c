@@ -141,3 +141,66 @@ int32_t tf_fp_tanh(int32_t a, int32_t integer_bits)
         tf_fp_exp_on_negative_values(neg_abs, integer_bits + 1));
     return a < 0 ? -t : t;
 }
+
+static int32_t sat_add(int32_t a, int32_t b)
+{
+    const int64_t s = (int64_t)a + (int64_t)b;
+    return s > INT32_MAX ? INT32_MAX : (s < INT32_MIN ? INT32_MIN : (int32_t)s);
+}
+
+static int32_t sat_sub(int32_t a, int32_t b)
+{
+    const int64_t s = (int64_t)a - (int64_t)b;
+    return s > INT32_MAX ? INT32_MAX : (s < INT32_MIN ? INT32_MIN : (int32_t)s);
+}
+
+static int32_t clz_u32(uint32_t x)
+{
+    int32_t n = 0;
+    if (x == 0) {
+        return 32;
+    }
+    while ((x & 0x80000000u) == 0) {
+        x <<= 1;
+        ++n;
+    }
+    return n;
+}
+
+/* log(x) = z * log(2) + f(r) with x = r * 2^z: the input is normalised twice (once pre-multiplied by
+ * sqrt(1/2)) and the normalisation whose mantissa r lies nearer the middle of the approximation's
+ * range is kept; f is a rational approximation in q = 2 * (r - 2^-1/4). The sum is accumulated with
+ * one extra integer bit, then rescaled (saturating) to the output format. */
+int32_t tf_fp_log_x_for_x_ge_1(int32_t x, int32_t input_integer_bits, int32_t output_integer_bits)
+{
+    const int32_t accum_bits = output_integer_bits + 1;
+    const int32_t log_2 = 1488522236, sqrt_sqrt_half = 1805811301, sqrt_half = 1518500250;
+    const int32_t one_quarter = 536870912;
+    const int32_t alpha_n = 117049297, alpha_d = 127690142, alpha_i = 1057819769;
+    const int32_t alpha_f = 638450708;
+    const int32_t shifted_quarter = rescale(one_quarter, 0, accum_bits);
+    const int32_t za_headroom_plus_1 = clz_u32((uint32_t)x);
+    const int32_t ra_tmp = sat_shl(x, za_headroom_plus_1 - 1);
+    const int32_t ra = sat_shl(tf_srdhm(ra_tmp, sqrt_half), 1);
+    const int32_t za_pow2_adj =
+        sat_add(sat_shl(input_integer_bits - za_headroom_plus_1, 31 - accum_bits), shifted_quarter);
+    const int32_t zb = tf_srdhm(x, sqrt_half);
+    const int32_t zb_headroom = clz_u32((uint32_t)zb) - 1;
+    const int32_t rb = sat_shl(x, zb_headroom);
+    const int32_t zb_pow2_adj =
+        sat_sub(sat_shl(input_integer_bits - zb_headroom, 31 - accum_bits), shifted_quarter);
+    const int32_t r = ra < rb ? ra : rb;
+    const int32_t z_pow2_adj = za_pow2_adj > zb_pow2_adj ? za_pow2_adj : zb_pow2_adj;
+    const int32_t p = rounding_half_sum(r, sqrt_sqrt_half);
+    int32_t q = sub_w(r, sqrt_sqrt_half);
+    int32_t common_sq, num, denom_minus_one, recip_denom, num_scaled, sum;
+    q = add_w(q, q);
+    common_sq = tf_srdhm(q, q);
+    num = add_w(tf_srdhm(q, r), tf_srdhm(tf_srdhm(q, common_sq), alpha_n));
+    denom_minus_one = add_w(tf_srdhm(p, add_w(add_w(alpha_i, q), tf_srdhm(alpha_d, common_sq))),
+                            tf_srdhm(alpha_f, q));
+    recip_denom = tf_fp_one_over_one_plus_x_for_x_in_0_1(denom_minus_one);
+    num_scaled = rescale(num, 0, accum_bits);
+    sum = add_w(tf_srdhm(z_pow2_adj, log_2), tf_srdhm(num_scaled, recip_denom));
+    return rescale(sum, accum_bits, output_integer_bits);
+}

@@ -1,5 +1,6 @@
-/* CMSIS-NN conv vectors -> tf_conv_s8_nhwc. Grouped vectors give FILTER_CH (input channels per
- * group); plain ones use IN_CH. */
+/* CMSIS-NN conv vectors -> tf_conv_s8_nhwc, or with -DVEC_S16 (int16 activations, int8 weights,
+ * int64 bias) -> tf_conv_s16_nhwc. Grouped vectors give FILTER_CH (input channels per group); plain
+ * ones use IN_CH. */
 #include "vec_common.h"
 #include "test_data.h"
 
@@ -7,7 +8,17 @@
 #define V_FILTER_CH V_IN_CH
 #endif
 
-static int8_t out[V_DST_SIZE];
+#ifdef VEC_S16
+typedef int16_t out_t;
+#define CONV tf_conv_s16_nhwc
+#define COMPARE vec_compare_s16
+#else
+typedef int8_t out_t;
+#define CONV tf_conv_s8_nhwc
+#define COMPARE vec_compare_s8
+#endif
+
+static out_t out[V_DST_SIZE];
 
 int main(void)
 {
@@ -38,9 +49,9 @@ int main(void)
     f_d.n = V_OUT_CH; f_d.h = V_FILTER_Y; f_d.w = V_FILTER_X; f_d.c = V_FILTER_CH;
     out_d.n = V_INPUT_BATCHES; out_d.h = V_OUTPUT_H; out_d.w = V_OUTPUT_W; out_d.c = V_OUT_CH;
 #ifdef HAS_biases
-    tf_conv_s8_nhwc(&p, &q, &in_d, v_input, &f_d, v_weights, v_biases, &out_d, out);
+    CONV(&p, &q, &in_d, v_input, &f_d, v_weights, v_biases, &out_d, out);
 #else
-    tf_conv_s8_nhwc(&p, &q, &in_d, v_input, &f_d, v_weights, NULL, &out_d, out);
+    CONV(&p, &q, &in_d, v_input, &f_d, v_weights, NULL, &out_d, out);
 #endif
-    return vec_compare_s8(VEC_NAME, out, v_output_ref, V_DST_SIZE);
+    return COMPARE(VEC_NAME, out, v_output_ref, V_DST_SIZE);
 }

@@ -30,4 +30,24 @@ static int vec_compare_s8(const char *name, const int8_t *got, const int8_t *wan
     return 1;
 }
 
+static int vec_compare_s16(const char *name, const int16_t *got, const int16_t *want, int32_t n)
+{
+    int32_t i, bad = 0, first = -1;
+    for (i = 0; i < n; ++i) {
+        if (got[i] != want[i]) {
+            if (first < 0) {
+                first = i;
+            }
+            ++bad;
+        }
+    }
+    if (bad == 0) {
+        printf("PASS %s (%ld int16 values)\n", name, (long)n);
+        return 0;
+    }
+    printf("FAIL %s: %ld of %ld differ, first at %ld: got %d want %d\n", name, (long)bad,
+           (long)n, (long)first, got[first], want[first]);
+    return 1;
+}
+
 #endif

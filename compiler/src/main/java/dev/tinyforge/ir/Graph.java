@@ -42,6 +42,13 @@ public final class Graph {
         return v;
     }
 
+    /** Creates a variable: persistent state, zero at start, updated in place by the ops using it as state. */
+    public Value newVariable(String name, TensorType type) {
+        Value v = Value.variable(uniqueName(name), type);
+        valuesByName.put(v.name(), v);
+        return v;
+    }
+
     public Value addInput(String name, TensorType type) {
         Value v = newValue(name, type);
         inputs.add(v);
@@ -106,6 +113,11 @@ public final class Graph {
     /** The constants nodes use, in first-use order. */
     public List<Value> constants() {
         return values().stream().filter(Value::isConstant).toList();
+    }
+
+    /** The variables nodes use, in first-use order. */
+    public List<Value> variables() {
+        return values().stream().filter(Value::isVariable).toList();
     }
 
     public String uniqueName(String base) {

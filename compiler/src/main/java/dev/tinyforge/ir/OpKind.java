@@ -51,6 +51,14 @@ public enum OpKind {
     /** Lower-case name used by the textual IR ("conv_2d"). */
     public String irName() { return name().toLowerCase(java.util.Locale.ROOT); }
 
+    /**
+     * Whether operand {@code index} is persistent state the op reads and updates in place (a variable,
+     * see {@link Value#isVariable}): SVDF's activation state, input 4.
+     */
+    public boolean isStateOperand(int index) {
+        return this == SVDF && index == 4;
+    }
+
     public static OpKind fromIrName(String s) {
         return valueOf(s.toUpperCase(java.util.Locale.ROOT));
     }

@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An SSA value: a graph input, a constant (with data) or the output of exactly one node.
- * Names are unique within a graph and are what the textual IR and the generated C print.
+ * An SSA value: a graph input, a constant (with data), a variable (persistent state) or the output of
+ * exactly one node. Names are unique within a graph and are what the textual IR and the generated C print.
+ *
+ * <p>A variable is TFLite's "variable tensor" (SVDF's activation state): it is produced by no node,
+ * holds all-zero bytes when the model starts (as in TFLM's freshly zeroed arena), and the ops that use
+ * it as a state operand ({@link OpKind#isStateOperand}) update it in place; the update survives into the
+ * next invocation.
  */
 public final class Value {
     private String name;
     private TensorType type;
     private Tensor constant;
+    private boolean variable;
     private Node producer;
     private final List<Node> users = new ArrayList<>();
 
@@ -36,7 +42,22 @@ public final class Value {
         if (constant != null && !constant.type().equals(type)) constant = constant.reinterpret(type);
     }
 
+    /** A persistent state buffer (see the class comment). */
+    public static Value variable(String name, TensorType type) {
+        Value v = new Value(name, type);
+        v.variable = true;
+        return v;
+    }
+
     public boolean isConstant() { return constant != null; }
+
+    public boolean isVariable() { return variable; }
+
+    /** The bytes a variable holds before the first invocation (and after a reset): all zero. */
+    public Tensor initialState() {
+        if (!variable) throw new IllegalStateException("%" + name + " is not a variable");
+        return Tensor.zeros(type);
+    }
     public Tensor constant() { return constant; }
 
     public void setConstant(Tensor data) {

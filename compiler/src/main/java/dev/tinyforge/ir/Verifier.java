@@ -4,7 +4,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Structural checks run between passes: every use is defined before it, names are unique, links agree. */
+/**
+ * Structural checks run between passes: every use is defined before it, names are unique, links agree,
+ * variables (persistent state) are produced by no node and used only as state operands, and state
+ * operands are variables.
+ */
 public final class Verifier {
     private Verifier() {}
 
@@ -15,9 +19,16 @@ public final class Verifier {
         for (Node n : g.nodes()) {
             if (!n.kind().attrsClass().isInstance(n.attrs()))
                 throw new IrException(n + ": attributes of the wrong kind");
-            for (Value in : n.inputs()) {
+            for (int index = 0; index < n.inputs().size(); index++) {
+                Value in = n.input(index);
                 if (in == null) continue;
-                if (in.isConstant()) {
+                boolean state = n.kind().isStateOperand(index);
+                if (in.isVariable() != state)
+                    throw new IrException(n + (state ? ": state operand %" + in.name() + " must be a variable"
+                            : " uses variable %" + in.name() + " as operand " + index + ", which is not a state operand"));
+                if (in.isVariable() && in.producer() != null)
+                    throw new IrException("variable %" + in.name() + " is produced by " + in.producer());
+                if (in.isConstant() || in.isVariable()) {
                     if (defined.add(in)) requireUnique(names, in);
                 } else if (!defined.contains(in)) {
                     throw new IrException(n + " uses %" + in.name() + " before it is defined");

@@ -17,7 +17,7 @@ import dev.tinyforge.ir.Value;
 
 /**
  * Lifetimes of activation memory over the execution order (step i = node i). Constants live in flash
- * and are not counted. RESHAPE outputs alias their input (no copy), so they join its buffer and extend
+ * and variables (persistent state) in their own static buffers: neither is counted. RESHAPE outputs alias their input (no copy), so they join its buffer and extend
  * its lifetime. With in-place execution on, the inputs of a CONCATENATION whose slices are contiguous
  * become slices of its output (the producers write there directly, the concatenation needs no code), and
  * nodes whose input dies at their step may write over it ({@link InPlaceRules}), with their scratch as a
@@ -61,7 +61,7 @@ public final class LifetimeAnalysis {
         for (int i = 0; i < steps; i++) {
             Node n = g.nodes().get(i);
             for (Value v : n.inputs())
-                if (v != null && !v.isConstant()) touch(span, members, v, root(rootOf, v), i);
+                if (v != null && !v.isConstant() && !v.isVariable()) touch(span, members, v, root(rootOf, v), i);
             for (Value v : n.outputs()) touch(span, members, v, root(rootOf, v), i);
         }
         for (Value out : g.outputs())

@@ -197,6 +197,58 @@ public final class FixedPoint {
         return new int[] {oneOverOnePlusXForXIn01(shiftedSumMinusOne), numBitsOverUnit};
     }
 
+    /** Saturating int32 addition (TFLite SaturatingAddNonGemmlowp). */
+    public static int saturatingAdd(int a, int b) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, (long) a + (long) b));
+    }
+
+    /** Saturating int32 subtraction (TFLite SaturatingSub). */
+    public static int saturatingSub(int a, int b) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, (long) a - (long) b));
+    }
+
+    /**
+     * TFLite log_x_for_x_greater_than_or_equal_to_1_impl: log(x) for x with {@code inputIntegerBits}
+     * integer bits (raw, positive), result with {@code outputIntegerBits}. The input is normalised to
+     * r * 2^z twice (once pre-multiplied by sqrt(1/2)), the pair whose mantissa lies nearer to the
+     * middle of the rational approximation's range is taken, and log(x) = z * log(2) + a Pade-like
+     * term in q = 2 * (r - 2^-1/4), accumulated with one extra integer bit. Additions wrap like
+     * gemmlowp's, except the two exponent adjustments, which saturate.
+     */
+    public static int logXForXGreaterThanOrEqualTo1(int raw, int inputIntegerBits, int outputIntegerBits) {
+        final int accumBits = outputIntegerBits + 1;
+        final int log2 = 1488522236, sqrtSqrtHalf = 1805811301, sqrtHalf = 1518500250, oneQuarter = 536870912;
+        final int alphaN = 117049297, alphaD = 127690142, alphaI = 1057819769, alphaF = 638450708;
+        int shiftedQuarter = rescale(oneQuarter, 0, accumBits);
+
+        int zAHeadroomPlusOne = Integer.numberOfLeadingZeros(raw);
+        int rATmp = saturatingRoundingMultiplyByPOT(raw, zAHeadroomPlusOne - 1);
+        int rA = saturatingRoundingMultiplyByPOT(saturatingRoundingDoublingHighMul(rATmp, sqrtHalf), 1);
+        int zAPow2Adj = saturatingAdd(saturatingRoundingMultiplyByPOT(inputIntegerBits - zAHeadroomPlusOne, 31 - accumBits),
+                shiftedQuarter);
+
+        int zB = saturatingRoundingDoublingHighMul(raw, sqrtHalf);
+        int zBHeadroom = Integer.numberOfLeadingZeros(zB) - 1;
+        int rB = saturatingRoundingMultiplyByPOT(raw, zBHeadroom);
+        int zBPow2Adj = saturatingSub(saturatingRoundingMultiplyByPOT(inputIntegerBits - zBHeadroom, 31 - accumBits),
+                shiftedQuarter);
+
+        int r = Math.min(rA, rB);
+        int zPow2Adj = Math.max(zAPow2Adj, zBPow2Adj);
+        int p = roundingHalfSum(r, sqrtSqrtHalf);
+        int q = r - sqrtSqrtHalf;
+        q = q + q;
+        int commonSq = saturatingRoundingDoublingHighMul(q, q);
+        int num = saturatingRoundingDoublingHighMul(q, r)
+                + saturatingRoundingDoublingHighMul(saturatingRoundingDoublingHighMul(q, commonSq), alphaN);
+        int denomMinusOne = saturatingRoundingDoublingHighMul(p, alphaI + q + saturatingRoundingDoublingHighMul(alphaD, commonSq))
+                + saturatingRoundingDoublingHighMul(alphaF, q);
+        int recipDenom = oneOverOnePlusXForXIn01(denomMinusOne);
+        int numScaled = rescale(num, 0, accumBits);
+        int sum = saturatingRoundingDoublingHighMul(zPow2Adj, log2) + saturatingRoundingDoublingHighMul(numScaled, recipDenom);
+        return rescale(sum, accumBits, outputIntegerBits);
+    }
+
     /** Clamps to [min, max]. */
     public static int clamp(int v, int min, int max) {
         return v < min ? min : Math.min(v, max);

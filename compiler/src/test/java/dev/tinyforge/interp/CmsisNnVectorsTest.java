@@ -111,6 +111,10 @@ class CmsisNnVectorsTest {
             boolean dw = n.startsWith("depthwise");
             boolean fc = n.startsWith("fully_connected") || n.equals("fc_per_ch");
             boolean pool = n.startsWith("avgpooling") || n.startsWith("maxpooling");
+            if (n.equals("requantize_s64")) { // int16 activations, int8 weights, int64 bias (16x8 convolution)
+                tests.add(DynamicTest.dynamicTest(n, () -> convolution16(load(dir))));
+                continue;
+            }
             if (!(conv || dw || fc || pool || n.equals("softmax") || n.equals("add") || n.equals("mul"))) continue;
             tests.add(DynamicTest.dynamicTest(n, () -> {
                 Vector v = load(dir);
@@ -142,6 +146,26 @@ class CmsisNnVectorsTest {
             Conv2DEval.int8(new int[] {batches, inH, inW, inC}, new int[] {outC, fH, fW, w.length / (outC * fH * fW)},
                     new int[] {batches, outH, outW, outC}, p, in, w, bias, out);
         assertArrayEquals(v.bytes("output_ref", "output"), out, v.name());
+    }
+
+    private static void convolution16(Vector v) {
+        int batches = v.def("INPUT_BATCHES"), inH = v.def("INPUT_H"), inW = v.def("INPUT_W"), inC = v.def("IN_CH");
+        int outC = v.def("OUT_CH"), outH = v.def("OUTPUT_H"), outW = v.def("OUTPUT_W");
+        int fH = v.def("FILTER_Y"), fW = v.def("FILTER_X");
+        ConvParams p = new ConvParams(v.def("INPUT_OFFSET"), v.def("OUTPUT_OFFSET"), 1, v.def("STRIDE_Y"), v.def("STRIDE_X"),
+                v.def("DILATION_Y"), v.def("DILATION_X"), v.def("PAD_Y"), v.def("PAD_X"),
+                v.def("OUT_ACTIVATION_MIN"), v.def("OUT_ACTIVATION_MAX"), v.array("output_mult", "output_multiplier"), v.array("output_shift"));
+        int[] in32 = v.array("input"), b32 = v.array("biases", "bias"), want = v.array("output_ref", "output");
+        short[] in = new short[in32.length], out = new short[batches * outH * outW * outC];
+        for (int i = 0; i < in.length; i++) in[i] = (short) in32[i];
+        long[] bias = new long[b32.length];
+        for (int i = 0; i < bias.length; i++) bias[i] = b32[i];
+        byte[] w = v.bytes("weights");
+        Conv2DEval.int16(new int[] {batches, inH, inW, inC}, new int[] {outC, fH, fW, inC}, new int[] {batches, outH, outW, outC},
+                p, in, w, bias, out);
+        short[] expected = new short[want.length];
+        for (int i = 0; i < want.length; i++) expected[i] = (short) want[i];
+        assertArrayEquals(expected, out, v.name());
     }
 
     private static void fullyConnected(Vector v) {

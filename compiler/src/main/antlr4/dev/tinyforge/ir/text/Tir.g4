@@ -3,6 +3,7 @@
  *
  *   graph @name(%in: tensor<1x4xi8, q(0.5, -1)>) -> (%out) {
  *     %w = const tensor<2x4xi8, q(axis=0, [0.1, 0.2], [0, 0])> dense<"0102...">
+ *     %state = var tensor<1x40xi16, q(0.01, 0)>
  *     %out = fully_connected "fc" (%in, %w, none) {activation = NONE, keepNumDims = false} : tensor<1x2xi8, q(0.25, 3)>
  *   }
  *
@@ -20,9 +21,12 @@ graphName   : GRAPH_ID ;
 
 input       : valueRef ':' tensorType ;
 
-statement   : constant | node ;
+statement   : constant | variable | node ;
 
 constant    : valueRef '=' CONST tensorType denseData ;
+
+/** Persistent state (a TFLite variable tensor): zero at start, updated in place by the op using it. */
+variable    : valueRef '=' VAR tensorType ;
 
 denseData   : DENSE '<' STRING '>'                              # denseHex
             | DENSE '<' ELIDED (',' INT word)? '>'              # denseElided
@@ -54,10 +58,11 @@ quant       : Q '(' number ',' INT ')'                                          
 valueRef    : VALUE_ID ;
 
 /** Any identifier, including the words that are keywords elsewhere (an attribute may be called "axis"). */
-word        : IDENT | AXIS | Q | CONST | DENSE | ELIDED | TENSOR | GRAPH | NONE ;
+word        : IDENT | AXIS | Q | CONST | VAR | DENSE | ELIDED | TENSOR | GRAPH | NONE ;
 
 GRAPH   : 'graph' ;
 CONST   : 'const' ;
+VAR     : 'var' ;
 DENSE   : 'dense' ;
 ELIDED  : 'elided' ;
 TENSOR  : 'tensor' ;

@@ -45,6 +45,24 @@ public final class CModelGenerator {
             constants.add(m);
         }
 
+        // Variables (persistent state, e.g. SVDF's activation state) live outside the arena, which the
+        // next invocation reuses: zero-initialised statics that model_reset() zeroes again.
+        List<Map<String, Object>> variables = new ArrayList<>();
+        long stateBytes = 0;
+        for (Value v : g.variables()) {
+            String cname = names.name(v, "tf_state_", v.name());
+            constantNames.put(v, cname);
+            stateBytes += v.type().byteSize();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("cname", cname);
+            m.put("comment", CNames.comment(v.name()));
+            m.put("type", typeText(v.type()));
+            m.put("ctype", CLiterals.ctype(v.type().elementType()));
+            m.put("count", Math.max(1, v.type().elementCount()));
+            m.put("bytes", v.type().byteSize());
+            variables.add(m);
+        }
+
         List<Map<String, Object>> layers = new ArrayList<>();
         Set<String> functions = new LinkedHashSet<>();
         long totalMacs = 0;
@@ -88,6 +106,8 @@ public final class CModelGenerator {
         model.put("outputCount", Math.max(1, g.outputs().size()));
         model.put("layers", layers);
         model.put("constants", constants);
+        model.put("variables", variables);
+        model.put("stateBytes", stateBytes);
 
         RuntimeLibrary lib = RuntimeLibrary.get();
         Set<String> sources = lib.sourcesFor(functions);
@@ -140,6 +160,7 @@ public final class CModelGenerator {
 
     private static String describe(Value v, MemoryPlan plan) {
         String where = v.isConstant() ? "flash, " + v.type().byteSize() + " bytes"
+                : v.isVariable() ? "state (persists between invocations), " + v.type().byteSize() + " bytes"
                 : (plan.area(v) == MemoryPlan.Area.IO ? "io[" : "arena[") + plan.offset(v) + ", " + (plan.offset(v) + v.type().byteSize()) + ")";
         return CNames.comment("%" + v.name()) + " " + typeText(v.type()) + " @ " + where;
     }

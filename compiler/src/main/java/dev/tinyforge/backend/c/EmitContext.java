@@ -12,32 +12,34 @@ import dev.tinyforge.plan.MemoryPlan;
 
 /**
  * What an emitter needs to name things in C for one layer: pointers to activations (arena offsets
- * from the plan) and constants (weight arrays), and uniquely named static declarations.
+ * from the plan), constants (weight arrays) and variables (static state buffers), and uniquely named
+ * static declarations.
  */
 public final class EmitContext {
     private final MemoryPlan plan;
-    private final Map<Value, String> constantNames;
+    private final Map<Value, String> staticNames;
     private final String prefix;
     private LayerCode code;
 
-    EmitContext(MemoryPlan plan, Map<Value, String> constantNames, int layer) {
+    EmitContext(MemoryPlan plan, Map<Value, String> staticNames, int layer) {
         this.plan = plan;
-        this.constantNames = constantNames;
+        this.staticNames = staticNames;
         this.prefix = "l" + layer + "_";
     }
 
     void bind(LayerCode c) { this.code = c; }
 
-    /** A typed pointer expression for a value: its weight array, or its place in the arena. */
+    /** A typed pointer expression for a value: its weight array, its state buffer, or its place in the arena. */
     public String ptr(Value v) {
         if (v == null) return "NULL";
-        if (v.isConstant()) return name(v);
+        if (v.isConstant() || v.isVariable()) return name(v);
         return "((" + CLiterals.ctype(v.type().elementType()) + " *)(" + areaSymbol(plan.area(v)) + " + " + plan.offset(v) + "))";
     }
 
     /** An untyped pointer expression (for byte-moving kernels). */
     public String bytes(Value v) {
         if (v.isConstant()) return "(const void *)" + name(v);
+        if (v.isVariable()) return "(void *)" + name(v);
         return "(void *)(" + areaSymbol(plan.area(v)) + " + " + plan.offset(v) + ")";
     }
 
@@ -54,8 +56,8 @@ public final class EmitContext {
     public String scratch(Buffer b) { return "((int8_t *)(tf_arena + " + plan.offset(b) + "))"; }
 
     private String name(Value v) {
-        String n = constantNames.get(v);
-        if (n == null) throw new IllegalStateException("constant %" + v.name() + " was not emitted");
+        String n = staticNames.get(v);
+        if (n == null) throw new IllegalStateException((v.isVariable() ? "variable %" : "constant %") + v.name() + " was not emitted");
         return n;
     }
 

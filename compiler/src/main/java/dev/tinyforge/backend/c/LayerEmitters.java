@@ -18,6 +18,7 @@ import dev.tinyforge.backend.c.emitters.SoftmaxEmitter;
 import dev.tinyforge.backend.c.emitters.PadEmitter;
 import dev.tinyforge.backend.c.emitters.ReshapeEmitter;
 import dev.tinyforge.backend.c.emitters.SliceEmitter;
+import dev.tinyforge.backend.c.emitters.SvdfEmitter;
 import dev.tinyforge.backend.c.emitters.TransposeEmitter;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.OpKind;
@@ -47,7 +48,9 @@ public final class LayerEmitters {
         ElementwiseEmitter elementwise = new ElementwiseEmitter();
         for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.MAXIMUM, OpKind.MINIMUM})
             EMITTERS.put(k, elementwise);
-        EMITTERS.put(OpKind.SOFTMAX, new SoftmaxEmitter());
+        SoftmaxEmitter softmax = new SoftmaxEmitter();
+        EMITTERS.put(OpKind.SOFTMAX, softmax);
+        EMITTERS.put(OpKind.LOG_SOFTMAX, softmax);
         EMITTERS.put(OpKind.MEAN, new MeanEmitter());
         QuantizeEmitter quantize = new QuantizeEmitter();
         EMITTERS.put(OpKind.QUANTIZE, quantize);
@@ -56,6 +59,7 @@ public final class LayerEmitters {
         for (OpKind k : new OpKind[] {OpKind.RELU, OpKind.RELU6, OpKind.RELU_N1_TO_1, OpKind.LOGISTIC, OpKind.TANH,
                 OpKind.HARD_SWISH, OpKind.LEAKY_RELU, OpKind.PRELU})
             EMITTERS.put(k, activation);
+        EMITTERS.put(OpKind.SVDF, new SvdfEmitter());
         ResizeEmitter resize = new ResizeEmitter();
         EMITTERS.put(OpKind.RESIZE_NEAREST_NEIGHBOR, resize);
         EMITTERS.put(OpKind.RESIZE_BILINEAR, resize);

@@ -36,7 +36,8 @@ final class TfliteOpTranslator {
             Map.entry("LOG_SOFTMAX", 2), Map.entry("PRELU", 1), Map.entry("MAXIMUM", 4), Map.entry("MINIMUM", 4),
             Map.entry("PADV2", 4), Map.entry("SLICE", 6), Map.entry("EXPAND_DIMS", 1), Map.entry("PACK", 4),
             Map.entry("UNPACK", 4), Map.entry("RESIZE_NEAREST_NEIGHBOR", 4), Map.entry("LEAKY_RELU", 2),
-            Map.entry("SPLIT_V", 3), Map.entry("QUANTIZE", 3), Map.entry("HARD_SWISH", 1)));
+            Map.entry("SPLIT_V", 3), Map.entry("QUANTIZE", 3), Map.entry("HARD_SWISH", 1),
+            Map.entry("SVDF", 4)));
 
     private final TfliteReader reader;
     private final Graph graph;
@@ -92,6 +93,7 @@ final class TfliteOpTranslator {
             case OP_LEAKY_RELU -> o.emit(OpKind.LEAKY_RELU,
                     new Attrs.LeakyRelu(o.options().getFloat(LeakyReluOptions.ALPHA, 0f)), o.in(0));
             case OP_PRELU -> o.emit(OpKind.PRELU, Attrs.None.INSTANCE, o.in(0), o.in(1));
+            case OP_SVDF -> svdf(o);
             case OP_RESIZE_NEAREST_NEIGHBOR -> o.emit(OpKind.RESIZE_NEAREST_NEIGHBOR, new Attrs.Resize(
                     o.options().getBool(ResizeNearestNeighborOptions.ALIGN_CORNERS, false),
                     o.options().getBool(ResizeNearestNeighborOptions.HALF_PIXEL_CENTERS, false)), o.in(0));
@@ -103,6 +105,23 @@ final class TfliteOpTranslator {
     }
 
     private void unary(Op o, OpKind kind) { o.emit(kind, Attrs.None.INSTANCE, o.in(0)); }
+
+    /** SVDF: input [batch, in], weights_feature [filters, in], weights_time [filters, memory], bias, state (variable). */
+    private void svdf(Op o) {
+        FlatBufferView opt = o.options();
+        Value x = o.in(0), wf = o.in(1), wt = o.in(2), bias = o.optIn(3), state = o.in(4);
+        requireRank(o, x, 2, "input");
+        requireRank(o, wf, 2, "weights_feature");
+        requireRank(o, wt, 2, "weights_time");
+        if (!state.isVariable()) throw o.error("input 4 (activation state) must be a variable tensor");
+        int rank = opt.getInt(SvdfOptions.RANK, 0);
+        int filters = wf.type().dim(0), memory = wt.type().dim(1), batches = x.type().dim(0);
+        if (rank < 1 || filters % rank != 0) throw o.error("rank " + rank + " does not divide the " + filters + " filters");
+        if (state.type().elementCount() != (long) batches * filters * memory)
+            throw o.error("activation state " + state.type().shapeString() + " does not hold batch x filters x memory = "
+                    + batches + " x " + filters + " x " + memory + " elements");
+        o.emit(OpKind.SVDF, new Attrs.Svdf(rank, activation(o, opt.getByte(SvdfOptions.FUSED_ACTIVATION, 0))), x, wf, wt, bias, state);
+    }
 
     private void conv2d(Op o) {
         FlatBufferView opt = o.options();
@@ -402,6 +421,10 @@ final class TfliteOpTranslator {
         }
 
         void emit(OpKind kind, Attrs attrs, Value... ins) {
+            for (int i = 0; i < ins.length; i++)
+                if (ins[i] != null && ins[i].isVariable() && !kind.isStateOperand(i))
+                    throw error("input " + i + " is a variable tensor ('" + ins[i].name() + "'); tinyforge supports variable "
+                            + "tensors only as SVDF's activation state");
             List<Value> outs = new ArrayList<>();
             for (int t : outputs) outs.add(reader.defineOutput(t));
             if (outs.isEmpty()) throw error("operator has no outputs");

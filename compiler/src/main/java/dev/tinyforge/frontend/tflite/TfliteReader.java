@@ -83,6 +83,7 @@ public final class TfliteReader {
 
     private Graph translate() {
         for (int t : intVector(subgraph, TfliteSchema.SubGraph.INPUTS)) {
+            if (isVariableTensor(t)) continue; // state, not data fed by the caller: made a variable on first use
             TensorType type = tensorType(t);
             Value v = graph.addInput(tensorName(t), type);
             values[t] = v;
@@ -130,10 +131,18 @@ public final class TfliteReader {
         return subgraph.getTableAt(TfliteSchema.SubGraph.TENSORS, t);
     }
 
-    /** The value of tensor t: a graph input, an earlier op's output, or a constant read from its buffer. */
+    /**
+     * The value of tensor t: a graph input, an earlier op's output, a variable (persistent state; any
+     * data in its buffer is ignored: TFLM starts variables from a zeroed arena), or a constant read
+     * from its buffer.
+     */
     Value value(int t) {
         FlatBufferView tensor = tensorTable(t);
         if (values[t] != null) return values[t];
+        if (isVariableTensor(t)) {
+            values[t] = graph.newVariable(tensorName(t), tensorType(t));
+            return values[t];
+        }
         byte[] data = bufferData(tensor);
         if (data == null || data.length == 0)
             throw new CompileException(fileName + ": tensor " + t + " ('" + tensorName(t) + "') is used before any operator produces it");
@@ -145,8 +154,14 @@ public final class TfliteReader {
         return values[t];
     }
 
+    /** Whether tensor t is a TFLite variable tensor (is_variable = true). */
+    boolean isVariableTensor(int t) {
+        return tensorTable(t).getBool(TfliteSchema.Tensor.IS_VARIABLE, false);
+    }
+
     /** The value of tensor t if it is known (defined or constant), otherwise null. */
     boolean isConstantTensor(int t) {
+        if (isVariableTensor(t)) return false;
         byte[] d = bufferData(tensorTable(t));
         return values[t] == null ? d != null && d.length > 0 : values[t].isConstant();
     }

@@ -25,8 +25,10 @@ public final class TfliteWriter {
 
     public static byte[] write(Graph graph) {
         TfliteWriterPlan plan = new TfliteWriterPlan(graph);
+        // IR variables (persistent state) are TFLite variable tensors: no data, is_variable = true
         for (Node n : graph.nodes())
-            if (n.kind() == OpKind.SVDF && n.input(4) != null) plan.markVariable(n.input(4));
+            for (int i = 0; i < n.inputs().size(); i++)
+                if (n.input(i) != null && (n.input(i).isVariable() || n.kind().isStateOperand(i))) plan.markVariable(n.input(i));
         for (Value v : graph.inputs()) plan.inputs.add(plan.tensor(v));
         TfliteOpWriter ops = new TfliteOpWriter(plan);
         for (Node n : graph.nodes()) ops.write(n);

@@ -10,8 +10,9 @@ import dev.tinyforge.quant.params.ConvParams;
 
 /**
  * CONV_2D (NHWC input, OHWI filter) as TFLM's reference kernels: int8 (ConvPerChannel: int32
- * accumulator of filter * (input + input_offset), + bias, per-channel requantize), int16x8 (int64
- * accumulator, int64 requantize) and float (sum in filter_y, filter_x, in_channel order, then + bias).
+ * accumulator of filter * (input + input_offset), + bias, per-channel requantize), int16x8 (with an int64
+ * bias: int64 accumulator and the int64 requantize; without bias or with an int32 bias: int32
+ * accumulator and the int32 requantize, as TFLM's conv.cc dispatches) and float (sum in filter_y, filter_x, in_channel order, then + bias).
  * Padded positions are skipped.
  */
 public final class Conv2DEval implements OpEvaluator {
@@ -23,7 +24,14 @@ public final class Conv2DEval implements OpEvaluator {
         Geometry g = new Geometry(is, fs, os);
         switch (EvalSupport.type(input)) {
             case INT8 -> int8(g, ConvParams.prepare(node), input.int8(), filter.int8(), bias == null ? null : bias.int32(), out.int8());
-            case INT16 -> int16(g, ConvParams.prepare(node), input.int16(), filter.int8(), bias == null ? null : bias.int64(), out.int16());
+            case INT16 -> {
+                // TFLM conv.cc: an int64 bias takes the int64-accumulator kernel; no bias or an int32 bias the
+                // int32-accumulator one, whose requantization is the 32-bit MultiplyByQuantizedMultiplier
+                if (bias != null && bias.type().elementType() == dev.tinyforge.ir.ElementType.INT64)
+                    int16(g, ConvParams.prepare(node), input.int16(), filter.int8(), bias.int64(), out.int16());
+                else
+                    int16Acc32(g, ConvParams.prepare(node), input.int16(), filter.int8(), bias == null ? null : bias.int32(), out.int16());
+            }
             case FLOAT32 -> float32(g, node.attrs(Attrs.Conv2D.class), input.float32(), filter.float32(),
                     bias == null ? null : bias.float32(), out.float32());
             default -> throw EvalSupport.unsupported(node, input);
@@ -37,6 +45,11 @@ public final class Conv2DEval implements OpEvaluator {
      */
     public static void int8(int[] in4d, int[] filterOhwi, int[] out4d, ConvParams p, byte[] input, byte[] filter, int[] bias, byte[] out) {
         int8(new Geometry(in4d, filterOhwi, out4d), p, input, filter, bias, out);
+    }
+
+    /** The int16 x int8 kernel (int64 bias, may be null) on raw arrays; shapes as {@link #int8(int[], int[], int[], ConvParams, byte[], byte[], int[], byte[])}. */
+    public static void int16(int[] in4d, int[] filterOhwi, int[] out4d, ConvParams p, short[] input, byte[] filter, long[] bias, short[] out) {
+        int16(new Geometry(in4d, filterOhwi, out4d), p, input, filter, bias, out);
     }
 
     /** Shapes: batches, input H/W/C, filter O/H/W, output H/W; filter input depth may divide C (groups). */
@@ -104,6 +117,37 @@ public final class Conv2DEval implements OpEvaluator {
                         if (bias != null) acc += bias[oc];
                         int scaled = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
                         scaled += p.outputOffset();
+                        out[outBase + oc] = (short) EvalSupport.clamp(scaled, p.activationMin(), p.activationMax());
+                    }
+                }
+            }
+    }
+
+    /** TFLM's ConvPerChannel&lt;int32_t&gt; for int16 input: int32 accumulator, 32-bit requantization. */
+    private static void int16Acc32(Geometry g, ConvParams p, short[] input, byte[] filter, int[] bias, short[] out) {
+        int groupSize = g.outC / (g.inC / g.fC);
+        for (int b = 0; b < g.batches; b++)
+            for (int oy = 0; oy < g.outH; oy++) {
+                int inY0 = oy * p.strideH() - p.padTop();
+                for (int ox = 0; ox < g.outW; ox++) {
+                    int inX0 = ox * p.strideW() - p.padLeft();
+                    int outBase = ((b * g.outH + oy) * g.outW + ox) * g.outC;
+                    for (int oc = 0; oc < g.outC; oc++) {
+                        int icBase = (oc / groupSize) * g.fC;
+                        int acc = 0;
+                        for (int ky = 0; ky < g.fH; ky++) {
+                            int iy = inY0 + p.dilationH() * ky;
+                            if (iy < 0 || iy >= g.inH) continue;
+                            for (int kx = 0; kx < g.fW; kx++) {
+                                int ix = inX0 + p.dilationW() * kx;
+                                if (ix < 0 || ix >= g.inW) continue;
+                                int inBase = ((b * g.inH + iy) * g.inW + ix) * g.inC + icBase;
+                                int fBase = ((oc * g.fH + ky) * g.fW + kx) * g.fC;
+                                for (int ic = 0; ic < g.fC; ic++) acc += filter[fBase + ic] * input[inBase + ic];
+                            }
+                        }
+                        if (bias != null) acc += bias[oc];
+                        int scaled = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
                         out[outBase + oc] = (short) EvalSupport.clamp(scaled, p.activationMin(), p.activationMax());
                     }
                 }

@@ -8,8 +8,9 @@ import dev.tinyforge.quant.FixedPoint;
 import dev.tinyforge.quant.params.SvdfParams;
 
 /**
- * SVDF as TFLM's reference (one invocation): the activation state (input 4, copied, not mutated: each
- * run starts from the given state, as TFLM does in a fresh arena) is shifted left by one, the feature
+ * SVDF as TFLM's reference (one invocation): the activation state (input 4, a variable: updated in
+ * place, so the next invocation continues from it, see {@link dev.tinyforge.interp.Interpreter}) is
+ * shifted left by one, the feature
  * matmul result goes into its last column (int8: requantized with effective_scale_1, + state zero point,
  * clamped to the state type), the time matmul against weights_time (state minus its zero point), rank
  * reduction, bias, then (int8) requantization with effective_scale_2 to the output, or (float) the
@@ -18,7 +19,7 @@ import dev.tinyforge.quant.params.SvdfParams;
 public final class SvdfEval implements OpEvaluator {
 
     @Override public Tensor[] evaluate(Node node, Tensor[] in) {
-        Tensor input = in[0], wf = in[1], wt = in[2], bias = in.length > 3 ? in[3] : null, state = in[4].copy();
+        Tensor input = in[0], wf = in[1], wt = in[2], bias = in.length > 3 ? in[3] : null, state = in[4];
         Tensor out = EvalSupport.output(node);
         Attrs.Svdf a = node.attrs(Attrs.Svdf.class);
         int rank = a.rank(), batches = input.type().dim(0), nInput = input.type().dim(1);

@@ -43,6 +43,7 @@ final class GraphBuilder {
         }
         for (TirParser.StatementContext st : ctx.statement()) {
             if (st.constant() != null) constant(st.constant());
+            else if (st.variable() != null) variable(st.variable());
             else node(st.node());
         }
         for (TirParser.ValueRefContext out : ctx.valueRef()) graph.addOutput(use(out, "graph output"));
@@ -75,6 +76,11 @@ final class GraphBuilder {
             data = Tensor.zeros(type);
         }
         values.put(name, graph.newConstant(name, data));
+    }
+
+    private void variable(TirParser.VariableContext ctx) {
+        String name = define(ctx.valueRef());
+        values.put(name, graph.newVariable(name, tensorType(ctx.tensorType())));
     }
 
     private void node(TirParser.NodeContext ctx) {

@@ -17,12 +17,14 @@ import dev.tinyforge.ir.Value;
  * <pre>
  * graph &#64;name(%input: tensor&lt;1x96x96x1xi8, q(0.003921569, -128)&gt;) -&gt; (%out) {
  *   %w = const tensor&lt;8x3x3x1xi8, q(axis=0, [0.01, ...], [0, ...])&gt; dense&lt;"0a0b..."&gt;
+ *   %state = var tensor&lt;1x640xi16, q(0.0004, 0)&gt;
  *   %c = conv_2d "conv" (%input, %w, none) {pads = [0, 0, 1, 1], ...} : tensor&lt;1x48x48x8xi8, q(0.02, -128)&gt;
  *   %a, %b = split "s" (%c) {axis = 3, sizes = [4, 4]} : tensor&lt;...&gt;, tensor&lt;...&gt;
  * }
  * </pre>
  *
- * Constants come first (in first-use order), then nodes in execution order. Floats print with
+ * Constants come first (in first-use order), then variables (persistent state, in first-use order), then
+ * nodes in execution order. Floats print with
  * {@link Float#toString} so they parse back to the same bits.
  */
 public final class IrPrinter {
@@ -62,6 +64,8 @@ public final class IrPrinter {
         out.append(String.join(", ", g.outputs().stream().map(v -> IrNames.valueRef(v.name())).toList()));
         out.append(") {\n");
         for (Value c : g.constants()) constant(c);
+        for (Value v : g.variables())
+            out.append("  ").append(IrNames.valueRef(v.name())).append(" = var ").append(type(v.type())).append('\n');
         for (Node n : g.nodes()) node(n);
         out.append("}\n");
     }

@@ -23,6 +23,11 @@ public record SoftmaxParams(int inputMultiplier, int inputLeftShift, int diffMin
         double beta = node.attrs(Attrs.Softmax.class).beta();
         ElementType inType = node.input(0).type().elementType();
         if (inType == ElementType.INT16) {
+            Quant out = NodeQuant.output(node);
+            if (node.output().type().elementType() != ElementType.INT16 || out.zeroPoint() != 0
+                    || Math.abs(out.scale() - 1f / 32768) > 0.001f * 1f / 32768)
+                throw new CompileException(node + ": int16 softmax needs an int16 output with zero point 0 and scale 1/32768 "
+                        + "(as TFLM requires)");
             double rescale = (double) in.scale() * beta / (10.0 / 65535.0);
             QuantizedMultiplier m = QuantizedMultiplier.of(rescale);
             return new SoftmaxParams(m.multiplier(), m.shift(), 0);

@@ -85,6 +85,7 @@ class RandomOpsCVsInterpreterTest {
             minMax(OpKind.MAXIMUM, false);
             minMax(OpKind.MINIMUM, true);
             softmax();
+            logSoftmax();
             mean();
             layout();
             for (OpKind k : new OpKind[] {OpKind.RELU, OpKind.RELU6, OpKind.RELU_N1_TO_1, OpKind.LOGISTIC, OpKind.TANH,
@@ -94,6 +95,10 @@ class RandomOpsCVsInterpreterTest {
             resize(OpKind.RESIZE_NEAREST_NEIGHBOR);
             resize(OpKind.RESIZE_BILINEAR);
             quantizeOps();
+            int16Ops();
+            svdf(ElementType.INT16);
+            svdf(ElementType.INT8);
+            svdf(ElementType.FLOAT32);
         }
 
         Quant q() { return Quant.perTensor(0.01f + r.nextFloat() * 0.09f, r.nextInt(41) - 20); }
@@ -202,6 +207,12 @@ class RandomOpsCVsInterpreterTest {
             node(OpKind.SOFTMAX, new Attrs.Softmax(1f), List.of(in), out(in.type().shape(), Quant.perTensor(1f / 256, -128)));
         }
 
+        void logSoftmax() {
+            // wide input scales too, so that the diff_min cut-off and the adjusted one both bite
+            Value in = inputWith(Quant.perTensor(0.02f + r.nextFloat() * 0.5f, r.nextInt(41) - 20), 1 + r.nextInt(3), 1 + r.nextInt(12));
+            node(OpKind.LOG_SOFTMAX, Attrs.None.INSTANCE, List.of(in), out(in.type().shape(), Quant.perTensor(16f / 256, 127)));
+        }
+
         void mean() {
             Value in = input(1, 3 + r.nextInt(5), 3 + r.nextInt(5), 1 + r.nextInt(8));
             int[] s = in.type().shape();
@@ -268,10 +279,133 @@ class RandomOpsCVsInterpreterTest {
             g.addOutput(o.get(0));
         }
 
+        // ---- int16 activations, int8 weights (TFLite 16x8): zero points 0, int64 bias ----
+
+        Quant q16() { return Quant.perTensor(0.0002f + r.nextFloat() * 0.002f, 0); }
+
+        Value input16(int... shape) { return g.addInput("s" + counter++, new TensorType(ElementType.INT16, shape, q16())); }
+
+        TensorType out16(int[] shape, Quant q) { return new TensorType(ElementType.INT16, shape, q); }
+
+        Value bias64(Value in, Value w, int n) {
+            Quant wq = w.type().quant();
+            float[] s = new float[n];
+            for (int i = 0; i < n; i++) s[i] = in.type().quant().scale() * wq.scale(i);
+            Tensor b = Tensor.zeros(new TensorType(ElementType.INT64, new int[] {n}, new Quant(s, new int[n], 0)));
+            for (int i = 0; i < n; i++) b.int64()[i] = r.nextInt(2000001) - 1000000;
+            return g.newConstant("b" + counter++, b);
+        }
+
+        void int16Ops() {
+            // CONV_2D
+            int h = 4 + r.nextInt(5), w = 4 + r.nextInt(5), c = 1 + r.nextInt(4), oc = 1 + r.nextInt(5), stride = 1 + r.nextInt(2);
+            Value in = input16(1, h, w, c);
+            Value wt = weights(new int[] {oc, 3, 3, c}, oc, 0);
+            int[] gh = geometry(h, 3, stride, 1, true), gw = geometry(w, 3, stride, 1, true);
+            node(OpKind.CONV_2D, new Attrs.Conv2D(new int[] {gh[1], gw[1], gh[2], gw[2]}, new int[] {stride, stride},
+                    new int[] {1, 1}, act()), Arrays.asList(in, wt, bias64(in, wt, oc)), out16(new int[] {1, gh[0], gw[0], oc}, q16()));
+            // CONV_2D without bias and with an int32 bias: TFLM's int32-accumulator kernel
+            for (boolean withBias : new boolean[] {false, true}) {
+                Value in32 = input16(1, h, w, c);
+                Value wt32 = weights(new int[] {oc, 3, 3, c}, oc, 0);
+                node(OpKind.CONV_2D, new Attrs.Conv2D(new int[] {gh[1], gw[1], gh[2], gw[2]}, new int[] {stride, stride},
+                        new int[] {1, 1}, act()), Arrays.asList(in32, wt32, withBias ? bias(in32, wt32, oc) : null),
+                        out16(new int[] {1, gh[0], gw[0], oc}, q16()));
+            }
+            // DEPTHWISE_CONV_2D, multiplier 2
+            Value din = input16(1, h, w, c);
+            Value dwt = weights(new int[] {1, 3, 3, c * 2}, c * 2, 3);
+            int[] dh = geometry(h, 3, 1, 1, false), dw = geometry(w, 3, 1, 1, false);
+            node(OpKind.DEPTHWISE_CONV_2D, new Attrs.DepthwiseConv2D(new int[] {0, 0, 0, 0}, new int[] {1, 1}, new int[] {1, 1}, 2,
+                    act()), Arrays.asList(din, dwt, bias64(din, dwt, c * 2)), out16(new int[] {1, dh[0], dw[0], c * 2}, q16()));
+            // FULLY_CONNECTED, per-channel
+            int batches = 1 + r.nextInt(2), depth = 3 + r.nextInt(20), outs = 1 + r.nextInt(8);
+            Value fin = input16(batches, depth);
+            Value fw = weights(new int[] {outs, depth}, outs, 0);
+            node(OpKind.FULLY_CONNECTED, new Attrs.FullyConnected(act(), false), Arrays.asList(fin, fw, bias64(fin, fw, outs)),
+                    out16(new int[] {batches, outs}, q16()));
+            // ADD / SUB / MUL, elementwise and broadcast
+            for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL})
+                for (boolean bc : new boolean[] {false, true}) {
+                    int[] shape = {1, 2 + r.nextInt(3), 2 + r.nextInt(3), 1 + r.nextInt(5)};
+                    Value a = input16(shape);
+                    Value b = bc ? input16(1, 1, 1, shape[3]) : input16(shape);
+                    node(k, new Attrs.Binary(act()), List.of(a, b), out16(shape, q16()));
+                }
+            // LOGISTIC / TANH: power-of-two input scales (TFLM's fast path) and general ones; output scale 2^-15
+            for (OpKind k : new OpKind[] {OpKind.LOGISTIC, OpKind.TANH})
+                for (float scale : new float[] {1f / 4096, 1f / 2048, 0.0001f + r.nextFloat() * 0.001f}) {
+                    Value x = g.addInput("s" + counter++, new TensorType(ElementType.INT16, new int[] {2, 9}, Quant.perTensor(scale, 0)));
+                    node(k, Attrs.None.INSTANCE, List.of(x), out16(new int[] {2, 9}, Quant.perTensor(1f / 32768, 0)));
+                }
+            // SOFTMAX int16 -> int16 and int8 -> int16
+            Value sm = g.addInput("s" + counter++, new TensorType(ElementType.INT16, new int[] {1 + r.nextInt(3), 2 + r.nextInt(20)},
+                    Quant.perTensor(0.0002f + r.nextFloat() * 0.003f, 0)));
+            node(OpKind.SOFTMAX, new Attrs.Softmax(1f), List.of(sm), out16(sm.type().shape(), Quant.perTensor(1f / 32768, 0)));
+            Value sm8 = input(1 + r.nextInt(3), 2 + r.nextInt(10));
+            node(OpKind.SOFTMAX, new Attrs.Softmax(1f), List.of(sm8), out16(sm8.type().shape(), Quant.perTensor(1f / 65536, -32768)));
+            // QUANTIZE float -> int16, int16 -> int8, int8 -> int16, int16 -> int16; DEQUANTIZE int16 -> float
+            Value f = g.addInput("f" + counter++, new TensorType(ElementType.FLOAT32, 2, 7));
+            node(OpKind.QUANTIZE, Attrs.None.INSTANCE, List.of(f), out16(new int[] {2, 7}, Quant.perTensor(0.0001f + r.nextFloat() * 0.0002f, 0)));
+            Value s1 = input16(3, 5);
+            node(OpKind.QUANTIZE, Attrs.None.INSTANCE, List.of(s1), out(new int[] {3, 5}, Quant.perTensor(0.02f + r.nextFloat() * 0.05f, r.nextInt(21) - 10)));
+            Value i8 = input(3, 4);
+            node(OpKind.QUANTIZE, Attrs.None.INSTANCE, List.of(i8), out16(new int[] {3, 4}, q16()));
+            Value s2 = input16(2, 6);
+            node(OpKind.QUANTIZE, Attrs.None.INSTANCE, List.of(s2), out16(new int[] {2, 6}, q16()));
+            Value d = input16(3, 3);
+            List<Value> o = List.of(g.newValue("deq16_" + counter++, new TensorType(ElementType.FLOAT32, 3, 3)));
+            g.addNode("dequantize16_" + counter, OpKind.DEQUANTIZE, Attrs.None.INSTANCE, List.of(d), o);
+            g.addOutput(o.get(0));
+        }
+
+        /** SVDF from zero state (one invocation here; SvdfHostTest covers state across invocations). */
+        void svdf(ElementType stateType) {
+            int batches = 1 + r.nextInt(2), inSize = 2 + r.nextInt(8), rank = 1 + r.nextInt(2), units = 1 + r.nextInt(5);
+            int memory = 2 + r.nextInt(6), filters = units * rank;
+            boolean f = stateType == ElementType.FLOAT32;
+            Value x;
+            Value wf, wt, bias;
+            Value state;
+            TensorType outType;
+            if (f) {
+                x = g.addInput("f" + counter++, new TensorType(ElementType.FLOAT32, batches, inSize));
+                wf = g.newConstant("wf" + counter++, randomFloats(new TensorType(ElementType.FLOAT32, filters, inSize)));
+                wt = g.newConstant("wt" + counter++, randomFloats(new TensorType(ElementType.FLOAT32, filters, memory)));
+                bias = g.newConstant("sb" + counter++, randomFloats(new TensorType(ElementType.FLOAT32, units)));
+                state = g.newVariable("state" + counter++, new TensorType(ElementType.FLOAT32, batches, memory * filters));
+                outType = new TensorType(ElementType.FLOAT32, batches, units);
+            } else {
+                x = input(batches, inSize);
+                wf = weights(new int[] {filters, inSize}, 1, 0);
+                float stScale = stateType == ElementType.INT16 ? 0.0005f + r.nextFloat() * 0.001f : 0.02f + r.nextFloat() * 0.05f;
+                int stZp = stateType == ElementType.INT16 ? 0 : r.nextInt(21) - 10;
+                float wtScale = 0.00002f + r.nextFloat() * 0.0001f;
+                Tensor wtData = Tensor.zeros(new TensorType(stateType, new int[] {filters, memory}, Quant.perTensor(wtScale, 0)));
+                for (int i = 0; i < wtData.size(); i++)
+                    wtData.setLong(i, stateType == ElementType.INT16 ? r.nextInt(65535) - 32767 : r.nextInt(255) - 127);
+                wt = g.newConstant("wt" + counter++, wtData);
+                Tensor b = Tensor.zeros(new TensorType(ElementType.INT32, new int[] {units}, Quant.perTensor(stScale * wtScale, 0)));
+                for (int i = 0; i < units; i++) b.int32()[i] = r.nextInt(40001) - 20000;
+                bias = r.nextBoolean() ? g.newConstant("sb" + counter++, b) : null;
+                state = g.newVariable("state" + counter++, new TensorType(stateType, new int[] {batches, memory * filters},
+                        Quant.perTensor(stScale, stZp)));
+                outType = out(new int[] {batches, units}, q());
+            }
+            node(OpKind.SVDF, new Attrs.Svdf(rank, f ? act() : Activation.NONE), Arrays.asList(x, wf, wt, bias, state), outType);
+        }
+
+        Tensor randomFloats(TensorType t) {
+            Tensor x = Tensor.zeros(t);
+            for (int i = 0; i < x.size(); i++) x.float32()[i] = r.nextFloat() * 2 - 1;
+            return x;
+        }
+
         Tensor randomTensor(TensorType t) {
             Tensor x = Tensor.zeros(t);
             for (int i = 0; i < x.size(); i++) {
                 if (t.elementType() == ElementType.FLOAT32) x.float32()[i] = (r.nextFloat() * 2 - 1) * 3f;
+                else if (t.elementType() == ElementType.INT16) x.int16()[i] = (short) (r.nextInt(65536) - 32768);
                 else x.int8()[i] = (byte) (r.nextInt(256) - 128);
             }
             return x;

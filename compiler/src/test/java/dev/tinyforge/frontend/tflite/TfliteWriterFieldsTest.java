@@ -134,7 +134,7 @@ class TfliteWriterFieldsTest {
         Value x = g.addInput("x", new TensorType(ElementType.INT8, new int[] {1, 4}, Quant.perTensor(0.1f, 0)));
         Value wf = g.newConstant("weights_feature", Tensor.zeros(new TensorType(ElementType.INT8, new int[] {2, 4}, Quant.perTensor(0.01f, 0))));
         Value wt = g.newConstant("weights_time", Tensor.zeros(new TensorType(ElementType.INT16, new int[] {2, 3}, Quant.perTensor(0.001f, 0))));
-        Value state = g.newConstant("state", Tensor.zeros(new TensorType(ElementType.INT16, new int[] {1, 6}, Quant.perTensor(0.02f, 0))));
+        Value state = g.newVariable("state", new TensorType(ElementType.INT16, new int[] {1, 6}, Quant.perTensor(0.02f, 0)));
         Value y = g.newValue("y", new TensorType(ElementType.INT8, new int[] {1, 2}, Quant.perTensor(0.05f, 3)));
         g.addNode("svdf", OpKind.SVDF, new Attrs.Svdf(1, Activation.RELU), java.util.Arrays.asList(x, wf, wt, null, state), List.of(y));
         g.addOutput(y);
@@ -154,6 +154,11 @@ class TfliteWriterFieldsTest {
         assertEquals(TfliteSchema.OPT_SVDF, op.uint8(TfliteSchema.Operator.BUILTIN_OPTIONS_TYPE, 0));
         assertEquals(1, opts.int32(TfliteSchema.SvdfOptions.RANK, 0));
         assertEquals(1, opts.int8(TfliteSchema.SvdfOptions.FUSED_ACTIVATION, 0));
+        // and the reader turns it back into a variable
+        Graph back = TfliteReader.read(TfliteWriter.write(g), "svdf.tflite");
+        dev.tinyforge.ir.Verifier.verify(back);
+        assertEquals(List.of(back.nodes().get(0).input(4)), back.variables());
+        assertEquals(1, back.inputs().size());
     }
 
     @Test void depthwiseWeightsRecordTheirQuantizedDimension() {

@@ -51,6 +51,7 @@ public final class GraphAssertions {
             assertEquals(e.name(), a.name(), what + " " + i + " name");
             assertEquals(e.type(), a.type(), what + " %" + e.name() + " type");
             assertEquals(e.isConstant(), a.isConstant(), what + " %" + e.name() + " constness");
+            assertEquals(e.isVariable(), a.isVariable(), what + " %" + e.name() + " variable (persistent state) or not");
             if (e.isConstant())
                 assertArrayEquals(e.constant().toBytes(), a.constant().toBytes(), what + " %" + e.name() + " data");
         }

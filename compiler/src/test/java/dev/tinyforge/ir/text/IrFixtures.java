@@ -118,8 +118,8 @@ public final class IrFixtures {
     /**
      * The awkward corners: special floats, names that need quoting, scalars and empty tensors, every
      * element type as a constant, single-channel per-channel quantization on a non-zero axis, absent
-     * inputs in the middle, multi-output nodes, a node without outputs, and graph outputs that are an
-     * input and a constant.
+     * inputs in the middle, multi-output nodes, a node without outputs, a variable (SVDF state), and graph
+     * outputs that are an input and a constant.
      */
     public static Graph edgeCases() {
         Graph g = new Graph("edge cases: \"quoted\"");
@@ -151,7 +151,7 @@ public final class IrFixtures {
         Value st = g.newValue("svdf", f32(1, 3));
         List<Value> svdfIns = new ArrayList<>(List.of(u0, special, empty));
         svdfIns.add(null);
-        svdfIns.add(typed.get(ElementType.FLOAT32.ordinal()));
+        svdfIns.add(g.newVariable("svdf state", f32(1, 3)));
         g.addNode("svdf", OpKind.SVDF, new Attrs.Svdf(1, Activation.RELU), svdfIns, List.of(st));
         Value cat = g.newValue("cat", f32(1, 3));
         List<Value> catIns = new ArrayList<>(List.of(st));

@@ -72,7 +72,15 @@ class IrRoundTripTest {
         String text = IrPrinter.print(IrFixtures.edgeCases());
         assertTrue(text.contains("  %u0, %u1, %u2 = unpack \"unpack\" (%b) {axis = 1} : tensor<1xf32>, tensor<1xf32>, tensor<1xf32>\n"), text);
         assertTrue(text.contains("  maximum \"sink\" (%a, %scalar)\n"), text);
-        assertTrue(text.contains("(%u0, %special, %empty, none, %const_f32)"), text);
+        assertTrue(text.contains("(%u0, %special, %empty, none, %\"svdf state\")"), text);
+    }
+
+    @Test
+    void variablesPrintAfterConstantsAndParseBackAsVariables() {
+        String text = IrPrinter.print(IrFixtures.edgeCases());
+        assertTrue(text.contains("  %\"svdf state\" = var tensor<1x3xf32>\n"), text);
+        assertTrue(text.indexOf("= var ") > text.lastIndexOf("= const "), text);
+        assertTrue(IrParser.parse(text).value("svdf state").isVariable());
     }
 
     @Test

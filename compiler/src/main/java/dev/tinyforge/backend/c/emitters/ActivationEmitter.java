@@ -9,16 +9,28 @@ import dev.tinyforge.ir.Value;
 import dev.tinyforge.quant.ActivationRange;
 import dev.tinyforge.quant.params.HardSwishParams;
 import dev.tinyforge.quant.params.LeakyReluParams;
+import dev.tinyforge.quant.params.LogisticTanhInt16Params;
 import dev.tinyforge.quant.params.LogisticTanhParams;
 import dev.tinyforge.quant.params.PreluParams;
 import dev.tinyforge.quant.params.RequantParams;
 
-/** Standalone activations: RELU family, LOGISTIC, TANH, HARD_SWISH, LEAKY_RELU, PRELU; int8 and (where TFLite has them) float32. */
+/**
+ * Standalone activations: RELU family, LOGISTIC, TANH, HARD_SWISH, LEAKY_RELU, PRELU; int8 and (where TFLite has
+ * them) float32; LOGISTIC and TANH also int16 (TFLM's table-lookup kernels).
+ */
 public final class ActivationEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), out = n.output();
         if (Structs.isFloat(in)) {
             emitFloat(n, ctx, code);
+            return;
+        }
+        if (Structs.isInt16(in) && (n.kind() == dev.tinyforge.ir.OpKind.LOGISTIC || n.kind() == dev.tinyforge.ir.OpKind.TANH)) {
+            LogisticTanhInt16Params p = LogisticTanhInt16Params.prepare(n);
+            boolean logistic = n.kind() == dev.tinyforge.ir.OpKind.LOGISTIC;
+            String params = "&" + ctx.declare(logistic ? "tf_logistic_s16_params" : "tf_tanh_s16_params", "params",
+                    "{" + p.inputMultiplier() + ", " + p.inputLeftShift() + "}");
+            code.call(logistic ? "tf_logistic_s16" : "tf_tanh_s16", params, Structs.size(out), ctx.ptr(in), ctx.ptr(out));
             return;
         }
         if (!Structs.isInt8(in)) throw Structs.unsupportedType(n, in);
@@ -65,12 +77,13 @@ public final class ActivationEmitter implements LayerEmitter {
         }
     }
 
-    /** One-input requantization (QUANTIZE int8->int8, RELU, RELU_N1_TO_1) through tf_requantize_s8_s8. */
+    /** One-input requantization (QUANTIZE between int8/int16, RELU, RELU_N1_TO_1) through tf_requantize_<in>_<out>. */
     static void requantize(Node n, EmitContext ctx, LayerCode code) {
         RequantParams p = RequantParams.prepare(n);
         String params = "&" + ctx.declare("tf_requant_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", "
                 + p.multiplier() + ", " + p.shift() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
-        code.call("tf_requantize_s8_s8", params, Structs.size(n.output()), ctx.ptr(n.input(0)), ctx.ptr(n.output()));
+        code.call("tf_requantize_" + Structs.intSuffix(n.input(0)) + "_" + Structs.intSuffix(n.output()), params,
+                Structs.size(n.output()), ctx.ptr(n.input(0)), ctx.ptr(n.output()));
     }
 
     private static void emitFloat(Node n, EmitContext ctx, LayerCode code) {

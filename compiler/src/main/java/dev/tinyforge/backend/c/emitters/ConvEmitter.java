@@ -5,19 +5,26 @@ import dev.tinyforge.backend.c.LayerCode;
 import dev.tinyforge.backend.c.LayerEmitter;
 import dev.tinyforge.ir.Activation;
 import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.ElementType;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.quant.params.ConvParams;
 
-/** CONV_2D and DEPTHWISE_CONV_2D, int8 (per-channel requantization) and float32. */
+/**
+ * CONV_2D and DEPTHWISE_CONV_2D: int8 (per-channel requantization), int16 activations with int8 weights
+ * and int64 bias (TFLite 16x8, the *_s16 kernels), and float32.
+ */
 public final class ConvEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
         boolean depthwise = n.attrs() instanceof Attrs.DepthwiseConv2D;
         String inDims = ctx.dims("in_dims", in.type()), wDims = ctx.dims("filter_dims", w.type()),
                 outDims = ctx.dims("out_dims", out.type());
-        if (Structs.isInt8(in)) {
+        if (Structs.isInt8(in) || Structs.isInt16(in)) {
+            // int16 CONV_2D without bias or with an int32 bias uses TFLM's int32-accumulator kernel
+            boolean bias32 = Structs.isInt16(in) && !depthwise && (bias == null || bias.type().elementType() == ElementType.INT32);
+            if (Structs.isInt16(in) && !bias32) Structs.requireInt64Bias(n, bias);
             ConvParams p = ConvParams.prepare(n);
             String quant = "&" + ctx.declare("tf_per_channel_quant", "quant",
                     "{" + ctx.declareInts("multiplier", p.multipliers()) + ", " + ctx.declareInts("shift", p.shifts()) + "}");
@@ -34,8 +41,9 @@ public final class ConvEmitter implements LayerEmitter {
                 code.call(depthwise ? "tf_depthwise_conv_s8_nhwc_inplace" : "tf_conv_s8_1x1_inplace", params, quant, inDims,
                         wDims, ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out), scratch);
             } else {
-                code.call(depthwise ? "tf_depthwise_conv_s8_nhwc" : "tf_conv_s8_nhwc", params, quant, inDims, ctx.ptr(in), wDims,
-                        ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out));
+                String type = Structs.intSuffix(in) + (bias32 ? "_bias32" : "");
+                code.call(depthwise ? "tf_depthwise_conv_" + type + "_nhwc" : "tf_conv_" + type + "_nhwc", params, quant, inDims,
+                        ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out));
             }
         } else if (Structs.isFloat(in)) {
             int[] pads, strides, dil;

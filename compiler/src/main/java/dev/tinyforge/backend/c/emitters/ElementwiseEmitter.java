@@ -7,13 +7,14 @@ import dev.tinyforge.backend.c.LayerCode;
 import dev.tinyforge.backend.c.LayerEmitter;
 import dev.tinyforge.ir.Attrs;
 import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.OpKind;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.quant.params.AddParams;
 import dev.tinyforge.quant.params.MulParams;
 
 /**
  * ADD, SUB, MUL, MAXIMUM, MINIMUM: the elementwise kernel when both inputs have the output's shape,
- * the 4-D broadcasting kernel otherwise.
+ * the 4-D broadcasting kernel otherwise. int8 and float32; ADD, SUB and MUL also int16.
  */
 public final class ElementwiseEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
@@ -22,8 +23,8 @@ public final class ElementwiseEmitter implements LayerEmitter {
         String op = n.kind().name().toLowerCase(java.util.Locale.ROOT);
         String type;
         String params;
-        if (Structs.isInt8(a)) {
-            type = "s8";
+        if (Structs.isInt8(a) || (Structs.isInt16(a) && n.kind() != OpKind.MAXIMUM && n.kind() != OpKind.MINIMUM)) {
+            type = Structs.intSuffix(a);
             params = switch (n.kind()) {
                 case ADD, SUB -> {
                     AddParams p = AddParams.prepare(n);

@@ -8,13 +8,14 @@ import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.quant.params.FullyConnectedParams;
 
-/** FULLY_CONNECTED, int8 (per-tensor or per-channel) and float32. */
+/** FULLY_CONNECTED, int8 (per-tensor or per-channel), int16 x int8 with int64 bias (16x8), and float32. */
 public final class FullyConnectedEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
         int outDepth = w.type().dim(0), inDepth = w.type().dim(1);
         String batches = Long.toString(in.type().elementCount() / inDepth);
-        if (Structs.isInt8(in)) {
+        if (Structs.isInt8(in) || Structs.isInt16(in)) {
+            if (Structs.isInt16(in)) Structs.requireInt64Bias(n, bias);
             FullyConnectedParams p = FullyConnectedParams.prepare(n);
             int[] mult = new int[outDepth], shift = new int[outDepth];
             for (int o = 0; o < outDepth; o++) {
@@ -25,7 +26,7 @@ public final class FullyConnectedEmitter implements LayerEmitter {
                     "{" + ctx.declareInts("multiplier", mult) + ", " + ctx.declareInts("shift", shift) + "}");
             String params = "&" + ctx.declare("tf_fc_params", "params", "{" + p.inputOffset() + ", " + p.filterOffset() + ", "
                     + p.outputOffset() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
-            code.call("tf_fully_connected_s8", params, quant, batches, Integer.toString(inDepth), ctx.ptr(in),
+            code.call("tf_fully_connected_" + Structs.intSuffix(in), params, quant, batches, Integer.toString(inDepth), ctx.ptr(in),
                     Integer.toString(outDepth), ctx.ptr(w), ctx.ptr(bias), ctx.ptr(out));
         } else if (Structs.isFloat(in)) {
             code.call("tf_fully_connected_f32", Structs.actF32Ref(ctx, n.attrs(Attrs.FullyConnected.class).activation()),

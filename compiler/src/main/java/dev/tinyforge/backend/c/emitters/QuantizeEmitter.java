@@ -9,20 +9,26 @@ import dev.tinyforge.ir.OpKind;
 import dev.tinyforge.quant.params.AffineParams;
 import dev.tinyforge.ir.Value;
 
-/** QUANTIZE (float to int8, or int8 requantization) and DEQUANTIZE (int8 to float). */
+/**
+ * QUANTIZE (float to int8/int16, or requantization between int8 and int16) and DEQUANTIZE (int8/int16
+ * to float).
+ */
 public final class QuantizeEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), out = n.output();
-        if (n.kind() == OpKind.QUANTIZE && Structs.isFloat(in) && Structs.isInt8(out)) {
-            code.call("tf_quantize_f32_s8", affine(ctx, AffineParams.prepare(n)), Structs.size(out), ctx.ptr(in), ctx.ptr(out));
-        } else if (n.kind() == OpKind.QUANTIZE && Structs.isInt8(in) && Structs.isInt8(out)) {
+        boolean intIn = Structs.isInt8(in) || Structs.isInt16(in), intOut = Structs.isInt8(out) || Structs.isInt16(out);
+        if (n.kind() == OpKind.QUANTIZE && Structs.isFloat(in) && intOut) {
+            code.call("tf_quantize_f32_" + Structs.intSuffix(out), affine(ctx, AffineParams.prepare(n)), Structs.size(out),
+                    ctx.ptr(in), ctx.ptr(out));
+        } else if (n.kind() == OpKind.QUANTIZE && intIn && intOut) {
             ActivationEmitter.requantize(n, ctx, code);
-        } else if (n.kind() == OpKind.DEQUANTIZE && Structs.isInt8(in) && Structs.isFloat(out)) {
-            code.call("tf_dequantize_s8_f32", affine(ctx, AffineParams.prepare(n)), Structs.size(out), ctx.ptr(in), ctx.ptr(out));
+        } else if (n.kind() == OpKind.DEQUANTIZE && intIn && Structs.isFloat(out)) {
+            code.call("tf_dequantize_" + Structs.intSuffix(in) + "_f32", affine(ctx, AffineParams.prepare(n)), Structs.size(out),
+                    ctx.ptr(in), ctx.ptr(out));
         } else {
             throw new dev.tinyforge.CompileException("node '" + n.name() + "': " + n.kind() + " from "
                     + in.type().elementType().shortName() + " to " + out.type().elementType().shortName()
-                    + " has no C kernel yet (float32<->int8 and int8->int8 are supported)");
+                    + " has no C kernel yet (float32<->int8/int16 and int8/int16->int8/int16 are supported)");
         }
     }
 

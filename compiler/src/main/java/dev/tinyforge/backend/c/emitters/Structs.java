@@ -31,6 +31,18 @@ final class Structs {
 
     static boolean isInt8(Value v) { return v.type().elementType() == ElementType.INT8; }
 
+    static boolean isInt16(Value v) { return v.type().elementType() == ElementType.INT16; }
+
+    /** The kernel-name suffix of an int8 or int16 tensor ("s8", "s16"). */
+    static String intSuffix(Value v) { return isInt16(v) ? "s16" : "s8"; }
+
+    /** TFLite's 16x8 kernels take an int64 bias (or none); an int32 bias has no C kernel here. */
+    static void requireInt64Bias(Node n, Value bias) {
+        if (bias != null && bias.type().elementType() != ElementType.INT64)
+            throw new dev.tinyforge.CompileException("node '" + n.name() + "': int16 " + n.kind() + " needs an int64 bias "
+                    + "(TFLite's 16x8 scheme), got " + bias.type().elementType().shortName());
+    }
+
     static String size(Value v) { return Long.toString(v.type().elementCount()); }
 
     /** Declares a tf_broadcast_shape (each operand padded to 4-D) and returns &name. */
@@ -46,6 +58,6 @@ final class Structs {
     /** Fails clearly for element types a kernel family has no variant for. */
     static dev.tinyforge.CompileException unsupportedType(Node n, Value v) {
         return new dev.tinyforge.CompileException("node '" + n.name() + "': " + n.kind() + " on "
-                + v.type().elementType().shortName() + " tensors has no C kernel yet (int8 and float32 are supported)");
+                + v.type().elementType().shortName() + " tensors has no C kernel yet");
     }
 }

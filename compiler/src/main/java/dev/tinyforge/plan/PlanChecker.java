@@ -23,7 +23,7 @@ public final class PlanChecker {
         for (Value v : g.inputs()) if (!plan.contains(v)) return "input %" + v.name() + " has no place";
         for (Node n : g.nodes()) {
             for (Value v : n.inputs())
-                if (v != null && !v.isConstant() && !plan.contains(v)) return "%" + v.name() + " read by " + n + " has no place";
+                if (v != null && !v.isConstant() && !v.isVariable() && !plan.contains(v)) return "%" + v.name() + " read by " + n + " has no place";
             for (Value v : n.outputs()) if (!plan.contains(v)) return "%" + v.name() + " written by " + n + " has no place";
         }
         return check(plan);

@@ -47,7 +47,6 @@ class TestModelsFirmwareTest {
         if (!Files.isDirectory(dir)) return Stream.empty();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path m : s.filter(p -> p.toString().endsWith(".tflite")).sorted().toList()) {
-                if (m.getFileName().toString().startsWith("ops_zoo")) continue; // has ops without C kernels yet (LOG_SOFTMAX)
                 for (String b : EMULATED) r.add(Arguments.of(m.getFileName().toString(), b));
             }
         }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** tinyforge's command line: thin commands over {@link dev.tinyforge.Compiler}. */
 @Command(name = "tinyforge", mixinStandardHelpOptions = true, version = "tinyforge 0.1.0",
         description = "Compiles TFLite models into dependency-free C for microcontrollers.",
-        subcommands = {InspectCommand.class, CompileCommand.class, RunCommand.class, ReportCommand.class,
+        subcommands = {InspectCommand.class, CompileCommand.class, RunCommand.class, ReportCommand.class, ConformanceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for user errors (bad model, unsupported op, bad arguments). */

@@ -48,7 +48,7 @@ public final class Evaluators {
         TABLE.put(OpKind.DEQUANTIZE, new DequantizeEval());
         TABLE.put(OpKind.SVDF, new SvdfEval());
         UnaryMathEval unary = new UnaryMathEval();
-        for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.ELU, OpKind.THRESHOLDED_RELU})
+        for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.POW_SCALAR, OpKind.ELU, OpKind.THRESHOLDED_RELU})
             TABLE.put(k, unary);
         TABLE.put(OpKind.ARG_MAX, new ArgMaxEval());
         TABLE.put(OpKind.REDUCE_MAX, new ReduceMaxEval());

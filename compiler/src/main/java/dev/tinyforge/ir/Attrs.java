@@ -108,4 +108,7 @@ public sealed interface Attrs {
      */
     record PoolNd(boolean max, int[] kernel, int[] strides, int[] pads, int[] dilations, boolean countIncludePad)
             implements Attrs {}
+
+    /** POW_SCALAR. */
+    record Power(float exponent) implements Attrs {}
 }

@@ -45,6 +45,8 @@ public enum OpKind {
     NEG(Attrs.None.class),
     EXP(Attrs.None.class),
     SQRT(Attrs.None.class),
+    /** x raised to a constant exponent (x > 0 where the exponent is not an integer). */
+    POW_SCALAR(Attrs.Power.class),
     /** Round half to even (ONNX Round). */
     ROUND(Attrs.None.class),
     ELU(Attrs.Elu.class),

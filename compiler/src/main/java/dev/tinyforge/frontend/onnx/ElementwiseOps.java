@@ -38,6 +38,15 @@ final class ElementwiseOps {
         m.put("HardSigmoid", ElementwiseOps::hardSigmoid);
         m.put("Clip", ElementwiseOps::clip);
         m.put("PRelu", ElementwiseOps::prelu);
+        m.put("Dropout", c -> {
+            if (c.hasOutput(1)) { // inference: the mask is all true
+                Tensor mask = Tensor.zeros(new TensorType(ElementType.BOOL, c.shape(0)));
+                java.util.Arrays.fill(mask.int8(), (byte) 1);
+                c.out(1, c.constant(mask));
+            }
+            if (c.isNhwc(0)) c.outNhwc(c.inNhwc(0)); else c.out(c.in(0)); // inference: identity
+        });
+        m.put("LRN", ElementwiseOps::lrn);
         m.put("Identity", c -> {
             if (c.isNhwc(0)) c.outNhwc(c.inNhwc(0));
             else c.out(c.in(0));
@@ -168,6 +177,24 @@ final class ElementwiseOps {
             if (y == x) y = c.reshape(x, x.type().shape()); // no bounds: identity
         }
         if (nhwc) c.outNhwc(y); else c.out(y);
+    }
+
+    /** LRN across channels: x / (bias + alpha * mean of x^2 over a window of size channels)^beta. */
+    private static void lrn(NodeContext c) {
+        Value x = c.in(0);
+        int[] s = x.type().shape();
+        int size = (int) c.attrInt("size", 1), spatial = 1;
+        for (int i = 2; i < s.length; i++) spatial *= s[i];
+        Attrs.Binary none = new Attrs.Binary(Activation.NONE);
+        Value sq = c.emit(OpKind.MUL, none, x.type(), x, x);
+        Value sq4 = c.reshape(sq, s[0], 1, s[1], spatial);
+        int before = (size - 1) / 2, after = size - 1 - before;
+        Value avg = c.emit(OpKind.POOL_ND, new Attrs.PoolNd(false, new int[] {size, 1}, new int[] {1, 1},
+                new int[] {before, 0, after, 0}, new int[] {1, 1}, true), sq4.type(), sq4);
+        Value d = c.emit(OpKind.MUL, none, sq4.type(), avg, c.scalar(c.attrFloat("alpha", 1e-4f)));
+        d = c.emit(OpKind.ADD, none, sq4.type(), d, c.scalar(c.attrFloat("bias", 1f)));
+        d = c.emit(OpKind.POW_SCALAR, new Attrs.Power(c.attrFloat("beta", 0.75f)), sq4.type(), d);
+        c.out(c.emit(OpKind.DIV, none, x.type(), x, c.reshape(d, s)));
     }
 
     private static Tensor scalarLike(TensorType t, double v) {

@@ -26,6 +26,7 @@ public final class UnaryMathEval implements OpEvaluator {
                     case EXP -> (float) Math.exp(v);
                     case SQRT -> (float) Math.sqrt(v);
                     case ROUND -> (float) Math.rint(v);
+                    case POW_SCALAR -> (float) Math.pow(v, ((Attrs.Power) node.attrs()).exponent());
                     case ELU -> v < 0f ? alpha * ((float) Math.exp(v) - 1f) : v;
                     case THRESHOLDED_RELU -> v > alpha ? v : 0f;
                     default -> throw new IllegalStateException(k.name());

@@ -66,7 +66,16 @@ class PtqGoldenTest {
         List<List<Tensor>> eval = new ArrayList<>();
         for (int k = 0; k < 3; k++)
             eval.add(List.of(Tensor.fromBytes(inType, Files.readAllBytes(golden.resolve("input_" + k + ".bin")))));
-        if (calibrator.equals("minmax")) System.out.print(LayerSqnr.table(LayerSqnr.measure(g, q, eval)));
+        if (calibrator.equals("minmax")) {
+            System.out.print(LayerSqnr.table(LayerSqnr.measure(g, q, eval)));
+            // the quantized graph as generated C: identical bytes to the interpreter
+            Graph copy = PostTrainingQuantizer.quantize(g, ActivationRanges.measure(g, calib, calibrator)).graph();
+            dev.tinyforge.testing.HostBuilds.Built built = dev.tinyforge.testing.HostBuilds.build(copy, "ptq-" + model);
+            for (List<Tensor> e : eval)
+                org.junit.jupiter.api.Assertions.assertArrayEquals(new Interpreter().run(q.graph(), e).get(0).toBytes(),
+                        built.run(e.get(0).toBytes()), "generated C vs interpreter");
+            System.out.println(model + ": quantized model as generated C equals the interpreter on the golden inputs");
+        }
 
         Graph mlc = Compiler.load(Shared.require("models/mlperf-tiny/" + mlcommonsInt8 + ".tflite"));
         Interpreter interp = new Interpreter();

@@ -16,17 +16,19 @@ import picocli.CommandLine.Parameters;
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compiles a model into a C project: model.c/model.h, weights, the runtime kernels it needs, a report.")
 final class CompileCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", description = "a .tflite file") Path model;
+    @Parameters(paramLabel = "MODEL", description = "a .tflite or .onnx file") Path model;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "output directory (replaced as a whole)")
     Path output;
 
     @Option(names = "--board", defaultValue = "host", description = "target board (default: ${DEFAULT-VALUE})") String board;
 
+    @picocli.CommandLine.Mixin QuantizeOptions quantize = new QuantizeOptions();
+
     @Override public Integer call() {
         if (!board.equals("host"))
             throw new CompileException("unknown board '" + board + "'; available: host");
-        CompiledModel cm = Compiler.compile(model);
+        CompiledModel cm = Compiler.compile(quantize.apply(Compiler.load(model), System.out));
         OutputDirectory.write(output, dir -> {
             cm.code().writeTo(dir);
             java.nio.file.Files.writeString(dir.resolve("report.json"), Json.write(ModelReport.json(cm)));

@@ -16,6 +16,7 @@ public final class PassRegistry {
         register(FuseActivation::new);
         register(RemoveIdentityReshape::new);
         register(CollapseReshapeChains::new);
+        register(FoldAffineIntoConv::new);
     }
 
     private PassRegistry() {}

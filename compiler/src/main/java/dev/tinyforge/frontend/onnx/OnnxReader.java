@@ -13,12 +13,19 @@ public final class OnnxReader {
     private OnnxReader() {}
 
     public static Graph read(Path model) {
-        return OnnxImporter.importModel(OnnxProtoReader.readModel(bytes(model)));
+        return normalize(OnnxImporter.importModel(OnnxProtoReader.readModel(bytes(model))));
+    }
+
+    /** Batch normalization (MUL/ADD by per-channel constants after import) folded into convs. */
+    private static Graph normalize(Graph g) {
+        new dev.tinyforge.passes.FoldAffineIntoConv().run(g);
+        new dev.tinyforge.passes.DeadCodeElimination().run(g);
+        return g;
     }
 
     /** Reads a model with the named graph inputs bound to constants. */
     public static Graph read(Path model, java.util.Map<String, Tensor> bindings) {
-        return OnnxImporter.importModel(OnnxProtoReader.readModel(bytes(model)), bindings);
+        return normalize(OnnxImporter.importModel(OnnxProtoReader.readModel(bytes(model)), bindings));
     }
 
     /** The names of the graph inputs that are not initializers, in order. */

@@ -2,13 +2,14 @@
 #   make test    build everything and run every test (JUnit + C kernel tests); installs what is missing
 #   make jar     build compiler/target/tinyforge.jar (bin/tinyforge runs it)
 #   make setup   install the system packages tinyforge needs (Debian/Ubuntu, as root)
+#   make test-models  regenerate test-models/ (deterministic; a test checks the committed files match)
 SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B -q
 APT_PACKAGES := gcc make gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
 JAR := compiler/target/tinyforge.jar
 
-.PHONY: all jar test setup check-tools clean
+.PHONY: all jar test setup check-tools clean test-models
 
 all: jar
 
@@ -17,6 +18,9 @@ jar: check-tools
 
 test: check-tools
 	$(MVN) -B package
+
+test-models: jar
+	java -cp $(JAR) dev.tinyforge.testmodels.TestModels test-models/
 
 # Installs missing system packages with apt when we are root on Debian/Ubuntu; otherwise says what to run.
 setup:

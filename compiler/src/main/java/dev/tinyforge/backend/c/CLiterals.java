@@ -31,14 +31,16 @@ public final class CLiterals {
         return Long.toString(v);
     }
 
-    /** "{1, 2, 3}" */
+    /** "{1, 2, 3}", wrapped eight values to a line when long. */
     public static String array(int... values) {
+        boolean wrap = values.length > 12;
         StringBuilder b = new StringBuilder("{");
         for (int i = 0; i < values.length; i++) {
-            if (i > 0) b.append(", ");
+            if (i > 0) b.append(wrap && i % 8 == 0 ? ",\n    " : ", ");
+            else if (wrap) b.append("\n    ");
             b.append(intLiteral(values[i]));
         }
-        return b.append('}').toString();
+        return b.append(wrap ? "\n}" : "}").toString();
     }
 
     /** The elements of a constant tensor as a wrapped C initializer list (without braces). */

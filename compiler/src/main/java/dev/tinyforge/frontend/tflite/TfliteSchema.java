@@ -84,6 +84,8 @@ public final class TfliteSchema {
 
     public static final class SplitOptions { public static final int NUM_SPLITS = 0; }
 
+    public static final class SplitVOptions { public static final int NUM_SPLITS = 0; }
+
     public static final class PackOptions { public static final int VALUES_COUNT = 0, AXIS = 1; }
 
     public static final class UnpackOptions { public static final int NUM = 0, AXIS = 1; }

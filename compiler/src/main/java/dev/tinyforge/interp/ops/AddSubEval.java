@@ -27,16 +27,7 @@ public final class AddSubEval implements OpEvaluator {
         switch (EvalSupport.type(out)) {
             case INT8, INT16 -> {
                 AddParams p = AddParams.prepare(node);
-                for (int i = 0; i < n; i++) {
-                    int x = (p.input1Offset() + a.getInt(ia[i])) * (1 << p.leftShift());
-                    int y = (p.input2Offset() + b.getInt(ib[i])) * (1 << p.leftShift());
-                    int sx = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(x, p.input1Multiplier(), p.input1Shift());
-                    int sy = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(y, p.input2Multiplier(), p.input2Shift());
-                    int raw = sub ? sx - sy : sx + sy;
-                    int r = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(raw, p.outputMultiplier(), p.outputShift())
-                            + p.outputOffset();
-                    out.setLong(i, EvalSupport.clamp(r, p.activationMin(), p.activationMax()));
-                }
+                for (int i = 0; i < n; i++) out.setLong(i, quantized(p, sub, a.getInt(ia[i]), b.getInt(ib[i])));
             }
             case INT32 -> {
                 int[] x = a.int32(), y = b.int32(), o = out.int32();
@@ -50,5 +41,16 @@ public final class AddSubEval implements OpEvaluator {
             default -> throw EvalSupport.unsupported(node, out);
         }
         return new Tensor[] {out};
+    }
+
+    /** One quantized element (TFLM AddFunc / SubFunc). */
+    public static int quantized(AddParams p, boolean sub, int a, int b) {
+        int x = (p.input1Offset() + a) * (1 << p.leftShift());
+        int y = (p.input2Offset() + b) * (1 << p.leftShift());
+        int sx = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(x, p.input1Multiplier(), p.input1Shift());
+        int sy = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(y, p.input2Multiplier(), p.input2Shift());
+        int raw = sub ? sx - sy : sx + sy;
+        int r = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(raw, p.outputMultiplier(), p.outputShift()) + p.outputOffset();
+        return EvalSupport.clamp(r, p.activationMin(), p.activationMax());
     }
 }

@@ -31,6 +31,14 @@ public final class Conv2DEval implements OpEvaluator {
         return new Tensor[] {out};
     }
 
+    /**
+     * The int8 kernel on raw arrays: {@code in4d} and {@code out4d} NHWC shapes, {@code filterOhwi} the
+     * filter shape (its C may divide the input's: grouped convolution); bias may be null.
+     */
+    public static void int8(int[] in4d, int[] filterOhwi, int[] out4d, ConvParams p, byte[] input, byte[] filter, int[] bias, byte[] out) {
+        int8(new Geometry(in4d, filterOhwi, out4d), p, input, filter, bias, out);
+    }
+
     /** Shapes: batches, input H/W/C, filter O/H/W, output H/W; filter input depth may divide C (groups). */
     private record Geometry(int batches, int inH, int inW, int inC, int outC, int fH, int fW, int fC, int outH, int outW) {
         Geometry(int[] is, int[] fs, int[] os) {

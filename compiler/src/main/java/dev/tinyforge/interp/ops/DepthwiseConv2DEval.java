@@ -24,32 +24,8 @@ public final class DepthwiseConv2DEval implements OpEvaluator {
         int mult = outC / inC;
         int sh = a.strides()[0], sw = a.strides()[1], dh = a.dilations()[0], dw = a.dilations()[1], pt = a.pads()[0], pl = a.pads()[1];
         switch (EvalSupport.type(input)) {
-            case INT8 -> {
-                ConvParams p = ConvParams.prepare(node);
-                byte[] x = input.int8(), f = filter.int8(), o = out.int8();
-                int[] bv = bias == null ? null : bias.int32();
-                int inOff = p.inputOffset();
-                for (int b = 0; b < batches; b++)
-                    for (int oy = 0; oy < outH; oy++)
-                        for (int ox = 0; ox < outW; ox++)
-                            for (int ic = 0; ic < inC; ic++)
-                                for (int m = 0; m < mult; m++) {
-                                    int oc = ic * mult + m;
-                                    int acc = 0;
-                                    for (int ky = 0; ky < fH; ky++) {
-                                        int iy = oy * sh - pt + dh * ky;
-                                        if (iy < 0 || iy >= inH) continue;
-                                        for (int kx = 0; kx < fW; kx++) {
-                                            int ix = ox * sw - pl + dw * kx;
-                                            if (ix < 0 || ix >= inW) continue;
-                                            acc += f[(ky * fW + kx) * outC + oc] * (x[((b * inH + iy) * inW + ix) * inC + ic] + inOff);
-                                        }
-                                    }
-                                    if (bv != null) acc += bv[oc];
-                                    acc = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc)) + p.outputOffset();
-                                    o[((b * outH + oy) * outW + ox) * outC + oc] = (byte) EvalSupport.clamp(acc, p.activationMin(), p.activationMax());
-                                }
-            }
+            case INT8 -> int8(is, fs, os, ConvParams.prepare(node), input.int8(), filter.int8(),
+                    bias == null ? null : bias.int32(), out.int8());
             case INT16 -> {
                 ConvParams p = ConvParams.prepare(node);
                 short[] x = input.int16(), o = out.int16();
@@ -103,5 +79,31 @@ public final class DepthwiseConv2DEval implements OpEvaluator {
             default -> throw EvalSupport.unsupported(node, input);
         }
         return new Tensor[] {out};
+    }
+
+    /** The int8 kernel on raw arrays: NHWC shapes, filter shape 1 x H x W x (C * multiplier); bias may be null. */
+    public static void int8(int[] is, int[] fs, int[] os, ConvParams p, byte[] x, byte[] f, int[] bv, byte[] o) {
+        int batches = is[0], inH = is[1], inW = is[2], inC = is[3], fH = fs[1], fW = fs[2], outH = os[1], outW = os[2], outC = os[3];
+        int mult = outC / inC, inOff = p.inputOffset();
+        for (int b = 0; b < batches; b++)
+            for (int oy = 0; oy < outH; oy++)
+                for (int ox = 0; ox < outW; ox++)
+                    for (int ic = 0; ic < inC; ic++)
+                        for (int m = 0; m < mult; m++) {
+                            int oc = ic * mult + m;
+                            int acc = 0;
+                            for (int ky = 0; ky < fH; ky++) {
+                                int iy = oy * p.strideH() - p.padTop() + p.dilationH() * ky;
+                                if (iy < 0 || iy >= inH) continue;
+                                for (int kx = 0; kx < fW; kx++) {
+                                    int ix = ox * p.strideW() - p.padLeft() + p.dilationW() * kx;
+                                    if (ix < 0 || ix >= inW) continue;
+                                    acc += f[(ky * fW + kx) * outC + oc] * (x[((b * inH + iy) * inW + ix) * inC + ic] + inOff);
+                                }
+                            }
+                            if (bv != null) acc += bv[oc];
+                            acc = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc)) + p.outputOffset();
+                            o[((b * outH + oy) * outW + ox) * outC + oc] = (byte) EvalSupport.clamp(acc, p.activationMin(), p.activationMax());
+                        }
     }
 }

@@ -21,20 +21,8 @@ public final class FullyConnectedEval implements OpEvaluator {
         int depth = weights.type().dim(1), outDepth = weights.type().dim(0);
         int batches = input.size() / depth;
         switch (EvalSupport.type(input)) {
-            case INT8 -> {
-                FullyConnectedParams p = FullyConnectedParams.prepare(node);
-                byte[] x = input.int8(), w = weights.int8(), o = out.int8();
-                int[] bv = bias == null ? null : bias.int32();
-                for (int b = 0; b < batches; b++)
-                    for (int oc = 0; oc < outDepth; oc++) {
-                        int acc = 0;
-                        int xb = b * depth, wb = oc * depth;
-                        for (int d = 0; d < depth; d++) acc += (w[wb + d] + p.filterOffset()) * (x[xb + d] + p.inputOffset());
-                        if (bv != null) acc += bv[oc];
-                        acc = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc)) + p.outputOffset();
-                        o[b * outDepth + oc] = (byte) EvalSupport.clamp(acc, p.activationMin(), p.activationMax());
-                    }
-            }
+            case INT8 -> int8(batches, depth, outDepth, FullyConnectedParams.prepare(node), input.int8(), weights.int8(),
+                    bias == null ? null : bias.int32(), out.int8());
             case INT16 -> {
                 FullyConnectedParams p = FullyConnectedParams.prepare(node);
                 short[] x = input.int16(), o = out.int16();
@@ -64,5 +52,18 @@ public final class FullyConnectedEval implements OpEvaluator {
             default -> throw EvalSupport.unsupported(node, input);
         }
         return new Tensor[] {out};
+    }
+
+    /** The int8 kernel on raw arrays: x [batches, depth], w [outDepth, depth]; bias may be null. */
+    public static void int8(int batches, int depth, int outDepth, FullyConnectedParams p, byte[] x, byte[] w, int[] bv, byte[] o) {
+        for (int b = 0; b < batches; b++)
+            for (int oc = 0; oc < outDepth; oc++) {
+                int acc = 0;
+                int xb = b * depth, wb = oc * depth;
+                for (int d = 0; d < depth; d++) acc += (w[wb + d] + p.filterOffset()) * (x[xb + d] + p.inputOffset());
+                if (bv != null) acc += bv[oc];
+                acc = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc)) + p.outputOffset();
+                o[b * outDepth + oc] = (byte) EvalSupport.clamp(acc, p.activationMin(), p.activationMax());
+            }
     }
 }

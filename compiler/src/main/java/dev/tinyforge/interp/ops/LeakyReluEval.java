@@ -22,11 +22,11 @@ public final class LeakyReluEval implements OpEvaluator {
         LeakyReluParams p = LeakyReluParams.prepare(node);
         ActivationRange range = ActivationRange.ofType(out.type().elementType());
         for (int i = 0; i < input.size(); i++) {
-            int v = input.getInt(i) + p.inputOffset();
+            int v = input.getInt(i) - p.inputZeroPoint();
             int r = v >= 0
-                    ? FixedPoint.multiplyByQuantizedMultiplier(v, p.multiplierIdentity(), p.shiftIdentity())
-                    : FixedPoint.multiplyByQuantizedMultiplier(v, p.multiplierAlpha(), p.shiftAlpha());
-            out.setLong(i, range.clamp(r + p.outputOffset()));
+                    ? FixedPoint.multiplyByQuantizedMultiplier(v, p.outputMultiplierIdentity(), p.outputShiftIdentity())
+                    : FixedPoint.multiplyByQuantizedMultiplier(v, p.outputMultiplierAlpha(), p.outputShiftAlpha());
+            out.setLong(i, range.clamp(r + p.outputZeroPoint()));
         }
         return new Tensor[] {out};
     }

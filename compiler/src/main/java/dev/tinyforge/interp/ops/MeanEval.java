@@ -6,13 +6,13 @@ import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Tensor;
 import dev.tinyforge.quant.ActivationRange;
 import dev.tinyforge.quant.FixedPoint;
+import dev.tinyforge.quant.QuantizedMultiplier;
 import dev.tinyforge.quant.params.MeanParams;
 
 /**
  * MEAN over axes as TFLM's reduce: sums every input element into its output (row-major over the kept
- * dimensions), then for int8/int16 either truncating division of the raw sum by the count (equal input
- * and output quantization) or QuantizedMeanOrSum's integer requantization (see {@link MeanParams});
- * float sums in float and divides by the count.
+ * dimensions), then for int8/int16 QuantizedMeanOrSum's integer requantization with 1/count folded into
+ * the multiplier (see {@link MeanParams}); float sums in float and divides by the count.
  */
 public final class MeanEval implements OpEvaluator {
 
@@ -36,17 +36,12 @@ public final class MeanEval implements OpEvaluator {
         for (int i = 0; i < outIndex.length; i++) sum[outIndex[i]] += input.getInt(i);
         MeanParams p = MeanParams.prepare(node);
         if (count == 0) return new Tensor[] {out};
+        QuantizedMultiplier m = p.folded();
         ActivationRange range = ActivationRange.ofType(out.type().elementType());
         for (int i = 0; i < n; i++) {
-            int r;
-            if (p.sameQuant()) {
-                r = sum[i] / p.count();
-            } else {
-                int shifted = (int) (sum[i] - (long) p.inputZeroPoint() * p.count());
-                r = FixedPoint.multiplyByQuantizedMultiplier(shifted, p.multiplier(), p.shift()) + p.outputZeroPoint();
-                r = range.clamp(r);
-            }
-            out.setLong(i, r);
+            int shifted = (int) (sum[i] - (long) p.inputZeroPoint() * p.count());
+            int r = FixedPoint.multiplyByQuantizedMultiplier(shifted, m.multiplier(), m.shift()) + p.outputZeroPoint();
+            out.setLong(i, range.clamp(r));
         }
         return new Tensor[] {out};
     }

@@ -25,12 +25,7 @@ public final class MulEval implements OpEvaluator {
         switch (EvalSupport.type(out)) {
             case INT8, INT16 -> {
                 MulParams p = MulParams.prepare(node);
-                for (int i = 0; i < n; i++) {
-                    int x = p.input1Offset() + a.getInt(ia[i]);
-                    int y = p.input2Offset() + b.getInt(ib[i]);
-                    int r = p.outputOffset() + FixedPoint.multiplyByQuantizedMultiplier(x * y, p.outputMultiplier(), p.outputShift());
-                    out.setLong(i, EvalSupport.clamp(r, p.activationMin(), p.activationMax()));
-                }
+                for (int i = 0; i < n; i++) out.setLong(i, quantized(p, a.getInt(ia[i]), b.getInt(ib[i])));
             }
             case INT32 -> {
                 int[] x = a.int32(), y = b.int32(), o = out.int32();
@@ -44,5 +39,12 @@ public final class MulEval implements OpEvaluator {
             default -> throw EvalSupport.unsupported(node, out);
         }
         return new Tensor[] {out};
+    }
+
+    /** One quantized element (TFLM MulElementwise). */
+    public static int quantized(MulParams p, int a, int b) {
+        int x = p.input1Offset() + a, y = p.input2Offset() + b;
+        int r = p.outputOffset() + FixedPoint.multiplyByQuantizedMultiplier(x * y, p.outputMultiplier(), p.outputShift());
+        return EvalSupport.clamp(r, p.activationMin(), p.activationMax());
     }
 }

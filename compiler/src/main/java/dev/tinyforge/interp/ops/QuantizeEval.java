@@ -2,11 +2,11 @@ package dev.tinyforge.interp.ops;
 
 import dev.tinyforge.interp.OpEvaluator;
 import dev.tinyforge.ir.Node;
-import dev.tinyforge.ir.Quant;
 import dev.tinyforge.ir.Tensor;
 import dev.tinyforge.quant.ActivationRange;
 import dev.tinyforge.quant.FixedPoint;
 import dev.tinyforge.quant.Rounding;
+import dev.tinyforge.quant.params.AffineParams;
 import dev.tinyforge.quant.params.RequantParams;
 
 /**
@@ -18,13 +18,12 @@ public final class QuantizeEval implements OpEvaluator {
 
     @Override public Tensor[] evaluate(Node node, Tensor[] in) {
         Tensor input = in[0], out = EvalSupport.output(node);
-        Quant oq = out.type().quant();
         ActivationRange range = ActivationRange.ofType(out.type().elementType());
         if (input.type().elementType().isFloat()) {
-            float scale = (float) (double) oq.scale();
+            AffineParams a = AffineParams.prepare(node);
             float[] x = input.float32();
             for (int i = 0; i < x.length; i++) {
-                int v = (int) Rounding.round(x[i] / scale) + oq.zeroPoint();
+                int v = (int) Rounding.round(x[i] / a.scale()) + a.zeroPoint();
                 out.setLong(i, range.clamp(v));
             }
             return new Tensor[] {out};

@@ -44,6 +44,12 @@ public final class SoftmaxEval implements OpEvaluator {
         return new Tensor[] {out};
     }
 
+    /** The int8-input kernel on raw arrays, int8 output. */
+    public static void int8(SoftmaxParams p, byte[] x, byte[] out, int rows, int depth) {
+        Tensor t = Tensor.wrap(new dev.tinyforge.ir.TensorType(ElementType.INT8, out.length), out);
+        int8(p, x, t, rows, depth);
+    }
+
     private static void int8(SoftmaxParams p, byte[] x, Tensor out, int outer, int depth) {
         boolean int16Out = out.type().elementType() == ElementType.INT16;
         int outBits = int16Out ? 16 : 8;

@@ -48,10 +48,9 @@ public final class ActivationEmitter implements LayerEmitter {
             }
             case LEAKY_RELU -> {
                 LeakyReluParams p = LeakyReluParams.prepare(n);
-                // The C struct holds zero points (not negated offsets).
-                String params = "&" + ctx.declare("tf_leaky_relu_params", "params", "{" + (-p.inputOffset()) + ", "
-                        + p.outputOffset() + ", " + p.multiplierIdentity() + ", " + p.shiftIdentity() + ", "
-                        + p.multiplierAlpha() + ", " + p.shiftAlpha() + "}");
+                String params = "&" + ctx.declare("tf_leaky_relu_params", "params", "{" + p.inputZeroPoint() + ", "
+                        + p.outputZeroPoint() + ", " + p.outputMultiplierIdentity() + ", " + p.outputShiftIdentity() + ", "
+                        + p.outputMultiplierAlpha() + ", " + p.outputShiftAlpha() + "}");
                 code.call("tf_leaky_relu_s8", params, size, ctx.ptr(in), ctx.ptr(out));
             }
             case PRELU -> {

@@ -79,6 +79,9 @@ public enum OpKind {
 
     public Class<? extends Attrs> attrsClass() { return attrsClass; }
 
+    /** True for the kinds added for the ONNX frontend (ABS and after): they have no TFLite builtin. */
+    public boolean isBeyondTflite() { return compareTo(ABS) >= 0; }
+
     /** Lower-case name used by the textual IR ("conv_2d"). */
     public String irName() { return name().toLowerCase(java.util.Locale.ROOT); }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import dev.tinyforge.backend.c.CModelGenerator;
 import dev.tinyforge.backend.c.GeneratedModel;
+import dev.tinyforge.frontend.onnx.OnnxReader;
 import dev.tinyforge.frontend.tflite.TfliteReader;
 import dev.tinyforge.ir.Graph;
 import dev.tinyforge.ir.Verifier;
@@ -39,7 +40,8 @@ public final class Compiler {
         if (n >= 8 && head[4] == 'T' && head[5] == 'F' && head[6] == 'L' && head[7] == '3') return TfliteReader.read(model);
         String name = model.getFileName().toString();
         if (name.endsWith(".tflite")) return TfliteReader.read(model); // reports what is wrong with it
-        throw new CompileException(model + ": unrecognized model format (tinyforge reads .tflite files)");
+        if (name.endsWith(".onnx") || OnnxReader.looksLikeOnnx(head, n)) return OnnxReader.read(model);
+        throw new CompileException(model + ": unrecognized model format (tinyforge reads .tflite and .onnx files)");
     }
 
     /**

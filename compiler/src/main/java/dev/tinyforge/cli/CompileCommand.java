@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
                 "With --board B (see 'tinyforge boards') it writes a complete firmware project: startup code, linker script,",
                 "console UART, an example main.c and a Makefile (make, make size, make flash, make sim, make renode)."})
 final class CompileCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", description = "a .tflite file") Path model;
+    @Parameters(paramLabel = "MODEL", description = "a .tflite or .onnx file") Path model;
 
     @Mixin CompileFlags flags = new CompileFlags();
 
@@ -41,9 +41,11 @@ final class CompileCommand implements Callable<Integer> {
             description = "raw input bytes main.c feeds the model (default: a deterministic pattern)")
     Path sampleInput;
 
+    @picocli.CommandLine.Mixin QuantizeOptions quantize = new QuantizeOptions();
+
     @Override public Integer call() throws IOException {
         Board b = Boards.get(board);
-        CompiledModel cm = Compiler.compile(model, flags.options());
+        CompiledModel cm = Compiler.compile(quantize.apply(Compiler.load(model), System.out), flags.options());
         if (b.isHost()) {
             if (sampleInput != null) throw new CompileException("--sample-input needs a firmware board (--board), not host");
             OutputDirectory.write(output, dir -> {

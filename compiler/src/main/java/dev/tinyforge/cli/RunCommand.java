@@ -24,13 +24,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Compiles a model, builds it, runs one inference and writes the raw output bytes.")
 final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", description = "a .tflite file") Path model;
+    @Parameters(paramLabel = "MODEL", description = "a .tflite or .onnx file") Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE",
-            description = "raw little-endian input bytes; repeat for several inputs (or give them concatenated in one file)")
+            description = "input: raw little-endian .bin, .npy, or ONNX TensorProto .pb (by extension); repeat for several inputs")
     List<Path> inputs;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "where to write the raw output bytes (all outputs concatenated)")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "output file: .npy (one output) or raw bytes (all outputs concatenated)")
     Path output;
 
     @Option(names = "--board", defaultValue = "host",
@@ -58,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             cm.code().writeTo(work);
             byte[] out = HostRunner.run(HostRunner.build(work), input, timeout);
+            if (output.getFileName().toString().endsWith(".npy")) out = npyOutput(cm, out);
             OutputFile.write(output, out);
         } finally {
             OutputDirectory.deleteTree(work);
@@ -69,12 +70,27 @@ final class RunCommand implements Callable<Integer> {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (Path p : inputs) {
             try {
-                all.write(Files.readAllBytes(p));
+                all.write(inputBytes(p));
             } catch (NoSuchFileException e) {
                 throw new CompileException("input file not found: " + p);
             }
         }
         return all.toByteArray();
+    }
+
+    /** Raw bytes, or the data of a .npy array or an ONNX TensorProto .pb, chosen by extension. */
+    private static byte[] inputBytes(Path p) throws IOException {
+        String n = p.getFileName().toString();
+        if (n.endsWith(".npy")) return dev.tinyforge.util.Npy.read(Files.readAllBytes(p), p.toString()).toBytes();
+        if (n.endsWith(".pb")) return dev.tinyforge.frontend.onnx.OnnxReader.readTensor(p).toBytes();
+        return Files.readAllBytes(p);
+    }
+
+    /** The single output as a .npy array with its shape and element type. */
+    private static byte[] npyOutput(CompiledModel cm, byte[] raw) {
+        if (cm.graph().outputs().size() != 1) throw new CompileException("a .npy output needs a model with one output; use .bin");
+        var t = cm.graph().outputs().get(0).type();
+        return dev.tinyforge.util.Npy.write(dev.tinyforge.ir.Tensor.fromBytes(t.withQuant(null), raw));
     }
 
     private static String describe(List<Value> vs) {

@@ -47,6 +47,19 @@ public final class Evaluators {
         TABLE.put(OpKind.QUANTIZE, new QuantizeEval());
         TABLE.put(OpKind.DEQUANTIZE, new DequantizeEval());
         TABLE.put(OpKind.SVDF, new SvdfEval());
+        UnaryMathEval unary = new UnaryMathEval();
+        for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.POW_SCALAR, OpKind.ELU, OpKind.THRESHOLDED_RELU})
+            TABLE.put(k, unary);
+        TABLE.put(OpKind.ARG_MAX, new ArgMaxEval());
+        TABLE.put(OpKind.REDUCE_MAX, new ReduceMaxEval());
+        TABLE.put(OpKind.GATHER, new GatherEval());
+        TABLE.put(OpKind.BROADCAST_TO, new BroadcastToEval());
+        TABLE.put(OpKind.BATCH_MATMUL, new BatchMatMulEval());
+        TABLE.put(OpKind.TRANSPOSE_CONV, new TransposeConvEval());
+        TABLE.put(OpKind.PAD_BORDER, new PadBorderEval());
+        TABLE.put(OpKind.RESIZE_ND, new ResizeNdEval());
+        TABLE.put(OpKind.CAST, new CastEval());
+        TABLE.put(OpKind.POOL_ND, new PoolNdEval());
     }
 
     private Evaluators() {}

@@ -72,4 +72,43 @@ public sealed interface Attrs {
 
     /** SVDF. Inputs: input, weights_feature, weights_time, bias (optional), state (variable). */
     record Svdf(int rank, Activation activation) implements Attrs {}
+
+    /** ELU (alpha * (exp(x) - 1) below 0) and THRESHOLDED_RELU (x where x > alpha, else 0). */
+    record Elu(float alpha) implements Attrs {}
+
+    /** ARG_MAX along a (non-negative) axis; on ties the first index, or the last with selectLastIndex. */
+    record ArgMax(int axis, boolean keepDims, boolean selectLastIndex) implements Attrs {}
+
+    /** TRANSPOSE_CONV: pads {top, left} removed from the full output; strides and dilations {h, w}. */
+    record TransposeConv(int[] pads, int[] strides, int[] dilations, int groups) implements Attrs {}
+
+    /** PAD_BORDER: pads {before, after} per dimension. */
+    record PadBorder(int[] pads, PadMode mode) implements Attrs {}
+
+    enum PadMode { REFLECT, EDGE, WRAP }
+
+    /**
+     * RESIZE_ND: for output index i on an axis, the input coordinate follows {@code coordinates} from
+     * {@code scales[axis]} (ONNX's coordinate_transformation_mode); {@code roi} holds starts then ends for
+     * TF_CROP_AND_RESIZE. Nearest rounds by {@code nearest}; cubic uses {@code cubicA}.
+     */
+    record ResizeNd(ResizeMode mode, ResizeCoordinates coordinates, NearestRounding nearest, float cubicA,
+                    boolean excludeOutside, boolean antialias, float extrapolationValue, float[] scales, float[] roi)
+            implements Attrs {}
+
+    enum ResizeMode { NEAREST, LINEAR, CUBIC }
+
+    enum ResizeCoordinates { HALF_PIXEL, HALF_PIXEL_SYMMETRIC, PYTORCH_HALF_PIXEL, ALIGN_CORNERS, ASYMMETRIC, TF_CROP_AND_RESIZE }
+
+    enum NearestRounding { ROUND_PREFER_FLOOR, ROUND_PREFER_CEIL, FLOOR, CEIL }
+
+    /**
+     * POOL_ND on (N, C, d1..dk): pads holds k begins then k ends. Average counts only input positions,
+     * or with countIncludePad also the declared padding (never positions beyond it).
+     */
+    record PoolNd(boolean max, int[] kernel, int[] strides, int[] pads, int[] dilations, boolean countIncludePad)
+            implements Attrs {}
+
+    /** POW_SCALAR. */
+    record Power(float exponent) implements Attrs {}
 }

@@ -17,6 +17,7 @@ public final class PassRegistry {
         register(RemoveIdentityReshape::new);
         register(CollapseReshapeChains::new);
         register(FoldPadIntoConv::new);
+        register(FoldAffineIntoConv::new);
     }
 
     private PassRegistry() {}

@@ -61,6 +61,10 @@ final class TfliteWriterVersions {
             }
             case SVDF -> int8 ? 3 : 1;
             case DIV, RESHAPE, RELU_N1_TO_1, HARD_SWISH, PRELU -> 1;
+            // ops added for the ONNX frontend have no TFLite builtin
+            case ABS, NEG, EXP, SQRT, POW_SCALAR, ROUND, ELU, THRESHOLDED_RELU, ARG_MAX, REDUCE_MAX, GATHER, BROADCAST_TO,
+                    BATCH_MATMUL, TRANSPOSE_CONV, PAD_BORDER, RESIZE_ND, POOL_ND, CAST ->
+                    throw new dev.tinyforge.CompileException(n + ": " + n.kind() + " cannot be written as a TFLite builtin");
         };
     }
 

@@ -18,6 +18,8 @@ public final class AddSubEval implements OpEvaluator {
 
     @Override public Tensor[] evaluate(Node node, Tensor[] in) {
         Tensor a = in[0], b = in[1], out = EvalSupport.output(node);
+        if (IntegerBinary.applies(out))
+            return IntegerBinary.evaluate(node, in[0], in[1], out);
         int[] os = out.type().shape();
         int[] ia = Broadcast.indexMap(a.type().shape(), os), ib = Broadcast.indexMap(b.type().shape(), os);
         boolean sub = node.kind() == OpKind.SUB;

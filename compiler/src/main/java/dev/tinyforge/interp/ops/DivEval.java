@@ -3,6 +3,7 @@ package dev.tinyforge.interp.ops;
 import dev.tinyforge.interp.OpEvaluator;
 import dev.tinyforge.ir.Attrs;
 import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.OpKind;
 import dev.tinyforge.ir.Tensor;
 import dev.tinyforge.quant.FloatActivationRange;
 
@@ -11,6 +12,8 @@ public final class DivEval implements OpEvaluator {
 
     @Override public Tensor[] evaluate(Node node, Tensor[] in) {
         Tensor a = in[0], b = in[1], out = EvalSupport.output(node);
+        if (IntegerBinary.applies(out))
+            return IntegerBinary.evaluate(node, in[0], in[1], out);
         if (!out.type().elementType().isFloat()) throw EvalSupport.unsupported(node, out);
         int[] os = out.type().shape();
         int[] ia = Broadcast.indexMap(a.type().shape(), os), ib = Broadcast.indexMap(b.type().shape(), os);

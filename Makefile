@@ -1,4 +1,5 @@
 # tinyforge: the one entry point.
+#   make demo    compile the bundled shapes classifier for a board and run it under QEMU (MODEL=, BOARD= to change)
 #   make test    build everything and run every test (JUnit + C kernel tests); installs what is missing
 #   make jar     build compiler/target/tinyforge.jar (bin/tinyforge runs it)
 #   make setup   install the system packages tinyforge needs (Debian/Ubuntu, as root)
@@ -10,15 +11,27 @@ MVN_FLAGS ?= -B -q
 APT_PACKAGES := gcc make gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
 JAR := compiler/target/tinyforge.jar
 
-.PHONY: all jar test setup check-tools clean test-models bench-memory
+.PHONY: all jar test demo setup check-tools clean test-models bench-memory
 
 all: jar
 
 jar: check-tools
 	$(MVN) $(MVN_FLAGS) package -DskipTests
 
-test: check-tools
+test: setup
 	$(MVN) -B package
+
+DEMO_MODEL := test-models/shapes_classifier_int8.tflite
+MODEL ?= $(DEMO_MODEL)
+BOARD ?= stm32f746g-disco
+SAMPLES := $(wildcard test-models/shapes_samples/*_0.bin)
+
+demo: setup jar
+ifeq ($(MODEL),$(DEMO_MODEL))
+	bin/tinyforge demo $(MODEL) --board $(BOARD) --labels test-models/shapes_samples/labels.txt $(addprefix --input ,$(SAMPLES))
+else
+	bin/tinyforge demo $(MODEL) --board $(BOARD)
+endif
 
 test-models: jar
 	java -cp $(JAR) dev.tinyforge.testmodels.TestModels test-models/

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tinyforge", mixinStandardHelpOptions = true, version = "tinyforge 0.1.0",
         description = "Compiles TFLite models into dependency-free C for microcontrollers.",
         subcommands = {InspectCommand.class, CompileCommand.class, RunCommand.class, ReportCommand.class, BoardsCommand.class,
-                BenchCommand.class, ConformanceCommand.class,
+                BenchCommand.class, ConformanceCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status for user errors (bad model, unsupported op, bad arguments). */

@@ -131,7 +131,7 @@ final class TfliteOpTranslator {
         if (w.type().dim(3) != x.type().dim(3))
             throw o.error("grouped convolution (filter has " + w.type().dim(3) + " input channels, input has "
                     + x.type().dim(3) + ") is not supported");
-        checkHybrid(o, x, w);
+        w = floatWeightsForHybrid(o, x, w);
         int[] strides = {opt.getInt(Conv2DOptions.STRIDE_H, 1), opt.getInt(Conv2DOptions.STRIDE_W, 1)};
         int[] dil = {opt.getInt(Conv2DOptions.DILATION_H, 1), opt.getInt(Conv2DOptions.DILATION_W, 1)};
         int[] pads = pads2d(o, opt.getByte(Conv2DOptions.PADDING, PADDING_SAME), x.type(), w.type().dim(1), w.type().dim(2),
@@ -145,7 +145,7 @@ final class TfliteOpTranslator {
         Value x = o.in(0), w = o.in(1);
         requireRank(o, x, 4, "input");
         requireRank(o, w, 4, "filter");
-        checkHybrid(o, x, w);
+        w = floatWeightsForHybrid(o, x, w);
         int inC = x.type().dim(3), outC = w.type().dim(3);
         if (inC == 0 || outC % inC != 0)
             throw o.error("filter has " + outC + " channels, not a multiple of the input's " + inC);
@@ -163,7 +163,7 @@ final class TfliteOpTranslator {
             throw o.error("the shuffled4x16int8 weights format is not supported");
         Value x = o.in(0), w = o.in(1);
         requireRank(o, w, 2, "weights");
-        checkHybrid(o, x, w);
+        w = floatWeightsForHybrid(o, x, w);
         if (x.type().elementCount() % Math.max(1, w.type().dim(1)) != 0)
             throw o.error("input has " + x.type().elementCount() + " elements, not a multiple of the weights' depth " + w.type().dim(1));
         o.emit(OpKind.FULLY_CONNECTED, new Attrs.FullyConnected(activation(o, opt.getByte(FullyConnectedOptions.FUSED_ACTIVATION, 0)),
@@ -325,9 +325,26 @@ final class TfliteOpTranslator {
         if (v.type().rank() != rank) throw o.error(what + " has rank " + v.type().rank() + ", expected " + rank);
     }
 
-    private static void checkHybrid(Op o, Value x, Value w) {
-        if (x.type().elementType() == ElementType.FLOAT32 && w.type().elementType() != ElementType.FLOAT32)
-            throw o.error("hybrid quantization (float activations with " + w.type().elementType() + " weights) is not supported");
+    /**
+     * Dynamic-range ("hybrid") models keep float activations and int8 weights. TFLite's hybrid kernels
+     * quantize the activations on the fly; we compute in float with the weights dequantized once here,
+     * which agrees within quantization noise (TFLM cannot run these models at all).
+     */
+    private Value floatWeightsForHybrid(Op o, Value x, Value w) {
+        if (x.type().elementType() != ElementType.FLOAT32 || w.type().elementType() == ElementType.FLOAT32) return w;
+        if (!w.isConstant() || w.type().quant() == null || w.type().elementType() != ElementType.INT8)
+            throw o.error("hybrid quantization needs constant int8 weights with a scale, got " + w.type());
+        dev.tinyforge.ir.Quant q = w.type().quant();
+        int[] shape = w.type().shape();
+        int inner = 1;
+        for (int d = q.axis() + 1; d < shape.length; d++) inner *= shape[d];
+        Tensor f = Tensor.zeros(new TensorType(ElementType.FLOAT32, shape));
+        byte[] qv = w.constant().int8();
+        for (int i = 0; i < qv.length; i++) {
+            int channel = q.isPerChannel() ? (i / inner) % shape[q.axis()] : 0;
+            f.float32()[i] = q.scale(channel) * (qv[i] - q.zeroPoint(channel));
+        }
+        return graph.newConstant(w.name() + "_dequantized", f);
     }
 
     /** SAME/VALID to explicit {top, left, bottom, right}, as TFLite computes them. */

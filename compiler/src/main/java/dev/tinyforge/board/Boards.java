@@ -2,12 +2,6 @@ package dev.tinyforge.board;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -78,22 +72,6 @@ public final class Boards {
     }
 
     private static Path locate() {
-        URL u = Boards.class.getResource("/boards/host/board.json");
-        if (u == null) throw new IllegalStateException("boards/ is not on the classpath; rebuild the jar");
-        try {
-            URI uri = u.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return fs.getPath("/boards");
-            }
-            return Path.of(uri).getParent().getParent();
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the bundled boards: " + e.getMessage(), e);
-        }
+        return dev.tinyforge.util.BundledDirectory.locate("boards", "host/board.json");
     }
 }

@@ -2,12 +2,6 @@ package dev.tinyforge.backend.c;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -67,23 +61,7 @@ public final class RuntimeLibrary {
     }
 
     private static Path locate() {
-        URL u = RuntimeLibrary.class.getResource("/runtime-c/include/tf_types.h");
-        if (u == null) throw new IllegalStateException("runtime-c is not on the classpath; rebuild the jar");
-        try {
-            URI uri = u.toURI();
-            if ("jar".equals(uri.getScheme())) {
-                FileSystem fs;
-                try {
-                    fs = FileSystems.getFileSystem(uri);
-                } catch (FileSystemNotFoundException e) {
-                    fs = FileSystems.newFileSystem(uri, Map.of());
-                }
-                return fs.getPath("/runtime-c");
-            }
-            return Path.of(uri).getParent().getParent();
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open the bundled runtime-c: " + e.getMessage(), e);
-        }
+        return dev.tinyforge.util.BundledDirectory.locate("runtime-c", "include/tf_types.h");
     }
 
     /** Headers every generated project carries: the public ones and the kernels' private ones under src/. */

@@ -28,9 +28,10 @@ public final class Conv2DEval implements OpEvaluator {
                 // TFLM conv.cc: an int64 bias takes the int64-accumulator kernel; no bias or an int32 bias the
                 // int32-accumulator one, whose requantization is the 32-bit MultiplyByQuantizedMultiplier
                 if (bias != null && bias.type().elementType() == dev.tinyforge.ir.ElementType.INT64)
-                    int16(g, ConvParams.prepare(node), input.int16(), filter.int8(), bias.int64(), out.int16());
+                    int16(g, ConvParams.prepare(node), input.int16(), filter.int8(), bias.int64(), false, out.int16());
                 else
-                    int16Acc32(g, ConvParams.prepare(node), input.int16(), filter.int8(), bias == null ? null : bias.int32(), out.int16());
+                    int16(g, ConvParams.prepare(node), input.int16(), filter.int8(),
+                            bias == null ? null : java.util.Arrays.stream(bias.int32()).asLongStream().toArray(), true, out.int16());
             }
             case FLOAT32 -> float32(g, node.attrs(Attrs.Conv2D.class), input.float32(), filter.float32(),
                     bias == null ? null : bias.float32(), out.float32());
@@ -49,7 +50,7 @@ public final class Conv2DEval implements OpEvaluator {
 
     /** The int16 x int8 kernel (int64 bias, may be null) on raw arrays; shapes as {@link #int8(int[], int[], int[], ConvParams, byte[], byte[], int[], byte[])}. */
     public static void int16(int[] in4d, int[] filterOhwi, int[] out4d, ConvParams p, short[] input, byte[] filter, long[] bias, short[] out) {
-        int16(new Geometry(in4d, filterOhwi, out4d), p, input, filter, bias, out);
+        int16(new Geometry(in4d, filterOhwi, out4d), p, input, filter, bias, false, out);
     }
 
     /** Shapes: batches, input H/W/C, filter O/H/W, output H/W; filter input depth may divide C (groups). */
@@ -92,7 +93,13 @@ public final class Conv2DEval implements OpEvaluator {
             }
     }
 
-    private static void int16(Geometry g, ConvParams p, short[] input, byte[] filter, long[] bias, short[] out) {
+    /**
+     * int16 input, int8 filter. TFLM has two kernels: int64 bias with a 64-bit accumulator and 64-bit
+     * requantization, and (no bias or an int32 bias) ConvPerChannel&lt;int32_t&gt; with a wrapping int32
+     * accumulator and 32-bit requantization ({@code acc32}). Summing in long and narrowing at the end wraps
+     * exactly like int32 arithmetic, so one loop serves both.
+     */
+    private static void int16(Geometry g, ConvParams p, short[] input, byte[] filter, long[] bias, boolean acc32, short[] out) {
         int groupSize = g.outC / (g.inC / g.fC);
         for (int b = 0; b < g.batches; b++)
             for (int oy = 0; oy < g.outH; oy++) {
@@ -115,39 +122,9 @@ public final class Conv2DEval implements OpEvaluator {
                             }
                         }
                         if (bias != null) acc += bias[oc];
-                        int scaled = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
+                        int scaled = acc32 ? FixedPoint.multiplyByQuantizedMultiplier((int) acc, p.multiplier(oc), p.shift(oc))
+                                : FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
                         scaled += p.outputOffset();
-                        out[outBase + oc] = (short) EvalSupport.clamp(scaled, p.activationMin(), p.activationMax());
-                    }
-                }
-            }
-    }
-
-    /** TFLM's ConvPerChannel&lt;int32_t&gt; for int16 input: int32 accumulator, 32-bit requantization. */
-    private static void int16Acc32(Geometry g, ConvParams p, short[] input, byte[] filter, int[] bias, short[] out) {
-        int groupSize = g.outC / (g.inC / g.fC);
-        for (int b = 0; b < g.batches; b++)
-            for (int oy = 0; oy < g.outH; oy++) {
-                int inY0 = oy * p.strideH() - p.padTop();
-                for (int ox = 0; ox < g.outW; ox++) {
-                    int inX0 = ox * p.strideW() - p.padLeft();
-                    int outBase = ((b * g.outH + oy) * g.outW + ox) * g.outC;
-                    for (int oc = 0; oc < g.outC; oc++) {
-                        int icBase = (oc / groupSize) * g.fC;
-                        int acc = 0;
-                        for (int ky = 0; ky < g.fH; ky++) {
-                            int iy = inY0 + p.dilationH() * ky;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            for (int kx = 0; kx < g.fW; kx++) {
-                                int ix = inX0 + p.dilationW() * kx;
-                                if (ix < 0 || ix >= g.inW) continue;
-                                int inBase = ((b * g.inH + iy) * g.inW + ix) * g.inC + icBase;
-                                int fBase = ((oc * g.fH + ky) * g.fW + kx) * g.fC;
-                                for (int ic = 0; ic < g.fC; ic++) acc += filter[fBase + ic] * input[inBase + ic];
-                            }
-                        }
-                        if (bias != null) acc += bias[oc];
-                        int scaled = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
                         out[outBase + oc] = (short) EvalSupport.clamp(scaled, p.activationMin(), p.activationMax());
                     }
                 }

@@ -271,7 +271,7 @@ void tf_tanh_s8(const tf_tanh_params *params, int32_t size, const int8_t *in, in
 
 /* LOGISTIC int16 -> int16 (scale 2^-15), TFLM reference_integer_ops::Logistic(int16): the input,
  * scaled by input_multiplier / 2^input_left_shift (rounded) to units of 1/(3 * 4096), is looked up
- * with linear interpolation in TFLite's sigmoid table (tf_sigmoid_table_u16, 9 fraction bits),
+ * with linear interpolation in the sigmoid table (SigmoidTable) (tf_sigmoid_table_u16, 9 fraction bits),
  * mirrored for negative inputs, and rounded back to 16 bits. */
 void tf_logistic_s16(const tf_logistic_s16_params *params, int32_t size, const int16_t *in,
                      int16_t *out);

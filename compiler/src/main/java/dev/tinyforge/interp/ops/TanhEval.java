@@ -46,7 +46,7 @@ public final class TanhEval implements OpEvaluator {
         return new Tensor[] {out};
     }
 
-    /** TFLM's int16 kernel: tanh(x) = 2 * sigmoid(2x) - 1 in TFLite's sigmoid table, 8 bits of interpolation. */
+    /** TFLM's int16 kernel: tanh(x) = 2 * sigmoid(2x) - 1 in the sigmoid table (SigmoidTable), 8 bits of interpolation. */
     public static void int16(int multiplier, int shift, short[] in, short[] out) {
         if (multiplier == 0) { // power-of-two scale
             multiplier = 3 << shift;

@@ -81,6 +81,14 @@ class PatchScheduleTest {
         return g;
     }
 
+    /** MCUNetV2's own setting: 4x4 patches up to layer 8 (the compiler's numbering). */
+    @Test
+    void mcunetV2LargeFourByFour() {
+        Path model = Shared.require("models/mcunet/mcunetv2-large.tflite");
+        if (model == null) return;
+        assertPatchedMatches(model, 8, 4, 4);
+    }
+
     private static int indexOf(Graph g, OpKind kind) {
         for (int i = 0; i < g.nodes().size(); i++) if (g.nodes().get(i).kind() == kind) return i;
         throw new AssertionError("no " + kind);

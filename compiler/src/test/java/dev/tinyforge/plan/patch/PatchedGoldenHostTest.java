@@ -29,4 +29,17 @@ class PatchedGoldenHostTest {
         System.out.printf("PATCH C mcunet-vww 2x2 split %d: %d inputs bit-exact, peak SRAM %d B%n", split,
                 m.inputIndices().size(), built.compiled().plan().peakSramBytes());
     }
+
+    /** MCUNetV2's setting, 4x4 patches up to layer 8, in C against TFLM's golden (first input only: it is big). */
+    @Test
+    void mcunetV2LargeFourByFourInCMatchesTflm() {
+        if (Shared.require("golden/mcunetv2-large") == null) return;
+        GoldenModel m = GoldenModel.named("mcunetv2-large");
+        Graph g = Compiler.load(m.modelFile());
+        PatchSpec.parse("4x4@8").applyTo(g);
+        HostBuilds.Built built = HostBuilds.build(g, "mcunetv2-large-patch-4x4");
+        int k = m.inputIndices().get(0);
+        assertArrayEquals(m.output(k), built.run(m.input(k)), "mcunetv2-large 4x4@8 input " + k);
+        System.out.printf("PATCH C mcunetv2-large 4x4@8: bit-exact, peak SRAM %d B%n", built.compiled().plan().peakSramBytes());
+    }
 }

@@ -67,6 +67,9 @@ public final class ReceptiveField {
     }
 
     private static InputWindow pointwise(Node node, Value in, Region out) {
+        if (node.kind() == dev.tinyforge.ir.OpKind.CONCATENATION && node.attrs(Attrs.Concat.class).axis() != 3) {
+            throw new CompileException("patch-based inference cannot split through " + node + ": it concatenates along a spatial axis");
+        }
         if (in.type().rank() != 4) {
             if (in.type().elementCount() == 1 || in.isConstant()) return null; // scalar or constant operand broadcast
             throw new CompileException("patch-based inference cannot split through " + node + ": input "

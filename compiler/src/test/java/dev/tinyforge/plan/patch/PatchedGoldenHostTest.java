@@ -2,7 +2,6 @@ package dev.tinyforge.plan.patch;
 
 import dev.tinyforge.Compiler;
 import dev.tinyforge.ir.Graph;
-import dev.tinyforge.passes.Pipeline;
 import dev.tinyforge.testing.GoldenModel;
 import dev.tinyforge.testing.HostBuilds;
 import dev.tinyforge.testing.Shared;
@@ -17,17 +16,16 @@ class PatchedGoldenHostTest {
     void mcunetVwwTwoByTwoInCMatchesTflm() {
         if (Shared.require("golden/mcunet-vww") == null) return;
         GoldenModel m = GoldenModel.named("mcunet-vww");
-        Graph g = Compiler.load(m.modelFile());
-        Pipeline.parse(Compiler.DEFAULT_PIPELINE).run(g);
-        int split = -1;
-        for (int i = 3; i < g.nodes().size() && split < 0; i++) if (PatchSchedule.canSplitAt(g, i)) split = i;
-        PatchSchedule.apply(g, split, 2, 2);
-        HostBuilds.Built built = HostBuilds.build(g, "mcunet-vww-patch-2x2");
-        for (int k : m.inputIndices()) {
-            assertArrayEquals(m.output(k), built.run(m.input(k)), "mcunet-vww 2x2 patches split " + split + " input " + k);
+        for (int split : new int[] {3, 6}) {
+            Graph g = Compiler.load(m.modelFile());
+            PatchSpec.parse("2x2@" + split).applyTo(g);
+            HostBuilds.Built built = HostBuilds.build(g, "mcunet-vww-patch-2x2-" + split);
+            for (int k : m.inputIndices()) {
+                assertArrayEquals(m.output(k), built.run(m.input(k)), "mcunet-vww 2x2 patches split " + split + " input " + k);
+            }
+            System.out.printf("PATCH C mcunet-vww 2x2@%d: %d inputs bit-exact, peak SRAM %d B%n", split,
+                    m.inputIndices().size(), built.compiled().plan().peakSramBytes());
         }
-        System.out.printf("PATCH C mcunet-vww 2x2 split %d: %d inputs bit-exact, peak SRAM %d B%n", split,
-                m.inputIndices().size(), built.compiled().plan().peakSramBytes());
     }
 
     /** MCUNetV2's setting, 4x4 patches up to layer 8, in C against TFLM's golden (first input only: it is big). */

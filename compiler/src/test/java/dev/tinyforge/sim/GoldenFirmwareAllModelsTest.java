@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestFactory;
 
 import dev.tinyforge.Compiler;
 import dev.tinyforge.Compiler.CompiledModel;
+import dev.tinyforge.CompileOptions;
+import dev.tinyforge.board.Board;
 import dev.tinyforge.board.Boards;
 import dev.tinyforge.testing.GoldenModel;
 import dev.tinyforge.testing.OutputComparison;
@@ -17,7 +19,7 @@ import dev.tinyforge.testing.OutputComparison;
 /**
  * Every shared model with a golden, as firmware under QEMU on the Cortex-M4, M7 and M55 stand-ins, gives
  * TFLM's golden output for input 0 (bit-exact for int8 outputs; float outputs within
- * {@link OutputComparison}'s tolerance). mcunetv2-large runs in `make bench` instead: 2.7 G instructions and
+ * {@link OutputComparison}'s tolerance), compiled with each board's kernel variants (DSP on all three). mcunetv2-large runs in `make bench` instead: 2.7 G instructions and
  * a 2.6 MB image are too slow for the test suite, and its final output is a weak check anyway (the host
  * test compares all its layers).
  */
@@ -29,8 +31,10 @@ class GoldenFirmwareAllModelsTest {
         return GoldenModel.all().stream().filter(m -> !m.name().equals("mcunetv2-large")).flatMap(m -> BOARDS.stream()
                 .map(board -> DynamicTest.dynamicTest(m.name() + " on " + board, () -> {
                     FirmwareTools.requireQemu();
-                    CompiledModel cm = Compiler.compile(m.modelFile());
-                    EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(board), m.input(0), false, 300);
+                    Board b = Boards.get(board);
+                    // The board's kernels: DSP on M4/M7/M55, so this also checks the DSP variants against TFLM
+                    CompiledModel cm = Compiler.compile(m.modelFile(), CompileOptions.DEFAULT.withIsa(b.isa()));
+                    EmulatedRun.Result r = EmulatedRun.run(cm, b, m.input(0), false, 300);
                     String diff = OutputComparison.compare(m.output(0), r.outputs(), m.hasFloatOutput());
                     assertNull(diff, m.name() + " on " + board + ": " + diff);
                     System.out.printf("firmware %-24s on %-16s matches TFLM (%,d instructions)%n", m.name(), board,

@@ -1,0 +1,31 @@
+/* DEPTHWISE_CONV_2D int8 (per-channel) for cores with the ARMv7E-M DSP extension: 3x3 filters with depth
+ * multiplier 1 and dilation 1 (any stride and padding) one channel plane at a time with SMLAD
+ * (common/tf_dw3x3_dsp.h); anything else, and cores without DSP, go to tf_depthwise_conv_s8_nhwc.
+ * Same results as tf_depthwise_conv_s8_nhwc. */
+#include "tf_kernels.h"
+#include "tf_quant.h"
+
+#if defined(__ARM_FEATURE_DSP)
+#include "../common/tf_dw3x3_dsp.h"
+#endif
+
+void tf_depthwise_conv_s8_3x3_dsp(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                  const tf_dims *in_dims, const int8_t *in,
+                                  const tf_dims *filter_dims, const int8_t *filter,
+                                  const int32_t *bias,
+                                  const tf_dims *out_dims, int8_t *out)
+{
+#if defined(__ARM_FEATURE_DSP)
+    if (params->depth_multiplier == 1 && filter_dims->h == 3 && filter_dims->w == 3 && params->dilation.h == 1
+        && params->dilation.w == 1 && in_dims->n == 1) {
+        const int32_t c = in_dims->c;
+        int32_t ic;
+        for (ic = 0; ic < c; ++ic) {
+            tf_dw3x3_plane_s8(params, quant->multiplier[ic], quant->shift[ic], bias != NULL ? bias[ic] : 0, in_dims,
+                              in, ic, filter + ic, c, out_dims, out + ic, c);
+        }
+        return;
+    }
+#endif
+    tf_depthwise_conv_s8_nhwc(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
+}

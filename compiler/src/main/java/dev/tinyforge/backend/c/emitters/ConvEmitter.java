@@ -39,12 +39,12 @@ public final class ConvEmitter implements LayerEmitter {
                 // The plan put the output at the input's first byte; the kernel keeps every output byte as the normal one.
                 String scratch = ctx.scratch(ip.scratch());
                 String conv1x1 = ctx.isa().hasDsp() ? "tf_conv_s8_1x1_inplace_dsp" : "tf_conv_s8_1x1_inplace";
-                String dw = ctx.isa().hasDsp() && isDepthwise3x3(w, p) ? "tf_depthwise_conv_s8_3x3_inplace_dsp"
+                String dw = ctx.isa().hasDsp() && isDepthwiseDspShape(w, p) ? "tf_depthwise_conv_s8_inplace_dsp"
                         : "tf_depthwise_conv_s8_nhwc_inplace";
                 code.call(depthwise ? dw : conv1x1, params, quant, inDims,
                         wDims, ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out), scratch);
-            } else if (depthwise && ctx.isa().hasDsp() && Structs.isInt8(in) && isDepthwise3x3(w, p)) {
-                code.call("tf_depthwise_conv_s8_3x3_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias),
+            } else if (depthwise && ctx.isa().hasDsp() && Structs.isInt8(in) && isDepthwiseDspShape(w, p)) {
+                code.call("tf_depthwise_conv_s8_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias),
                         outDims, ctx.ptr(out));
             } else if (!depthwise && ctx.isa().hasDsp() && isPointwiseInt8(in, w, p)) {
                 code.call("tf_conv_s8_1x1_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims,
@@ -77,10 +77,11 @@ public final class ConvEmitter implements LayerEmitter {
         }
     }
 
-    /** The fast path of the depthwise *_3x3_*dsp kernels: 1x3x3xC filter, depth multiplier 1, dilation 1. */
-    private static boolean isDepthwise3x3(Value w, ConvParams p) {
+    /** The fast path of the depthwise *_dsp kernels: 1xKxKxC filter with K 3, 5 or 7, depth multiplier 1, dilation 1. */
+    private static boolean isDepthwiseDspShape(Value w, ConvParams p) {
         int[] f = w.type().shape();
-        return f.length == 4 && f[1] == 3 && f[2] == 3 && p.depthMultiplier() == 1 && p.dilationH() == 1 && p.dilationW() == 1;
+        return f.length == 4 && f[1] == f[2] && (f[1] == 3 || f[1] == 5 || f[1] == 7) && p.depthMultiplier() == 1
+                && p.dilationH() == 1 && p.dilationW() == 1;
     }
 
     /** What tf_conv_s8_1x1_dsp computes: int8, 1x1 filter (OHWI), no top/left padding, no groups; any stride. */

@@ -80,6 +80,13 @@ void tf_conv_s8_1x1_inplace_dsp(const tf_conv_params *params, const tf_per_chann
                                 const tf_dims *in_dims, const tf_dims *filter_dims, const int8_t *filter,
                                 const int32_t *bias, const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
 
+/* tf_conv_s8_dsp: any int8 CONV_2D without groups whose filter has at most 512 taps (h*w*c; im2col
+ * columns of 2 KB on the stack); others call tf_conv_s8_nhwc. */
+void tf_conv_s8_dsp(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                    const tf_dims *in_dims, const int8_t *in,
+                    const tf_dims *filter_dims, const int8_t *filter,
+                    const int32_t *bias,
+                    const tf_dims *out_dims, int8_t *out);
 /* tf_depthwise_conv_s8_dsp / _inplace_dsp: the fast path covers 3x3, 5x5, 7x7 filters, depth multiplier 1,
  * dilation 1, batch 1 (any stride, padding); other shapes call the portable (in-place) kernel. */
 void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,

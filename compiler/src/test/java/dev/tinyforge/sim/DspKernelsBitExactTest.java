@@ -25,13 +25,13 @@ import dev.tinyforge.testing.HostBuilds;
 
 /**
  * The ARMv7E-M DSP kernel variants give the portable kernels' bytes: random graphs (1x1 and 3x3 convs,
- * depthwise with strides, padding and odd channel counts) compiled with {@link Isa#DSP} run as firmware
+ * (im2col), depthwise with strides, padding and odd channel counts) compiled with {@link Isa#DSP} run as firmware
  * under QEMU on the Cortex-M4 (in place on) and M7 (in place off) stand-ins, and their outputs equal the
  * host build's with portable C. The shared models against TFLM's goldens on the same boards are in
  * {@link GoldenFirmwareAllModelsTest}. Each DSP kernel must have run at least once.
  */
 class DspKernelsBitExactTest {
-    private static final String[] DSP_KERNELS = {"tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
+    private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp", "tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
             "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp"};
 
     @Test

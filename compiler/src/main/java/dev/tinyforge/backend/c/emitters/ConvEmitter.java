@@ -49,6 +49,9 @@ public final class ConvEmitter implements LayerEmitter {
             } else if (!depthwise && ctx.isa().hasDsp() && isPointwiseInt8(in, w, p)) {
                 code.call("tf_conv_s8_1x1_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims,
                         ctx.ptr(out));
+            } else if (!depthwise && ctx.isa().hasDsp() && isIm2colInt8(in, w)) {
+                code.call("tf_conv_s8_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims,
+                        ctx.ptr(out));
             } else {
                 String type = Structs.intSuffix(in) + (bias32 ? "_bias32" : "");
                 code.call(depthwise ? "tf_depthwise_conv_" + type + "_nhwc" : "tf_conv_" + type + "_nhwc", params, quant, inDims,
@@ -82,6 +85,12 @@ public final class ConvEmitter implements LayerEmitter {
         int[] f = w.type().shape();
         return f.length == 4 && f[1] == f[2] && (f[1] == 3 || f[1] == 5 || f[1] == 7) && p.depthMultiplier() == 1
                 && p.dilationH() == 1 && p.dilationW() == 1;
+    }
+
+    /** What tf_conv_s8_dsp's im2col path computes: int8, no groups, at most 512 taps per filter (its stack columns). */
+    private static boolean isIm2colInt8(Value in, Value w) {
+        int[] f = w.type().shape(), x = in.type().shape();
+        return Structs.isInt8(in) && f.length == 4 && f[3] == x[x.length - 1] && (long) f[1] * f[2] * f[3] <= 512;
     }
 
     /** What tf_conv_s8_1x1_dsp computes: int8, 1x1 filter (OHWI), no top/left padding, no groups; any stride. */

@@ -9,6 +9,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <arm_acle.h>
+#include "tf_types.h"
+#include "tf_quant.h"
 
 /* Four int8 from any address (M4/M7 LDR allows unaligned access; memcpy compiles to one LDR). */
 static inline int32_t tf_dsp_load4(const int8_t *p)
@@ -87,6 +89,35 @@ static inline void tf_dsp_dot_2x2_s8(const int8_t *x0, const int8_t *x1, const i
     a[0][1] = s01;
     a[1][0] = s10;
     a[1][1] = s11;
+}
+
+/* The requantization constants of one layer as locals: the int8 output stores may alias params and
+ * quant (char aliasing), so reading them through pointers reloads them after every store. */
+typedef struct {
+    const int32_t *multiplier, *shift, *bias;
+    int32_t output_offset, act_min, act_max;
+} tf_dsp_requant;
+
+static inline tf_dsp_requant tf_dsp_requant_of(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                                               const int32_t *bias)
+{
+    tf_dsp_requant r;
+    r.multiplier = quant->multiplier;
+    r.shift = quant->shift;
+    r.bias = bias;
+    r.output_offset = params->output_offset;
+    r.act_min = params->activation.min;
+    r.act_max = params->activation.max;
+    return r;
+}
+
+/* tf_requant_s8 of output channel oc, its bias (if any) added first. */
+static inline int8_t tf_dsp_requant_s8(const tf_dsp_requant *r, int32_t oc, int32_t acc)
+{
+    if (r->bias != NULL) {
+        acc += r->bias[oc];
+    }
+    return tf_requant_s8(acc, r->multiplier[oc], r->shift[oc], r->output_offset, r->act_min, r->act_max);
 }
 
 #endif

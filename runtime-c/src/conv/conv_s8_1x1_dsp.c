@@ -7,48 +7,40 @@
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dsp_s8.h"
 
-static int8_t requant(const tf_conv_params *params, const tf_per_channel_quant *quant, const int32_t *bias,
-                      int32_t oc, int32_t acc)
-{
-    if (bias != NULL) {
-        acc += bias[oc];
-    }
-    return tf_requant_s8(acc, quant->multiplier[oc], quant->shift[oc], params->output_offset,
-                         params->activation.min, params->activation.max);
-}
-
 /* All output channels of one or two pixels (x1 == NULL: one). */
 static void pixels(const tf_conv_params *params, const tf_per_channel_quant *quant, int32_t in_c, int32_t out_c,
                    const int8_t *filter, const int32_t *bias, const int8_t *x0, const int8_t *x1, int8_t *y0,
                    int8_t *y1)
 {
+    const tf_dsp_requant rq = tf_dsp_requant_of(params, quant, bias);
+    const int32_t input_offset = params->input_offset;
     int32_t oc;
     for (oc = 0; oc + 2 <= out_c; oc += 2) {
         const int8_t *w0 = filter + oc * in_c, *w1 = w0 + in_c;
         if (x1 != NULL) {
             int32_t a[2][2] = {{0, 0}, {0, 0}};
-            tf_dsp_dot_2x2_s8(x0, x1, w0, w1, in_c, params->input_offset, a);
-            y0[oc] = requant(params, quant, bias, oc, a[0][0]);
-            y0[oc + 1] = requant(params, quant, bias, oc + 1, a[0][1]);
-            y1[oc] = requant(params, quant, bias, oc, a[1][0]);
-            y1[oc + 1] = requant(params, quant, bias, oc + 1, a[1][1]);
+            tf_dsp_dot_2x2_s8(x0, x1, w0, w1, in_c, input_offset, a);
+            y0[oc] = tf_dsp_requant_s8(&rq, oc, a[0][0]);
+            y0[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[0][1]);
+            y1[oc] = tf_dsp_requant_s8(&rq, oc, a[1][0]);
+            y1[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[1][1]);
         } else {
             int32_t a0 = 0, a1 = 0;
-            tf_dsp_dot_1x2_s8(x0, w0, w1, in_c, params->input_offset, &a0, &a1);
-            y0[oc] = requant(params, quant, bias, oc, a0);
-            y0[oc + 1] = requant(params, quant, bias, oc + 1, a1);
+            tf_dsp_dot_1x2_s8(x0, w0, w1, in_c, input_offset, &a0, &a1);
+            y0[oc] = tf_dsp_requant_s8(&rq, oc, a0);
+            y0[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a1);
         }
     }
     if (oc < out_c) {
         /* Odd channel count: the last filter paired with itself. */
         const int8_t *w = filter + oc * in_c;
         int32_t a0 = 0, a1 = 0;
-        tf_dsp_dot_1x2_s8(x0, w, w, in_c, params->input_offset, &a0, &a1);
-        y0[oc] = requant(params, quant, bias, oc, a0);
+        tf_dsp_dot_1x2_s8(x0, w, w, in_c, input_offset, &a0, &a1);
+        y0[oc] = tf_dsp_requant_s8(&rq, oc, a0);
         if (x1 != NULL) {
             a0 = 0;
-            tf_dsp_dot_1x2_s8(x1, w, w, in_c, params->input_offset, &a0, &a1);
-            y1[oc] = requant(params, quant, bias, oc, a0);
+            tf_dsp_dot_1x2_s8(x1, w, w, in_c, input_offset, &a0, &a1);
+            y1[oc] = tf_dsp_requant_s8(&rq, oc, a0);
         }
     }
 }

@@ -7,29 +7,21 @@
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dsp_s8.h"
 
-static int8_t requant(const tf_conv_params *params, const tf_per_channel_quant *quant, const int32_t *bias,
-                      int32_t oc, int32_t acc)
-{
-    if (bias != NULL) {
-        acc += bias[oc];
-    }
-    return tf_requant_s8(acc, quant->multiplier[oc], quant->shift[oc], params->output_offset,
-                         params->activation.min, params->activation.max);
-}
-
 static void one_pixel(const tf_conv_params *params, const tf_per_channel_quant *quant, int32_t in_c,
                       int32_t out_c, const int8_t *filter, const int32_t *bias, const int8_t *px, int8_t *out)
 {
+    const tf_dsp_requant rq = tf_dsp_requant_of(params, quant, bias);
+    const int32_t input_offset = params->input_offset;
     int32_t oc;
     for (oc = 0; oc < out_c; oc += 2) {
         const int8_t *w0 = filter + oc * in_c;
         /* Odd channel count: the last filter paired with itself, its second result dropped. */
         const int8_t *w1 = oc + 1 < out_c ? w0 + in_c : w0;
         int32_t a0 = 0, a1 = 0;
-        tf_dsp_dot_1x2_s8(px, w0, w1, in_c, params->input_offset, &a0, &a1);
-        out[oc] = requant(params, quant, bias, oc, a0);
+        tf_dsp_dot_1x2_s8(px, w0, w1, in_c, input_offset, &a0, &a1);
+        out[oc] = tf_dsp_requant_s8(&rq, oc, a0);
         if (oc + 1 < out_c) {
-            out[oc + 1] = requant(params, quant, bias, oc + 1, a1);
+            out[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a1);
         }
     }
 }

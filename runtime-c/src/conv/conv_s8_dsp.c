@@ -38,16 +38,6 @@ static void fill_column(const tf_conv_params *params, const tf_dims *in_dims, co
     (void)k;
 }
 
-static int8_t requant(const tf_conv_params *params, const tf_per_channel_quant *quant, const int32_t *bias,
-                      int32_t oc, int32_t acc)
-{
-    if (bias != NULL) {
-        acc += bias[oc];
-    }
-    return tf_requant_s8(acc, quant->multiplier[oc], quant->shift[oc], params->output_offset,
-                         params->activation.min, params->activation.max);
-}
-
 /* a[p][o] += column p . weights o over k taps (columns in SXTB16 order). */
 static void dot_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, const int8_t *w1, int32_t k, int32_t a[2][2])
 {
@@ -93,6 +83,7 @@ void tf_conv_s8_dsp(const tf_conv_params *params, const tf_per_channel_quant *qu
     const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
     if (filter_dims->c == in_dims->c && k <= TF_CONV_DSP_MAX_COLUMN) {
         /* 4-byte aligned for the word loads of int16 pairs */
+        const tf_dsp_requant rq = tf_dsp_requant_of(params, quant, bias);
         int32_t cols[TF_CONV_DSP_MAX_COLUMN];
         int16_t *c0 = (int16_t *)cols, *c1 = c0 + TF_CONV_DSP_MAX_COLUMN;
         const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c;
@@ -109,14 +100,14 @@ void tf_conv_s8_dsp(const tf_conv_params *params, const tf_per_channel_quant *qu
                 const int32_t has1 = oc + 1 < out_c;
                 int32_t a[2][2];
                 dot_2x2(c0, c1, w0, has1 ? w0 + k : w0, k, a);
-                y0[oc] = requant(params, quant, bias, oc, a[0][0]);
+                y0[oc] = tf_dsp_requant_s8(&rq, oc, a[0][0]);
                 if (has1) {
-                    y0[oc + 1] = requant(params, quant, bias, oc + 1, a[0][1]);
+                    y0[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[0][1]);
                 }
                 if (two) {
-                    y1[oc] = requant(params, quant, bias, oc, a[1][0]);
+                    y1[oc] = tf_dsp_requant_s8(&rq, oc, a[1][0]);
                     if (has1) {
-                        y1[oc + 1] = requant(params, quant, bias, oc + 1, a[1][1]);
+                        y1[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[1][1]);
                     }
                 }
             }

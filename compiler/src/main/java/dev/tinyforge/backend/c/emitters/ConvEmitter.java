@@ -43,7 +43,8 @@ public final class ConvEmitter implements LayerEmitter {
                         : "tf_depthwise_conv_s8_nhwc_inplace";
                 code.call(depthwise ? dw : conv1x1, params, quant, inDims,
                         wDims, ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out), scratch);
-            } else if (depthwise && ctx.isa().hasDsp() && Structs.isInt8(in) && isDepthwiseDspShape(w, p)) {
+            } else if (depthwise && ctx.isa().hasDsp() && Structs.isInt8(in)
+                    && (isDepthwiseDspShape(w, p) || in.type().shape()[in.type().shape().length - 1] == 1)) {
                 code.call("tf_depthwise_conv_s8_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias),
                         outDims, ctx.ptr(out));
             } else if (!depthwise && ctx.isa().hasDsp() && isPointwiseInt8(in, w, p)) {

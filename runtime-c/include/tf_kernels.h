@@ -68,6 +68,37 @@ void tf_conv_s8_1x1_inplace(const tf_conv_params *params, const tf_per_channel_q
                             const tf_dims *in_dims, const tf_dims *filter_dims, const int8_t *filter,
                             const int32_t *bias, const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
 
+/* ARMv7E-M DSP variants (SXTB16 + SMLAD), chosen by the compiler for cores with the DSP extension; each
+ * falls back to its portable kernel where __ARM_FEATURE_DSP is not defined. Same results as the portable
+ * kernels. tf_conv_s8_1x1_dsp: 1x1 filter, any stride, no top/left padding, no groups. */
+void tf_conv_s8_1x1_dsp(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                        const tf_dims *in_dims, const int8_t *in,
+                        const tf_dims *filter_dims, const int8_t *filter,
+                        const int32_t *bias,
+                        const tf_dims *out_dims, int8_t *out);
+void tf_conv_s8_1x1_inplace_dsp(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                                const tf_dims *in_dims, const tf_dims *filter_dims, const int8_t *filter,
+                                const int32_t *bias, const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
+
+/* tf_conv_s8_dsp: any int8 CONV_2D without groups whose filter has at most 512 taps (h*w*c; im2col
+ * columns of 2 KB on the stack); others call tf_conv_s8_nhwc. */
+void tf_conv_s8_dsp(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                    const tf_dims *in_dims, const int8_t *in,
+                    const tf_dims *filter_dims, const int8_t *filter,
+                    const int32_t *bias,
+                    const tf_dims *out_dims, int8_t *out);
+/* tf_depthwise_conv_s8_dsp / _inplace_dsp: the fast path covers 3x3, 5x5, 7x7 filters, depth multiplier 1,
+ * dilation 1, batch 1 (any stride, padding); other shapes call the portable (in-place) kernel. */
+void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                  const tf_dims *in_dims, const int8_t *in,
+                                  const tf_dims *filter_dims, const int8_t *filter,
+                                  const int32_t *bias,
+                                  const tf_dims *out_dims, int8_t *out);
+void tf_depthwise_conv_s8_inplace_dsp(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                          const tf_dims *in_dims, const tf_dims *filter_dims,
+                                          const int8_t *filter, const int32_t *bias,
+                                          const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
+
 /* FULLY_CONNECTED int8: out[b][o] = requant(sum_i (w[o][i] + filter_offset) * (in[b][i] +
  * input_offset) + bias[o]) with quant->multiplier/shift[o] (per-tensor: repeat the value).
  * bias may be NULL. */

@@ -38,17 +38,16 @@ static inline int32_t tf_shl_i32(int32_t x, int32_t shift)
 }
 
 /* gemmlowp SaturatingRoundingDoublingHighMul: round(a * b / 2^31), saturating the single
- * overflow case a == b == INT32_MIN. The nudge/truncating division is exactly gemmlowp's. */
+ * overflow case a == b == INT32_MIN. gemmlowp adds 2^30 (ab >= 0) or 1 - 2^30 (ab < 0) and divides
+ * by 2^31 truncating toward zero. For ab < 0 that is ceil((ab + 1 - 2^30) / 2^31)
+ * = floor((ab + 1 - 2^30 + 2^31 - 1) / 2^31) = floor((ab + 2^30) / 2^31), the same expression as
+ * for ab >= 0; so one arithmetic shift, no branch (SMULL, ADDS, ADC, shifts on Cortex-M). */
 static inline int32_t tf_srdhm(int32_t a, int32_t b)
 {
-    int64_t ab;
-    int64_t nudge;
     if (a == b && a == INT32_MIN) {
         return INT32_MAX;
     }
-    ab = (int64_t)a * (int64_t)b;
-    nudge = ab >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
-    return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+    return (int32_t)(((int64_t)a * (int64_t)b + ((int64_t)1 << 30)) >> 31);
 }
 
 /* gemmlowp RoundingDivideByPOT: x / 2^exponent rounded to nearest, ties away from zero.

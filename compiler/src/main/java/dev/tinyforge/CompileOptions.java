@@ -11,19 +11,26 @@ import dev.tinyforge.plan.PlanOptions;
  * @param reorder      choose the execution order of branches that needs the least memory
  * @param ioInArena    model input and output inside the arena (false: separate buffers, counted as io)
  * @param exactMillis  time budget of the exact offset search per plan
+ * @param isa          the target core's instruction-set extensions: which kernel variants may be chosen
  */
-public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena, long exactMillis) {
-    /** Everything on, I/O in the arena. */
-    public static final CompileOptions DEFAULT = new CompileOptions(true, true, true, 300);
+public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena, long exactMillis, Isa isa) {
+    public CompileOptions {
+        if (isa == null) isa = Isa.PORTABLE;
+    }
+
+    /** Everything on, I/O in the arena, portable C kernels. */
+    public static final CompileOptions DEFAULT = new CompileOptions(true, true, true, 300, Isa.PORTABLE);
 
     /** A plain layer-wise plan: no in-place execution, the order the model file gives. */
-    public static final CompileOptions NO_MEMORY_OPTIMIZATIONS = new CompileOptions(false, false, true, 300);
+    public static final CompileOptions NO_MEMORY_OPTIMIZATIONS = new CompileOptions(false, false, true, 300, Isa.PORTABLE);
 
-    public CompileOptions withInPlace(boolean on) { return new CompileOptions(on, reorder, ioInArena, exactMillis); }
+    public CompileOptions withInPlace(boolean on) { return new CompileOptions(on, reorder, ioInArena, exactMillis, isa); }
 
-    public CompileOptions withReorder(boolean on) { return new CompileOptions(inPlace, on, ioInArena, exactMillis); }
+    public CompileOptions withReorder(boolean on) { return new CompileOptions(inPlace, on, ioInArena, exactMillis, isa); }
 
-    public CompileOptions withIoInArena(boolean on) { return new CompileOptions(inPlace, reorder, on, exactMillis); }
+    public CompileOptions withIoInArena(boolean on) { return new CompileOptions(inPlace, reorder, on, exactMillis, isa); }
+
+    public CompileOptions withIsa(Isa target) { return new CompileOptions(inPlace, reorder, ioInArena, exactMillis, target); }
 
     public PlanOptions planOptions() { return new PlanOptions(inPlace, ioInArena, exactMillis); }
 }

@@ -83,7 +83,7 @@ public final class Compiler {
         MemoryPlan plan = ArenaPlanner.plan(g, options.planOptions());
         String problem = PlanChecker.check(g, plan);
         if (problem != null) throw new IllegalStateException("internal error: invalid memory plan: " + problem);
-        GeneratedModel code = CModelGenerator.generate(g, plan);
+        GeneratedModel code = CModelGenerator.generate(g, plan, options.isa());
         return new CompiledModel(g, plan, code, options);
     }
 

@@ -73,6 +73,9 @@ public record Board(
     public boolean hasFpu() { return cpuFlags.contains("-mfloat-abi=hard"); }
 
     /** True for cores with a DWT cycle counter (Armv7-M and Armv8-M Mainline); not the M0/M0+. */
+    /** The instruction-set extensions the kernels may use on this board's core (the host: portable C only). */
+    public dev.tinyforge.Isa isa() { return isHost() ? dev.tinyforge.Isa.PORTABLE : dev.tinyforge.Isa.ofCore(core); }
+
     public boolean hasCycleCounter() { return !core.equals("cortex-m0") && !core.equals("cortex-m0plus") && !isHost(); }
 
     public boolean hasRenode() { return renodePlatform != null; }

@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import dev.tinyforge.CompileException;
 import dev.tinyforge.Compiler;
 import dev.tinyforge.Compiler.CompiledModel;
+import dev.tinyforge.CompileOptions;
+import dev.tinyforge.Isa;
 import dev.tinyforge.board.Board;
 import dev.tinyforge.board.Boards;
 import dev.tinyforge.sim.BenchReport;
@@ -37,6 +39,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "FILE", description = "raw input bytes (default: a deterministic pattern)") Path input;
 
+    @Option(names = "--portable", description = "portable C kernels only, even where the core has DSP or Helium (for before/after comparisons)") boolean portable;
+
     @Option(names = "--timeout", defaultValue = "600", description = "seconds per QEMU run (default: ${DEFAULT-VALUE})") long timeout;
 
     @Override public Integer call() throws IOException {
@@ -44,7 +48,7 @@ final class BenchCommand implements Callable<Integer> {
         if (b.isHost()) throw new CompileException("bench counts instructions under QEMU: choose an emulated or real board, not host");
         byte[] in = input == null ? null : CompileCommand.read(input);
         if (models.size() == 1) {
-            CompiledModel cm = Compiler.compile(models.get(0));
+            CompiledModel cm = Compiler.compile(models.get(0), options(b));
             EmulatedRun.Result r = EmulatedRun.run(cm, b, in, true, timeout);
             Map<String, Object> j = BenchReport.json(cm, r);
             System.out.print(json ? Json.write(j) : BenchReport.layerTable(cm, r));
@@ -57,7 +61,7 @@ final class BenchCommand implements Callable<Integer> {
         for (Path m : models) {
             String name = m.getFileName().toString().replaceFirst("\\.tflite$", "");
             try {
-                CompiledModel cm = Compiler.compile(m);
+                CompiledModel cm = Compiler.compile(m, options(b));
                 rows.add(BenchReport.summary(name, cm, EmulatedRun.run(cm, b, in, true, timeout)));
             } catch (CompileException e) {
                 failures++;
@@ -74,5 +78,9 @@ final class BenchCommand implements Callable<Integer> {
         System.out.print(json ? Json.write(all) : BenchReport.summaryTable(rows));
         if (jsonOut != null) OutputFile.write(jsonOut, Json.write(all).getBytes());
         return failures == 0 ? 0 : 1;
+    }
+
+    private CompileOptions options(Board b) {
+        return CompileOptions.DEFAULT.withIsa(portable ? Isa.PORTABLE : b.isa());
     }
 }

@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         Board b = Boards.get(board);
         if (b.isHost()) throw new CompileException("demo runs under QEMU: pick a firmware board (see 'tinyforge boards')");
-        CompiledModel cm = Compiler.compile(model);
+        CompiledModel cm = Compiler.compile(model, dev.tinyforge.CompileOptions.DEFAULT.withIsa(b.isa()));
         List<String> names = labels == null ? List.of() : Files.readAllLines(labels).stream().filter(s -> !s.isBlank()).toList();
         Value out = cm.graph().outputs().get(0);
         System.out.printf("%s on %s (emulated by %s)%n", cm.graph().name(), b.name(), Boards.emulationOf(b).name());

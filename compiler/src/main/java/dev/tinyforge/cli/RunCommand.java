@@ -13,6 +13,7 @@ import dev.tinyforge.Compiler;
 import dev.tinyforge.Compiler.CompiledModel;
 import dev.tinyforge.OutputDirectory;
 import dev.tinyforge.ir.Value;
+import dev.tinyforge.CompileOptions;
 import dev.tinyforge.board.Board;
 import dev.tinyforge.board.Boards;
 import dev.tinyforge.sim.EmulatedRun;
@@ -42,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
     @Override public Integer call() throws IOException {
         Board b = Boards.get(board);
         byte[] input = readInputs();
-        CompiledModel cm = Compiler.compile(model);
+        CompiledModel cm = Compiler.compile(model, CompileOptions.DEFAULT.withIsa(b.isa()));
         long expected = cm.graph().inputs().stream().mapToLong(v -> v.type().byteSize()).sum();
         if (input.length != expected)
             throw new CompileException("the inputs hold " + input.length + " bytes; the model's inputs need " + expected + " ("

@@ -1,5 +1,7 @@
 package dev.tinyforge.backend.c;
 
+import dev.tinyforge.Isa;
+
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +28,11 @@ public final class CModelGenerator {
     private CModelGenerator() {}
 
     public static GeneratedModel generate(Graph g, MemoryPlan plan) {
+        return generate(g, plan, Isa.PORTABLE);
+    }
+
+    /** As {@link #generate(Graph, MemoryPlan)}, choosing kernel variants for the given instruction-set extensions. */
+    public static GeneratedModel generate(Graph g, MemoryPlan plan, Isa isa) {
         CNames names = new CNames();
         Map<Value, String> constantNames = new IdentityHashMap<>();
         List<Map<String, Object>> constants = new ArrayList<>();
@@ -68,7 +75,7 @@ public final class CModelGenerator {
         long totalMacs = 0;
         for (int i = 0; i < g.nodes().size(); i++) {
             Node n = g.nodes().get(i);
-            EmitContext ctx = new EmitContext(plan, constantNames, i);
+            EmitContext ctx = new EmitContext(plan, constantNames, i, isa);
             LayerCode code = new LayerCode();
             ctx.bind(code);
             LayerEmitters.forNode(n).emit(n, ctx, code);

@@ -1,5 +1,7 @@
 package dev.tinyforge.backend.c;
 
+import dev.tinyforge.Isa;
+
 import java.util.Map;
 
 import dev.tinyforge.ir.Tensor;
@@ -19,13 +21,18 @@ public final class EmitContext {
     private final MemoryPlan plan;
     private final Map<Value, String> staticNames;
     private final String prefix;
+    private final Isa isa;
     private LayerCode code;
 
-    EmitContext(MemoryPlan plan, Map<Value, String> staticNames, int layer) {
+    EmitContext(MemoryPlan plan, Map<Value, String> staticNames, int layer, Isa isa) {
         this.plan = plan;
+        this.isa = isa;
         this.staticNames = staticNames;
         this.prefix = "l" + layer + "_";
     }
+
+    /** The target's instruction-set extensions: which kernel variants this layer may call. */
+    public Isa isa() { return isa; }
 
     void bind(LayerCode c) { this.code = c; }
 

@@ -38,8 +38,21 @@ public final class ConvEmitter implements LayerEmitter {
             if (ip != null) {
                 // The plan put the output at the input's first byte; the kernel keeps every output byte as the normal one.
                 String scratch = ctx.scratch(ip.scratch());
-                code.call(depthwise ? "tf_depthwise_conv_s8_nhwc_inplace" : "tf_conv_s8_1x1_inplace", params, quant, inDims,
+                String conv1x1 = ctx.isa().hasDsp() ? "tf_conv_s8_1x1_inplace_dsp" : "tf_conv_s8_1x1_inplace";
+                String dw = ctx.isa().hasDsp() && isDepthwiseDspShape(w, p) ? "tf_depthwise_conv_s8_inplace_dsp"
+                        : "tf_depthwise_conv_s8_nhwc_inplace";
+                code.call(depthwise ? dw : conv1x1, params, quant, inDims,
                         wDims, ctx.ptr(w), ctx.ptr(bias), outDims, ctx.ptr(out), scratch);
+            } else if (depthwise && ctx.isa().hasDsp() && Structs.isInt8(in)
+                    && (isDepthwiseDspShape(w, p) || in.type().shape()[in.type().shape().length - 1] == 1)) {
+                code.call("tf_depthwise_conv_s8_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias),
+                        outDims, ctx.ptr(out));
+            } else if (!depthwise && ctx.isa().hasDsp() && isPointwiseInt8(in, w, p)) {
+                code.call("tf_conv_s8_1x1_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims,
+                        ctx.ptr(out));
+            } else if (!depthwise && ctx.isa().hasDsp() && isIm2colInt8(in, w)) {
+                code.call("tf_conv_s8_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims,
+                        ctx.ptr(out));
             } else {
                 String type = Structs.intSuffix(in) + (bias32 ? "_bias32" : "");
                 code.call(depthwise ? "tf_depthwise_conv_" + type + "_nhwc" : "tf_conv_" + type + "_nhwc", params, quant, inDims,
@@ -66,5 +79,25 @@ public final class ConvEmitter implements LayerEmitter {
         } else {
             throw Structs.unsupportedType(n, in);
         }
+    }
+
+    /** The fast path of the depthwise *_dsp kernels: 1xKxKxC filter with K 3, 5 or 7, depth multiplier 1, dilation 1. */
+    private static boolean isDepthwiseDspShape(Value w, ConvParams p) {
+        int[] f = w.type().shape();
+        return f.length == 4 && f[1] == f[2] && (f[1] == 3 || f[1] == 5 || f[1] == 7) && p.depthMultiplier() == 1
+                && p.dilationH() == 1 && p.dilationW() == 1;
+    }
+
+    /** What tf_conv_s8_dsp's im2col path computes: int8, no groups, at most 512 taps per filter (its stack columns). */
+    private static boolean isIm2colInt8(Value in, Value w) {
+        int[] f = w.type().shape(), x = in.type().shape();
+        return Structs.isInt8(in) && f.length == 4 && f[3] == x[x.length - 1] && (long) f[1] * f[2] * f[3] <= 512;
+    }
+
+    /** What tf_conv_s8_1x1_dsp computes: int8, 1x1 filter (OHWI), no top/left padding, no groups; any stride. */
+    private static boolean isPointwiseInt8(Value in, Value w, ConvParams p) {
+        int[] f = w.type().shape(), x = in.type().shape();
+        return Structs.isInt8(in) && f.length == 4 && f[1] == 1 && f[2] == 1 && f[3] == x[x.length - 1]
+                && p.padTop() == 0 && p.padLeft() == 0;
     }
 }

@@ -1,0 +1,123 @@
+/* ARMv7E-M DSP helpers for int8 dot products (SXTB16 + SMLAD: two 16-bit MACs per instruction).
+ * Included only where __ARM_FEATURE_DSP is defined. Arithmetic: acc += w * (x + input_offset) summed in
+ * any order; int32 addition wraps identically in every order, so results equal the portable kernels'.
+ * x + input_offset lies in [-255, 255] and fits each 16-bit half (SXTAB16 adds halfwise). Even bytes
+ * (0, 2) of x pair with even bytes of w and odd with odd, so no weight reordering is needed. */
+#ifndef TF_DSP_S8_H
+#define TF_DSP_S8_H
+
+#include <stdint.h>
+#include <string.h>
+#include <arm_acle.h>
+#include "tf_types.h"
+#include "tf_quant.h"
+
+/* Four int8 from any address (M4/M7 LDR allows unaligned access; memcpy compiles to one LDR). */
+static inline int32_t tf_dsp_load4(const int8_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Bytes 1 and 3 into the low byte of each half (folds into SXTB16's ROR #8 operand). */
+static inline int32_t tf_dsp_ror8(int32_t v)
+{
+    return (int32_t)(((uint32_t)v >> 8) | ((uint32_t)v << 24));
+}
+
+/* input_offset in both 16-bit halves. */
+static inline int32_t tf_dsp_pack_offset(int32_t input_offset)
+{
+    return (int32_t)(((uint32_t)input_offset << 16) | ((uint32_t)input_offset & 0xFFFFu));
+}
+
+/* a0 += sum_i w0[i] * (x[i] + off), a1 likewise with w1; n channels. */
+static inline void tf_dsp_dot_1x2_s8(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
+                                     int32_t input_offset, int32_t *a0, int32_t *a1)
+{
+    const int32_t off2 = tf_dsp_pack_offset(input_offset);
+    int32_t s0 = *a0, s1 = *a1, i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const int32_t xv = tf_dsp_load4(x + i);
+        const int32_t xe = __sxtab16(off2, xv), xo = __sxtab16(off2, tf_dsp_ror8(xv));
+        const int32_t v0 = tf_dsp_load4(w0 + i), v1 = tf_dsp_load4(w1 + i);
+        s0 = __smlad(xe, __sxtb16(v0), s0);
+        s0 = __smlad(xo, __sxtb16(tf_dsp_ror8(v0)), s0);
+        s1 = __smlad(xe, __sxtb16(v1), s1);
+        s1 = __smlad(xo, __sxtb16(tf_dsp_ror8(v1)), s1);
+    }
+    for (; i < n; ++i) {
+        const int32_t xi = (int32_t)x[i] + input_offset;
+        s0 += (int32_t)w0[i] * xi;
+        s1 += (int32_t)w1[i] * xi;
+    }
+    *a0 = s0;
+    *a1 = s1;
+}
+
+/* The 2 pixels x 2 output channels block: a[p][o] += sum_i w_o[i] * (x_p[i] + off). */
+static inline void tf_dsp_dot_2x2_s8(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1,
+                                     int32_t n, int32_t input_offset, int32_t a[2][2])
+{
+    const int32_t off2 = tf_dsp_pack_offset(input_offset);
+    int32_t s00 = a[0][0], s01 = a[0][1], s10 = a[1][0], s11 = a[1][1], i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const int32_t p0 = tf_dsp_load4(x0 + i), p1 = tf_dsp_load4(x1 + i);
+        const int32_t p0e = __sxtab16(off2, p0), p0o = __sxtab16(off2, tf_dsp_ror8(p0));
+        const int32_t p1e = __sxtab16(off2, p1), p1o = __sxtab16(off2, tf_dsp_ror8(p1));
+        const int32_t v0 = tf_dsp_load4(w0 + i), v1 = tf_dsp_load4(w1 + i);
+        const int32_t v0e = __sxtb16(v0), v0o = __sxtb16(tf_dsp_ror8(v0));
+        const int32_t v1e = __sxtb16(v1), v1o = __sxtb16(tf_dsp_ror8(v1));
+        s00 = __smlad(p0e, v0e, s00);
+        s00 = __smlad(p0o, v0o, s00);
+        s01 = __smlad(p0e, v1e, s01);
+        s01 = __smlad(p0o, v1o, s01);
+        s10 = __smlad(p1e, v0e, s10);
+        s10 = __smlad(p1o, v0o, s10);
+        s11 = __smlad(p1e, v1e, s11);
+        s11 = __smlad(p1o, v1o, s11);
+    }
+    for (; i < n; ++i) {
+        const int32_t q0 = (int32_t)x0[i] + input_offset, q1 = (int32_t)x1[i] + input_offset;
+        s00 += (int32_t)w0[i] * q0;
+        s01 += (int32_t)w1[i] * q0;
+        s10 += (int32_t)w0[i] * q1;
+        s11 += (int32_t)w1[i] * q1;
+    }
+    a[0][0] = s00;
+    a[0][1] = s01;
+    a[1][0] = s10;
+    a[1][1] = s11;
+}
+
+/* The requantization constants of one layer as locals: the int8 output stores may alias params and
+ * quant (char aliasing), so reading them through pointers reloads them after every store. */
+typedef struct {
+    const int32_t *multiplier, *shift, *bias;
+    int32_t output_offset, act_min, act_max;
+} tf_dsp_requant;
+
+static inline tf_dsp_requant tf_dsp_requant_of(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                                               const int32_t *bias)
+{
+    tf_dsp_requant r;
+    r.multiplier = quant->multiplier;
+    r.shift = quant->shift;
+    r.bias = bias;
+    r.output_offset = params->output_offset;
+    r.act_min = params->activation.min;
+    r.act_max = params->activation.max;
+    return r;
+}
+
+/* tf_requant_s8 of output channel oc, its bias (if any) added first. */
+static inline int8_t tf_dsp_requant_s8(const tf_dsp_requant *r, int32_t oc, int32_t acc)
+{
+    if (r->bias != NULL) {
+        acc += r->bias[oc];
+    }
+    return tf_requant_s8(acc, r->multiplier[oc], r->shift[oc], r->output_offset, r->act_min, r->act_max);
+}
+
+#endif

@@ -1,0 +1,145 @@
+/* One channel plane of a KxK (K 3, 5 or 7), depth-multiplier-1, dilation-1 int8 depthwise convolution
+ * for cores with the ARMv7E-M DSP extension. Interior pixels use sum w*(x + off) = sum w*x + off*sum w
+ * (exact: int32 addition wraps the same in any order) with SMLAD on int16 pairs of taps, border pixels
+ * the plain loop over the taps inside the image. Included only where __ARM_FEATURE_DSP is defined. */
+#ifndef TF_DW_PLANE_DSP_H
+#define TF_DW_PLANE_DSP_H
+
+#include <stdint.h>
+#include <arm_acle.h>
+#include "tf_types.h"
+#include "tf_quant.h"
+
+/* Two int16 halves: lo in bits 0-15, hi in bits 16-31 (PKHBT). */
+static inline int32_t tf_dw_pack16(int32_t lo, int32_t hi)
+{
+    return (int32_t)(((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16));
+}
+
+#define TF_DW_MAX_K 7
+
+/* Accumulator of one output pixel near the border: only the taps inside the image, plain C. */
+static inline int32_t tf_dw_border_acc(int32_t k, const int32_t *taps, const int8_t *in, int32_t row, int32_t in_c,
+                                       int32_t in_h, int32_t in_w, int32_t iy0, int32_t ix0, int32_t off, int32_t acc)
+{
+    int32_t fy, fx;
+    for (fy = 0; fy < k; ++fy) {
+        const int32_t iy = iy0 + fy;
+        if (iy < 0 || iy >= in_h) {
+            continue;
+        }
+        for (fx = 0; fx < k; ++fx) {
+            const int32_t ix = ix0 + fx;
+            if (ix < 0 || ix >= in_w) {
+                continue;
+            }
+            acc += taps[fy * k + fx] * ((int32_t)in[iy * row + ix * in_c] + off);
+        }
+    }
+    return acc;
+}
+
+/* Output plane of input channel ic (== output channel ic): dst[(oy*out_w + ox) * dst_stride]. in points
+ * at the image (batch 0), in_c is its channel stride, w at the filter's k*k taps of this channel with
+ * stride w_stride (the filter is 1xkxkxC). k is 3, 5 or 7 (a constant after inlining). Interior pixels
+ * (all taps inside) use sum w*(x + off) = sum w*x + off*sum w: per filter row, pairs of taps through
+ * SMLAD and the last one through MLA. */
+static inline __attribute__((always_inline)) void tf_dw_plane_k_s8(
+    const tf_dw_conv_params *params, const int32_t k, int32_t multiplier, int32_t shift, int32_t bias,
+    const tf_dims *in_dims, const int8_t *in, int32_t ic, const int8_t *w, int32_t w_stride,
+    const tf_dims *out_dims, int8_t *dst, int32_t dst_stride)
+{
+    const int32_t in_h = in_dims->h, in_w = in_dims->w, in_c = in_dims->c;
+    const int32_t out_h = out_dims->h, out_w = out_dims->w;
+    const int32_t off = params->input_offset, row = in_w * in_c;
+    const int32_t sh = params->stride.h, sw = params->stride.w;
+    const int32_t pad_t = params->padding.top, pad_l = params->padding.left;
+    const int32_t out_off = params->output_offset, act_min = params->activation.min, act_max = params->activation.max;
+    const int32_t half = k / 2;
+    const int8_t *chan = in + ic;
+    int32_t taps[TF_DW_MAX_K * TF_DW_MAX_K];
+    int32_t packed[TF_DW_MAX_K * (TF_DW_MAX_K / 2 + 1)]; /* per row: k/2 pairs, then the last tap */
+    int32_t wsum = 0, oy, ox, t, fy, fx, n = 0, base, ox_lo, ox_hi;
+    for (t = 0; t < k * k; ++t) {
+        taps[t] = w[t * w_stride];
+        wsum += taps[t];
+    }
+    for (fy = 0; fy < k; ++fy) {
+        for (fx = 0; fx + 1 < k; fx += 2) {
+            packed[n++] = tf_dw_pack16(taps[fy * k + fx], taps[fy * k + fx + 1]);
+        }
+        packed[n++] = taps[fy * k + k - 1];
+    }
+    base = bias + off * wsum;
+    /* Interior columns: ox*sw - pad_l >= 0 and ox*sw - pad_l + k - 1 < in_w. */
+    ox_lo = (pad_l + sw - 1) / sw;
+    ox_hi = in_w - k + pad_l >= 0 ? (in_w - k + pad_l) / sw + 1 : 0;
+    if (ox_hi > out_w) {
+        ox_hi = out_w;
+    }
+    if (ox_lo > ox_hi) {
+        ox_lo = ox_hi;
+    }
+    for (oy = 0; oy < out_h; ++oy) {
+        const int32_t iy0 = oy * sh - pad_t;
+        const int32_t inside = iy0 >= 0 && iy0 + k - 1 < in_h;
+        const int32_t lo = inside ? ox_lo : out_w, hi = inside ? ox_hi : out_w;
+        int8_t *o = dst + oy * out_w * dst_stride;
+        for (ox = 0; ox < lo; ++ox) {
+            const int32_t acc = tf_dw_border_acc(k, taps, chan, row, in_c, in_h, in_w, iy0, ox * sw - pad_l, off, bias);
+            o[ox * dst_stride] = tf_requant_s8(acc, multiplier, shift, out_off, act_min, act_max);
+        }
+        if (lo < hi) {
+            const int8_t *px = chan + iy0 * row + (lo * sw - pad_l) * in_c;
+            int8_t *op = o + lo * dst_stride;
+            for (ox = lo; ox < hi; ++ox, px += sw * in_c, op += dst_stride) {
+                const int8_t *p = px;
+                const int32_t *kp = packed;
+                int32_t acc = base;
+                /* k is a constant here: unrolled, the packed taps stay in registers or immediate offsets. */
+#pragma GCC unroll 7
+                for (fy = 0; fy < k; ++fy, p += row) {
+                    const int8_t *q = p;
+#pragma GCC unroll 3
+                    for (fx = 0; fx < half; ++fx, q += 2 * in_c) {
+                        acc = __smlad(tf_dw_pack16(q[0], q[in_c]), *kp++, acc);
+                    }
+                    acc += *kp++ * q[0];
+                }
+                *op = tf_requant_s8(acc, multiplier, shift, out_off, act_min, act_max);
+            }
+        }
+        for (ox = hi > lo ? hi : lo; ox < out_w; ++ox) {
+            const int32_t acc = tf_dw_border_acc(k, taps, chan, row, in_c, in_h, in_w, iy0, ox * sw - pad_l, off, bias);
+            o[ox * dst_stride] = tf_requant_s8(acc, multiplier, shift, out_off, act_min, act_max);
+        }
+    }
+}
+
+/* The plane of channel ic with the filter size (3, 5 or 7, checked by the caller) as a constant. */
+static inline void tf_dw_plane_s8(const tf_dw_conv_params *params, int32_t k, const tf_per_channel_quant *quant,
+                                  const int32_t *bias, const tf_dims *in_dims, const int8_t *in, int32_t ic,
+                                  const int8_t *filter, const tf_dims *out_dims, int8_t *dst, int32_t dst_stride)
+{
+    const int32_t c = in_dims->c, b = bias != NULL ? bias[ic] : 0;
+    if (k == 3) {
+        tf_dw_plane_k_s8(params, 3, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
+                         out_dims, dst, dst_stride);
+    } else if (k == 5) {
+        tf_dw_plane_k_s8(params, 5, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
+                         out_dims, dst, dst_stride);
+    } else {
+        tf_dw_plane_k_s8(params, 7, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
+                         out_dims, dst, dst_stride);
+    }
+}
+
+/* Whether tf_dw_plane_s8 covers this layer. */
+static inline int tf_dw_plane_fits(const tf_dw_conv_params *params, const tf_dims *in_dims, const tf_dims *filter_dims)
+{
+    const int32_t k = filter_dims->h;
+    return params->depth_multiplier == 1 && filter_dims->w == k && (k == 3 || k == 5 || k == 7)
+        && params->dilation.h == 1 && params->dilation.w == 1 && in_dims->n == 1;
+}
+
+#endif

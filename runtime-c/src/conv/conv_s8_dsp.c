@@ -1,0 +1,119 @@
+/* CONV_2D int8 (per-channel), any filter size, stride, dilation and padding, no groups, for cores with
+ * the ARMv7E-M DSP extension: each pair of output pixels is unrolled (im2col) into two int16 columns on
+ * the stack, x + input_offset with 0 where a tap falls in the padding (TFLM skips those taps: w * 0
+ * adds nothing), then 2 pixels x 2 output channels per inner loop with SMLAD. Within each group of 4 the
+ * columns hold taps in the order 0, 2, 1, 3, matching SXTB16 of the weights (bytes 0, 2 and bytes 1, 3),
+ * so the OHWI weights are used as stored. Filters with more than TF_CONV_DSP_MAX_COLUMN taps
+ * (f_h * f_w * f_c), grouped convolutions and cores without DSP go to tf_conv_s8_nhwc. Same results. */
+#include "tf_kernels.h"
+#include "tf_quant.h"
+
+#define TF_CONV_DSP_MAX_COLUMN 512
+
+#if defined(__ARM_FEATURE_DSP)
+#include "../common/tf_dsp_s8.h"
+
+/* Column of output pixel (oy, ox) of image b: int16 x + off per tap, 0 in the padding, in SXTB16 order. */
+static void fill_column(const tf_conv_params *params, const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
+                        int32_t b, int32_t oy, int32_t ox, int16_t *col)
+{
+    const int32_t in_h = in_dims->h, in_w = in_dims->w, in_c = in_dims->c;
+    const int32_t f_h = filter_dims->h, f_w = filter_dims->w;
+    const int32_t iy0 = oy * params->stride.h - params->padding.top, ix0 = ox * params->stride.w - params->padding.left;
+    const int32_t k = f_h * f_w * in_c, full = k & ~3;
+    int32_t fy, fx, c, i = 0;
+    for (fy = 0; fy < f_h; ++fy) {
+        const int32_t iy = iy0 + params->dilation.h * fy;
+        for (fx = 0; fx < f_w; ++fx) {
+            const int32_t ix = ix0 + params->dilation.w * fx;
+            const int inside = iy >= 0 && iy < in_h && ix >= 0 && ix < in_w;
+            const int8_t *px = in + ((b * in_h + iy) * in_w + ix) * in_c;
+            for (c = 0; c < in_c; ++c, ++i) {
+                /* position in the column: groups of 4 reordered 0, 2, 1, 3; the tail as is */
+                const int32_t at = i < full ? (i & ~3) + ((i & 1) << 1) + ((i >> 1) & 1) : i;
+                col[at] = (int16_t)(inside ? (int32_t)px[c] + params->input_offset : 0);
+            }
+        }
+    }
+    (void)k;
+}
+
+/* a[p][o] += column p . weights o over k taps (columns in SXTB16 order). */
+static void dot_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, const int8_t *w1, int32_t k, int32_t a[2][2])
+{
+    int32_t s00 = 0, s01 = 0, s10 = 0, s11 = 0, i = 0;
+    for (; i + 4 <= k; i += 4) {
+        int32_t p0e, p0o, p1e, p1o;
+        const int32_t v0 = tf_dsp_load4(w0 + i), v1 = tf_dsp_load4(w1 + i);
+        const int32_t v0e = __sxtb16(v0), v0o = __sxtb16(tf_dsp_ror8(v0));
+        const int32_t v1e = __sxtb16(v1), v1o = __sxtb16(tf_dsp_ror8(v1));
+        memcpy(&p0e, c0 + i, 4);
+        memcpy(&p0o, c0 + i + 2, 4);
+        memcpy(&p1e, c1 + i, 4);
+        memcpy(&p1o, c1 + i + 2, 4);
+        s00 = __smlad(p0e, v0e, s00);
+        s00 = __smlad(p0o, v0o, s00);
+        s01 = __smlad(p0e, v1e, s01);
+        s01 = __smlad(p0o, v1o, s01);
+        s10 = __smlad(p1e, v0e, s10);
+        s10 = __smlad(p1o, v0o, s10);
+        s11 = __smlad(p1e, v1e, s11);
+        s11 = __smlad(p1o, v1o, s11);
+    }
+    for (; i < k; ++i) {
+        s00 += (int32_t)w0[i] * c0[i];
+        s01 += (int32_t)w1[i] * c0[i];
+        s10 += (int32_t)w0[i] * c1[i];
+        s11 += (int32_t)w1[i] * c1[i];
+    }
+    a[0][0] = s00;
+    a[0][1] = s01;
+    a[1][0] = s10;
+    a[1][1] = s11;
+}
+#endif
+
+void tf_conv_s8_dsp(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                    const tf_dims *in_dims, const int8_t *in,
+                    const tf_dims *filter_dims, const int8_t *filter,
+                    const int32_t *bias,
+                    const tf_dims *out_dims, int8_t *out)
+{
+#if defined(__ARM_FEATURE_DSP)
+    const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
+    if (filter_dims->c == in_dims->c && k <= TF_CONV_DSP_MAX_COLUMN) {
+        /* 4-byte aligned for the word loads of int16 pairs */
+        const tf_dsp_requant rq = tf_dsp_requant_of(params, quant, bias);
+        int32_t cols[TF_CONV_DSP_MAX_COLUMN];
+        int16_t *c0 = (int16_t *)cols, *c1 = c0 + TF_CONV_DSP_MAX_COLUMN;
+        const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c;
+        const int32_t per_image = out_h * out_w, pixels = out_dims->n * per_image;
+        int32_t p, oc;
+        for (p = 0; p < pixels; p += 2) {
+            const int32_t two = p + 1 < pixels;
+            const int32_t q = two ? p + 1 : p;
+            int8_t *y0 = out + p * out_c, *y1 = out + q * out_c;
+            fill_column(params, in_dims, in, filter_dims, p / per_image, (p % per_image) / out_w, p % out_w, c0);
+            fill_column(params, in_dims, in, filter_dims, q / per_image, (q % per_image) / out_w, q % out_w, c1);
+            for (oc = 0; oc < out_c; oc += 2) {
+                const int8_t *w0 = filter + oc * k;
+                const int32_t has1 = oc + 1 < out_c;
+                int32_t a[2][2];
+                dot_2x2(c0, c1, w0, has1 ? w0 + k : w0, k, a);
+                y0[oc] = tf_dsp_requant_s8(&rq, oc, a[0][0]);
+                if (has1) {
+                    y0[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[0][1]);
+                }
+                if (two) {
+                    y1[oc] = tf_dsp_requant_s8(&rq, oc, a[1][0]);
+                    if (has1) {
+                        y1[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[1][1]);
+                    }
+                }
+            }
+        }
+        return;
+    }
+#endif
+    tf_conv_s8_nhwc(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
+}

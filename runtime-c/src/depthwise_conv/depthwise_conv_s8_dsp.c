@@ -1,0 +1,72 @@
+/* DEPTHWISE_CONV_2D int8 (per-channel) for cores with the ARMv7E-M DSP extension: 3x3, 5x5 and 7x7
+ * filters with depth multiplier 1 and dilation 1 (any stride and padding) one channel plane at a time
+ * with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) through
+ * one column of taps per pixel; anything else, and cores without DSP, go to
+ * tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc. */
+#include "tf_kernels.h"
+#include "tf_quant.h"
+
+#define TF_DW_ONE_CHANNEL_MAX_TAPS 64
+
+#if defined(__ARM_FEATURE_DSP)
+#include "../common/tf_dw_plane_dsp.h"
+
+/* One input channel (a first layer: in_c == 1, every output channel a multiplier of it): per output
+ * pixel, its taps once as x + input_offset (0 in the padding, whose taps TFLM skips), then each output
+ * channel's taps from the 1xHxWxC filter. */
+static void one_input_channel(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                              const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
+                              const int8_t *filter, const int32_t *bias, const tf_dims *out_dims, int8_t *out)
+{
+    const int32_t in_h = in_dims->h, in_w = in_dims->w, f_h = filter_dims->h, f_w = filter_dims->w;
+    const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c, taps = f_h * f_w;
+    const int32_t off = params->input_offset, out_off = params->output_offset;
+    const int32_t act_min = params->activation.min, act_max = params->activation.max;
+    int32_t col[TF_DW_ONE_CHANNEL_MAX_TAPS];
+    int32_t oy, ox, fy, fx, oc, t;
+    for (oy = 0; oy < out_h; ++oy) {
+        for (ox = 0; ox < out_w; ++ox) {
+            const int32_t iy0 = oy * params->stride.h - params->padding.top;
+            const int32_t ix0 = ox * params->stride.w - params->padding.left;
+            int8_t *y = out + (oy * out_w + ox) * out_c;
+            for (fy = 0; fy < f_h; ++fy) {
+                const int32_t iy = iy0 + params->dilation.h * fy;
+                for (fx = 0; fx < f_w; ++fx) {
+                    const int32_t ix = ix0 + params->dilation.w * fx;
+                    col[fy * f_w + fx] = iy >= 0 && iy < in_h && ix >= 0 && ix < in_w ? in[iy * in_w + ix] + off : 0;
+                }
+            }
+            for (oc = 0; oc < out_c; ++oc) {
+                const int8_t *w = filter + oc;
+                int32_t acc = bias != NULL ? bias[oc] : 0;
+                for (t = 0; t < taps; ++t) {
+                    acc += col[t] * w[t * out_c];
+                }
+                y[oc] = tf_requant_s8(acc, quant->multiplier[oc], quant->shift[oc], out_off, act_min, act_max);
+            }
+        }
+    }
+}
+#endif
+
+void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                              const tf_dims *in_dims, const int8_t *in,
+                              const tf_dims *filter_dims, const int8_t *filter,
+                              const int32_t *bias,
+                              const tf_dims *out_dims, int8_t *out)
+{
+#if defined(__ARM_FEATURE_DSP)
+    if (tf_dw_plane_fits(params, in_dims, filter_dims)) {
+        int32_t ic;
+        for (ic = 0; ic < in_dims->c; ++ic) {
+            tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, in_dims->c);
+        }
+        return;
+    }
+    if (in_dims->c == 1 && in_dims->n == 1 && filter_dims->h * filter_dims->w <= TF_DW_ONE_CHANNEL_MAX_TAPS) {
+        one_input_channel(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
+        return;
+    }
+#endif
+    tf_depthwise_conv_s8_nhwc(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
+}

@@ -1,15 +1,27 @@
 /* CONV_2D int16 activations, int8 weights, int64 bias (TFLite's 16x8 scheme): TFLM
  * reference_integer_ops::ConvPerChannel<int64_t> for int16 input. Input and output zero points are 0
  * (TFLM requires it), so input_offset is not applied; int64 accumulator, requantized with the
- * 16-bit-multiplier MultiplyByQuantizedMultiplier(int64) (tf_mbqm_s64). */
+ * 16-bit-multiplier MultiplyByQuantizedMultiplier(int64) (tf_mbqm_s64). The same loop serves the
+ * int32-bias kernel (conv_s16_bias32_nhwc.c): summing in int64 and narrowing at the end wraps exactly as
+ * its int32 accumulator does. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
+#include "conv_s16_core.h"
 
 void tf_conv_s16_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
                      const tf_dims *in_dims, const int16_t *in,
                      const tf_dims *filter_dims, const int8_t *filter,
                      const int64_t *bias,
                      const tf_dims *out_dims, int16_t *out)
+{
+    tf_conv_s16_core(params, quant, in_dims, in, filter_dims, filter, bias, NULL, 0, out_dims, out);
+}
+
+void tf_conv_s16_core(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                      const tf_dims *in_dims, const int16_t *in,
+                      const tf_dims *filter_dims, const int8_t *filter,
+                      const int64_t *bias64, const int32_t *bias32, int32_t acc32,
+                      const tf_dims *out_dims, int16_t *out)
 {
     const int32_t in_h = in_dims->h, in_w = in_dims->w, in_c = in_dims->c;
     const int32_t f_h = filter_dims->h, f_w = filter_dims->w, f_c = filter_dims->c;
@@ -46,13 +58,16 @@ void tf_conv_s16_nhwc(const tf_conv_params *params, const tf_per_channel_quant *
                             }
                         }
                     }
-                    if (bias != NULL) {
-                        acc += bias[oc];
+                    int32_t scaled;
+                    if (bias64 != NULL) {
+                        acc += bias64[oc];
+                    } else if (bias32 != NULL) {
+                        acc += bias32[oc];
                     }
+                    scaled = acc32 ? tf_mbqm((int32_t)(uint32_t)(uint64_t)acc, quant->multiplier[oc], quant->shift[oc])
+                                   : tf_mbqm_s64(acc, quant->multiplier[oc], quant->shift[oc]);
                     out[((b * out_h + oy) * out_w + ox) * out_c + oc] = tf_sat_s16(
-                        tf_mbqm_s64(acc, quant->multiplier[oc], quant->shift[oc]) +
-                            params->output_offset,
-                        params->activation.min, params->activation.max);
+                        scaled + params->output_offset, params->activation.min, params->activation.max);
                 }
             }
         }

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,7 @@ import dev.tinyforge.ir.ElementType;
 import dev.tinyforge.ir.Graph;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Tensor;
-import dev.tinyforge.testing.Shared;
+import dev.tinyforge.testing.GoldenModel;
 
 /**
  * The interpreter against TFLM's goldens: every input_k.bin of every model gives output_k.bin (bytes
@@ -34,22 +33,21 @@ class GoldenInterpreterTest {
 
     private static final Map<String, Graph> graphs = new HashMap<>();
 
-    private static synchronized Graph graph(GoldenCase c) {
-        return graphs.computeIfAbsent(c.name(), n -> c.read());
+    private static synchronized Graph graph(GoldenModel c) {
+        return graphs.computeIfAbsent(c.name(), n -> dev.tinyforge.frontend.tflite.TfliteReader.read(c.modelFile()));
     }
 
     @TestFactory
     List<DynamicTest> finalOutputsMatchTflm() {
-        Path shared = Shared.require("golden");
         List<DynamicTest> tests = new ArrayList<>();
-        for (GoldenCase c : GoldenCase.all(shared.getParent()))
+        for (GoldenModel c : GoldenModel.all())
             for (int k : c.inputIndices())
                 tests.add(DynamicTest.dynamicTest(c.name() + " input_" + k, () -> {
                     Graph g = graph(c);
-                    List<Tensor> outs = new Interpreter().run(g, c.input(g, k));
+                    List<Tensor> outs = new Interpreter().run(g, c.inputTensors(g, k));
                     ByteArrayOutputStream got = new ByteArrayOutputStream();
                     for (Tensor t : outs) got.write(t.toBytes());
-                    byte[] expected = c.bytes("output_" + k + ".bin");
+                    byte[] expected = c.output(k);
                     boolean isFloat = outs.stream().allMatch(t -> t.type().elementType() == ElementType.FLOAT32);
                     if (isFloat) assertFloatsClose(c.name() + " output_" + k, expected, got.toByteArray());
                     else assertArrayEquals(expected, got.toByteArray(), c.name() + " output_" + k);
@@ -59,13 +57,12 @@ class GoldenInterpreterTest {
 
     @TestFactory
     List<DynamicTest> everyLayerMatchesTflmIntermediates() {
-        Path shared = Shared.require("golden");
         List<DynamicTest> tests = new ArrayList<>();
-        for (GoldenCase c : GoldenCase.all(shared.getParent()))
+        for (GoldenModel c : GoldenModel.all())
             tests.add(DynamicTest.dynamicTest(c.name() + " intermediates_0", () -> {
                 Graph g = graph(c);
                 Map<Integer, String> files = new HashMap<>();
-                String index = new String(c.bytes("intermediates_0/index.tsv"), StandardCharsets.UTF_8);
+                String index = new String(c.file("intermediates_0/index.tsv"), StandardCharsets.UTF_8);
                 for (String line : index.split("\n")) {
                     String[] f = line.split("\t");
                     if (f.length > 1 && !f[0].equals("file")) files.put(Integer.parseInt(f[1]), f[0]);
@@ -73,8 +70,8 @@ class GoldenInterpreterTest {
                 assertEquals(g.nodes().size(), files.size(), c.name() + ": ops in graph vs index.tsv");
                 List<String> wrong = new ArrayList<>();
                 int[] exact = {0}, bitExactFloat = {0}, floatLayers = {0};
-                new Interpreter().run(g, c.input(g, 0), (i, node, outs) -> {
-                    byte[] expected = c.bytes("intermediates_0/" + files.get(i));
+                new Interpreter().run(g, c.inputTensors(g, 0), (i, node, outs) -> {
+                    byte[] expected = c.file("intermediates_0/" + files.get(i));
                     byte[] got = outs.get(0).toBytes();
                     String why = compare(node, outs.get(0), expected, got);
                     if (why == null) exact[0]++;

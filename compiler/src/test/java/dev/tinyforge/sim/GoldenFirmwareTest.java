@@ -3,7 +3,6 @@ package dev.tinyforge.sim;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,7 +14,6 @@ import dev.tinyforge.board.Boards;
 import dev.tinyforge.interp.Interpreter;
 import dev.tinyforge.ir.Graph;
 import dev.tinyforge.ir.Tensor;
-import dev.tinyforge.ir.Value;
 import dev.tinyforge.testing.GoldenModel;
 
 /**
@@ -42,15 +40,7 @@ class GoldenFirmwareTest {
     }
 
     static byte[] interpret(Graph g, byte[] input) {
-        List<Tensor> ins = new ArrayList<>();
-        int at = 0;
-        for (Value v : g.inputs()) {
-            int n = (int) v.type().byteSize();
-            byte[] part = new byte[n];
-            System.arraycopy(input, at, part, 0, n);
-            at += n;
-            ins.add(Tensor.fromBytes(v.type(), part));
-        }
+        List<Tensor> ins = GoldenModel.split(g, input);
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (Tensor t : new Interpreter().run(g, ins)) all.writeBytes(t.toBytes());
         return all.toByteArray();

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.tinyforge.ir.Graph;
+import dev.tinyforge.ir.Tensor;
+import dev.tinyforge.ir.Value;
 import dev.tinyforge.util.Json;
 
 /** One model directory of ../shared/golden: its model file, inputs, expected outputs and TFLM's model_info. */
@@ -48,6 +51,24 @@ public record GoldenModel(String name, Path dir, Path modelFile, Map<String, Obj
     }
 
     public byte[] input(int k) { return read("input_" + k + ".bin"); }
+
+    /** Input k split into one tensor per graph input (the golden file concatenates them in input order). */
+    public List<Tensor> inputTensors(Graph g, int k) { return split(g, input(k)); }
+
+    /** Raw concatenated input bytes split into one tensor per graph input, in input order. */
+    public static List<Tensor> split(Graph g, byte[] raw) {
+        List<Tensor> ins = new ArrayList<>();
+        int off = 0;
+        for (Value v : g.inputs()) {
+            int n = (int) v.type().byteSize();
+            ins.add(Tensor.fromBytes(v.type(), java.util.Arrays.copyOfRange(raw, off, off + n)));
+            off += n;
+        }
+        return ins;
+    }
+
+    /** Any file of the model's golden folder, e.g. "intermediates_0/index.tsv". */
+    public byte[] file(String relative) { return read(relative); }
 
     public byte[] output(int k) { return read("output_" + k + ".bin"); }
 

@@ -1,6 +1,7 @@
 package dev.tinyforge;
 
 import dev.tinyforge.plan.PlanOptions;
+import dev.tinyforge.plan.patch.PatchRequest;
 
 /**
  * How to compile, beyond the pass pipeline: the memory optimizations (each can be switched off, and the
@@ -12,10 +13,17 @@ import dev.tinyforge.plan.PlanOptions;
  * @param ioInArena    model input and output inside the arena (false: separate buffers, counted as io)
  * @param exactMillis  time budget of the exact offset search per plan
  * @param isa          the target core's instruction-set extensions: which kernel variants may be chosen
+ * @param patch        patch-based inference (off, auto or a fixed grid) and where the input lives
  */
-public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena, long exactMillis, Isa isa) {
+public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena, long exactMillis, Isa isa, PatchRequest patch) {
     public CompileOptions {
         if (isa == null) isa = Isa.PORTABLE;
+        if (patch == null) patch = PatchRequest.OFF;
+    }
+
+    /** Layer by layer (no patches), input in SRAM. */
+    public CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena, long exactMillis, Isa isa) {
+        this(inPlace, reorder, ioInArena, exactMillis, isa, PatchRequest.OFF);
     }
 
     /** Everything on, I/O in the arena, portable C kernels. */
@@ -24,13 +32,15 @@ public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena
     /** A plain layer-wise plan: no in-place execution, the order the model file gives. */
     public static final CompileOptions NO_MEMORY_OPTIMIZATIONS = new CompileOptions(false, false, true, 300, Isa.PORTABLE);
 
-    public CompileOptions withInPlace(boolean on) { return new CompileOptions(on, reorder, ioInArena, exactMillis, isa); }
+    public CompileOptions withInPlace(boolean on) { return new CompileOptions(on, reorder, ioInArena, exactMillis, isa, patch); }
 
-    public CompileOptions withReorder(boolean on) { return new CompileOptions(inPlace, on, ioInArena, exactMillis, isa); }
+    public CompileOptions withReorder(boolean on) { return new CompileOptions(inPlace, on, ioInArena, exactMillis, isa, patch); }
 
-    public CompileOptions withIoInArena(boolean on) { return new CompileOptions(inPlace, reorder, on, exactMillis, isa); }
+    public CompileOptions withIoInArena(boolean on) { return new CompileOptions(inPlace, reorder, on, exactMillis, isa, patch); }
 
-    public CompileOptions withIsa(Isa target) { return new CompileOptions(inPlace, reorder, ioInArena, exactMillis, target); }
+    public CompileOptions withIsa(Isa target) { return new CompileOptions(inPlace, reorder, ioInArena, exactMillis, target, patch); }
+
+    public CompileOptions withPatch(PatchRequest p) { return new CompileOptions(inPlace, reorder, ioInArena, exactMillis, isa, p); }
 
     public PlanOptions planOptions() { return new PlanOptions(inPlace, ioInArena, exactMillis); }
 }

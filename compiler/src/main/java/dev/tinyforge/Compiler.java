@@ -17,6 +17,8 @@ import dev.tinyforge.plan.ArenaPlanner;
 import dev.tinyforge.plan.MemoryPlan;
 import dev.tinyforge.plan.MemorySchedule;
 import dev.tinyforge.plan.PlanChecker;
+import dev.tinyforge.plan.patch.PatchChoice;
+import dev.tinyforge.plan.patch.PatchSearch;
 
 /**
  * The library entry point: load a model, run the pipeline, plan memory, generate C. The CLI is a thin
@@ -73,6 +75,8 @@ public final class Compiler {
         Verifier.verify(g);
         pipeline.run(g);
         Verifier.verify(g);
+        PatchChoice patch = PatchSearch.apply(g, options.patch(), options.planOptions());
+        Verifier.verify(g);
         if (options.reorder()) {
             MemorySchedule.Result r = MemorySchedule.optimize(g, 1000, 200_000);
             if (r.order() != null) {
@@ -84,13 +88,16 @@ public final class Compiler {
         String problem = PlanChecker.check(g, plan);
         if (problem != null) throw new IllegalStateException("internal error: invalid memory plan: " + problem);
         GeneratedModel code = CModelGenerator.generate(g, plan, options.isa());
-        return new CompiledModel(g, plan, code, options);
+        return new CompiledModel(g, plan, code, options, patch);
     }
 
     public static CompiledModel compile(Path model) { return compile(load(model)); }
 
     public static CompiledModel compile(Path model, CompileOptions options) { return compile(load(model), options); }
 
-    /** A compiled model: the final IR, its memory plan, its C sources and the options it was compiled with. */
-    public record CompiledModel(Graph graph, MemoryPlan plan, GeneratedModel code, CompileOptions options) {}
+    /**
+     * A compiled model: the final IR, its memory plan, its C sources, the options it was compiled with and
+     * the patch setting it runs with (never null; {@link PatchChoice#isOff()} when layer by layer).
+     */
+    public record CompiledModel(Graph graph, MemoryPlan plan, GeneratedModel code, CompileOptions options, PatchChoice patch) {}
 }

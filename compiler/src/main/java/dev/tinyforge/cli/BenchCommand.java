@@ -41,6 +41,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--portable", description = "portable C kernels only, even where the core has DSP or Helium (for before/after comparisons)") boolean portable;
 
+    @picocli.CommandLine.Mixin PatchFlags patch = new PatchFlags();
+
     @Option(names = "--timeout", defaultValue = "600", description = "seconds per QEMU run (default: ${DEFAULT-VALUE})") long timeout;
 
     @Override public Integer call() throws IOException {
@@ -81,6 +83,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private CompileOptions options(Board b) {
-        return CompileOptions.DEFAULT.withIsa(portable ? Isa.PORTABLE : b.isa());
+        return CompileOptions.DEFAULT.withIsa(portable ? Isa.PORTABLE : b.isa()).withPatch(patch.request(b.sramBytes()));
     }
 }

@@ -45,8 +45,8 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         Board b = Boards.get(board);
-        CompiledModel cm = Compiler.compile(flags.prepare(quantize.apply(Compiler.load(model), System.out)),
-                flags.options().withIsa(b.isa()));
+        CompiledModel cm = Compiler.compile(quantize.apply(Compiler.load(model), System.out),
+                flags.options(b.isHost() ? 0 : b.sramBytes()).withIsa(b.isa()));
         if (b.isHost()) {
             if (sampleInput != null) throw new CompileException("--sample-input needs a firmware board (--board), not host");
             OutputDirectory.write(output, dir -> {

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import dev.tinyforge.CompileException;
 import dev.tinyforge.CompileOptions;
 import dev.tinyforge.Compiler.CompiledModel;
-import dev.tinyforge.ir.Graph;
-import dev.tinyforge.plan.patch.PatchSpec;
 import dev.tinyforge.report.MemorySvg;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Memory options shared by the commands that compile (a picocli mixin). */
@@ -23,21 +22,15 @@ public final class CompileFlags {
     @Option(names = "--io-outside-arena", description = "hold the model's input and output in their own buffers, outside the arena (counted in io_bytes and peak_sram_bytes)")
     boolean ioOutside;
 
-    @Option(names = "--patch", paramLabel = "off|NxM@L", defaultValue = "off",
-            description = "patch-based inference: run layers 0..L (after the default passes) as an N x M grid of patches into L's full output map")
-    String patch;
+    @Mixin PatchFlags patch = new PatchFlags();
 
     @Option(names = "--memory-svg", paramLabel = "FILE", description = "write a picture of the arena over time (SVG)")
     Path memorySvg;
 
-    public CompileOptions options() {
-        return CompileOptions.DEFAULT.withInPlace(!noInPlace).withReorder(!noReorder).withIoInArena(!ioOutside);
-    }
-
-    /** The graph rewritten into patches when --patch asks for it, else unchanged. */
-    public Graph prepare(Graph g) {
-        PatchSpec spec = PatchSpec.parse(patch);
-        return spec == null ? g : spec.applyTo(g);
+    /** The options; {@code sramBytes} is the board's SRAM for --patch auto (0 when there is no board). */
+    public CompileOptions options(long sramBytes) {
+        return CompileOptions.DEFAULT.withInPlace(!noInPlace).withReorder(!noReorder).withIoInArena(!ioOutside)
+                .withPatch(patch.request(sramBytes));
     }
 
     /** Writes the SVG if asked. */
@@ -46,7 +39,7 @@ public final class CompileFlags {
         try {
             Path parent = memorySvg.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Files.writeString(memorySvg, MemorySvg.render(cm.graph(), cm.plan()));
+            Files.writeString(memorySvg, MemorySvg.render(cm.graph(), cm.plan(), cm.patch()));
         } catch (IOException e) {
             throw new CompileException("cannot write " + memorySvg + ": " + e.getMessage());
         }

@@ -22,7 +22,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object") boolean json;
 
     @Override public Integer call() {
-        CompiledModel cm = Compiler.compile(flags.prepare(Compiler.load(model)), flags.options());
+        CompiledModel cm = Compiler.compile(Compiler.load(model), flags.options(0));
         flags.writeOutputs(cm);
         System.out.print(json ? Json.write(ModelReport.json(cm)) : ModelReport.text(cm));
         return 0;

@@ -40,10 +40,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", defaultValue = "120", description = "seconds before the run is abandoned") long timeout;
 
+    @picocli.CommandLine.Mixin PatchFlags patch = new PatchFlags();
+
     @Override public Integer call() throws IOException {
         Board b = Boards.get(board);
         byte[] input = readInputs();
-        CompiledModel cm = Compiler.compile(model, CompileOptions.DEFAULT.withIsa(b.isa()));
+        CompiledModel cm = Compiler.compile(model, CompileOptions.DEFAULT.withIsa(b.isa())
+                .withPatch(patch.request(b.isHost() ? 0 : b.sramBytes())));
         long expected = cm.graph().inputs().stream().mapToLong(v -> v.type().byteSize()).sum();
         if (input.length != expected)
             throw new CompileException("the inputs hold " + input.length + " bytes; the model's inputs need " + expected + " ("

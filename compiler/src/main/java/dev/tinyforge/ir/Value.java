@@ -19,6 +19,7 @@ public final class Value {
     private TensorType type;
     private Tensor constant;
     private boolean variable;
+    private boolean streamed;
     private Node producer;
     private final List<Node> users = new ArrayList<>();
 
@@ -52,6 +53,15 @@ public final class Value {
     public boolean isConstant() { return constant != null; }
 
     public boolean isVariable() { return variable; }
+
+    /**
+     * A streamed value is never held in memory: a graph input the application supplies window by window
+     * (model_read_input_row), or a pointwise conversion of one (QUANTIZE). Only STRIDED_SLICE windows and
+     * such conversions read it; the planner gives it no buffer and the backend reads it through the callback.
+     */
+    public boolean isStreamed() { return streamed; }
+
+    public void setStreamed(boolean on) { this.streamed = on; }
 
     /** The bytes a variable holds before the first invocation (and after a reset): all zero. */
     public Tensor initialState() {

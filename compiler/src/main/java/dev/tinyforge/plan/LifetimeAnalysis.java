@@ -57,12 +57,13 @@ public final class LifetimeAnalysis {
         int steps = g.nodes().size();
         Map<Value, int[]> span = new LinkedHashMap<>(); // root -> {first, last}
         Map<Value, List<Value>> members = new IdentityHashMap<>();
-        for (Value in : g.inputs()) touch(span, members, in, root(rootOf, in), -1);
+        // Streamed values (an input read window by window through a callback) take no memory at all.
+        for (Value in : g.inputs()) if (!in.isStreamed()) touch(span, members, in, root(rootOf, in), -1);
         for (int i = 0; i < steps; i++) {
             Node n = g.nodes().get(i);
             for (Value v : n.inputs())
-                if (v != null && !v.isConstant() && !v.isVariable()) touch(span, members, v, root(rootOf, v), i);
-            for (Value v : n.outputs()) touch(span, members, v, root(rootOf, v), i);
+                if (v != null && !v.isConstant() && !v.isVariable() && !v.isStreamed()) touch(span, members, v, root(rootOf, v), i);
+            for (Value v : n.outputs()) if (!v.isStreamed()) touch(span, members, v, root(rootOf, v), i);
         }
         for (Value out : g.outputs())
             if (!out.isConstant()) touch(span, members, out, root(rootOf, out), steps);

@@ -60,7 +60,7 @@ public final class MemoryPlan {
         io2.addAll(g.inputs());
         io2.addAll(g.outputs());
         long iob = 0;
-        for (Value v : io2) if (!v.isConstant()) iob += v.type().byteSize();
+        for (Value v : io2) if (!v.isConstant() && !v.isStreamed()) iob += v.type().byteSize();
         this.ioBytes = iob;
         for (InPlace p : problem.inPlace()) inPlaceOf.put(p.node(), p);
         this.inPlaceBound = LowerBounds.ofClusters(Cluster.build(problem.arenaBuffers(), problem.inPlace()));

@@ -20,11 +20,12 @@ public final class PlanChecker {
 
     /** Also checks that every activation the graph reads or writes has a place. Null when valid. */
     public static String check(Graph g, MemoryPlan plan) {
-        for (Value v : g.inputs()) if (!plan.contains(v)) return "input %" + v.name() + " has no place";
+        for (Value v : g.inputs()) if (!v.isStreamed() && !plan.contains(v)) return "input %" + v.name() + " has no place";
         for (Node n : g.nodes()) {
             for (Value v : n.inputs())
-                if (v != null && !v.isConstant() && !v.isVariable() && !plan.contains(v)) return "%" + v.name() + " read by " + n + " has no place";
-            for (Value v : n.outputs()) if (!plan.contains(v)) return "%" + v.name() + " written by " + n + " has no place";
+                if (v != null && !v.isConstant() && !v.isVariable() && !v.isStreamed() && !plan.contains(v))
+                    return "%" + v.name() + " read by " + n + " has no place";
+            for (Value v : n.outputs()) if (!v.isStreamed() && !plan.contains(v)) return "%" + v.name() + " written by " + n + " has no place";
         }
         return check(plan);
     }

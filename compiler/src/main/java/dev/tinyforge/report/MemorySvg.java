@@ -8,6 +8,7 @@ import dev.tinyforge.ir.Node;
 import dev.tinyforge.plan.Buffer;
 import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.plan.MemoryPlan;
+import dev.tinyforge.plan.patch.PatchChoice;
 
 /**
  * The arena over time as an SVG picture: x is the layer (step), y the address (0 at the bottom), one
@@ -21,6 +22,11 @@ public final class MemorySvg {
     private static final int LEFT = 90, RIGHT = 30, TOP = 60, BOTTOM = 90, PLOT_H = 520, MIN_STEP_W = 14;
 
     public static String render(Graph g, MemoryPlan plan) {
+        return render(g, plan, null);
+    }
+
+    /** As {@link #render(Graph, MemoryPlan)}, with the patch stage (if any) shaded and labelled. */
+    public static String render(Graph g, MemoryPlan plan, PatchChoice patch) {
         int steps = plan.steps();
         int cols = steps + 2; // step -1 (inputs) .. steps (outputs)
         int stepW = Math.max(MIN_STEP_W, 1100 / Math.max(1, cols));
@@ -44,6 +50,7 @@ public final class MemorySvg {
         // peak column
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#ffe0e0\"/>%n",
                 LEFT + peakCol * stepW, TOP, stepW, PLOT_H));
+        if (patch != null && !patch.isOff()) s.append(patchBand(g, patch, stepW));
         java.util.Set<Buffer> inPlaceOutputs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (InPlace p : plan.inPlace()) inPlaceOutputs.add(p.output());
         List<Buffer> buffers = plan.buffers();
@@ -102,6 +109,17 @@ public final class MemorySvg {
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    /** A shaded band over the patch stage's steps (columns 1 .. its last step + 1) with the setting as label. */
+    private static String patchBand(Graph g, PatchChoice patch, int stepW) {
+        int last = patch.lastPatchStep(g);
+        if (last < 0) return "";
+        double x = LEFT + stepW, w = (last + 1) * stepW;
+        return String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#9b59b6\" "
+                + "fill-opacity=\"0.12\"/>%n<text x=\"%.1f\" y=\"%d\" fill=\"#6c3483\">patch stage: %s grid up to layer %d, "
+                + "+%.2f%% MACs</text>%n", x, TOP, w, PLOT_H, x + 4, TOP + 14,
+                patch.spec().rows() + "x" + patch.spec().cols(), patch.spec().splitLayer(), patch.macOverheadPercent());
     }
 
     private static String opShort(Node n) {

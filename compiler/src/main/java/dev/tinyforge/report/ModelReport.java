@@ -13,6 +13,7 @@ import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.plan.MemoryPlan;
+import dev.tinyforge.plan.patch.PatchChoice;
 
 /**
  * What the user reads about a compiled model, built from the planned IR (so it describes exactly the
@@ -30,6 +31,8 @@ public final class ModelReport {
         for (Node n : g.nodes()) ops.merge(n.kind().name(), 1, Integer::sum);
         r.put("ops", ops);
         r.put("macs", Macs.of(g));
+        r.put("patch", patch(cm.patch()));
+        r.put("input_stream", cm.options() == null ? "sram" : cm.options().patch().input().name().toLowerCase(java.util.Locale.ROOT));
         long weights = weightsBytes(g);
         long constants = FlashEstimate.constantsBytes(cm.code());
         long code = FlashEstimate.codeBytes(cm.code(), g.nodes().size());
@@ -73,7 +76,7 @@ public final class ModelReport {
             l.put("macs", Macs.of(n));
             l.put("weights_bytes", n.inputs().stream().filter(v -> v != null && v.isConstant())
                     .mapToLong(v -> v.type().byteSize()).sum());
-            l.put("arena_offset", plan.offset(n.output()));
+            l.put("arena_offset", plan.contains(n.output()) ? plan.offset(n.output()) : null); // null: streamed, never stored
             l.put("arena_size", n.output().type().byteSize());
             l.put("live_bytes", live[i + 1]);
             InPlace ip = plan.inPlace(n);
@@ -84,6 +87,23 @@ public final class ModelReport {
         }
         r.put("layers", layers);
         return r;
+    }
+
+    /** The patch setting: null when layer by layer; MAC figures are the graph's before and after patching. */
+    private static Map<String, Object> patch(PatchChoice p) {
+        if (p == null || p.isOff()) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("split_layer", p.spec().splitLayer());
+        m.put("grid", new int[] {p.spec().rows(), p.spec().cols()});
+        m.put("chosen_by", p.how());
+        m.put("layer_wise_macs", p.macs());
+        m.put("extra_macs", p.extraMacs());
+        m.put("mac_overhead_percent", Math.round(p.macOverheadPercent() * 100) / 100.0);
+        m.put("layer_wise_peak_sram_bytes", p.layerWisePeak());
+        m.put("candidates", p.candidates());
+        m.put("planned", p.planned());
+        m.put("search_ms", p.searchMillis());
+        return m;
     }
 
     private static String shortScheme(InPlace ip) {
@@ -110,8 +130,8 @@ public final class ModelReport {
                 m.put("zero_point", v.type().quant().zeroPoint());
             }
             m.put("bytes", v.type().byteSize());
-            m.put("area", plan.area(v) == MemoryPlan.Area.IO ? "io" : "arena");
-            m.put("arena_offset", plan.offset(v));
+            m.put("area", v.isStreamed() ? "stream" : plan.area(v) == MemoryPlan.Area.IO ? "io" : "arena");
+            m.put("arena_offset", v.isStreamed() ? null : plan.offset(v));
             r.add(m);
         }
         return r;
@@ -133,6 +153,12 @@ public final class ModelReport {
         b.append(String.format("lower bounds: layer-wise %,d, with this plan's in-place pairs %,d; planner %s%s, %d in-place layers, %d ms%n",
                 plan.lowerBound(), plan.inPlaceLowerBound(), plan.strategy(), plan.optimal() ? " (optimal)" : "",
                 plan.inPlace().size(), plan.planningMillis()));
+        if (cm.patch() != null && (!cm.patch().isOff() || cm.patch().how().equals("auto"))) {
+            b.append(cm.patch().isOff() ? String.format("patch auto: layer by layer (no setting within the MAC bound saved enough; "
+                    + "%d settings costed, %d planned, %d ms)%n", cm.patch().candidates(), cm.patch().planned(), cm.patch().searchMillis())
+                    : cm.patch() + String.format("; peak SRAM layer-wise %,d B, %,d B saved%n", cm.patch().layerWisePeak(),
+                    cm.patch().layerWisePeak() - plan.peakSramBytes()));
+        }
         b.append(String.format("flash ~%,d bytes = weights %,d + layer constants ~%,d + code ~%,d (estimates)%n",
                 weights + constants + code, weights, constants, code));
         b.append(String.format("%4s  %-18s %-16s %-5s %12s %10s %10s  %-9s %s%n", "#", "op", "output", "type", "MACs", "arena@",
@@ -141,10 +167,10 @@ public final class ModelReport {
         for (int i = 0; i < g.nodes().size(); i++) {
             Node n = g.nodes().get(i);
             InPlace ip = plan.inPlace(n);
-            String how = ip != null ? shortScheme(ip) : plan.isNoOp(n) ? "view" : "";
+            String how = ip != null ? shortScheme(ip) : plan.isNoOp(n) ? "view" : n.output().isStreamed() ? "streamed" : "";
             b.append(String.format("%4d  %-18s %-16s %-5s %,12d %10d %,10d  %-9s %s%n", i, n.kind().name(),
                     n.output().type().shapeString(), n.output().type().elementType().shortName(), Macs.of(n),
-                    plan.offset(n.output()), live[i + 1], how, n.name()));
+                    plan.contains(n.output()) ? plan.offset(n.output()) : -1, live[i + 1], how, n.name()));
         }
         return b.toString();
     }

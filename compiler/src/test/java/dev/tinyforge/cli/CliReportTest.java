@@ -22,13 +22,14 @@ class CliReportTest {
     @SuppressWarnings("unchecked")
     void reportJsonHasStableKeysAndTrueNumbers() {
         GoldenModel m = GoldenModel.named("person_detect");
-        CliRunner.Result r = CliRunner.run("report", m.modelFile().toString(), "--json");
+        CliRunner.Result r = CliRunner.run("report", m.modelFile().toString(), "--json", "--patch", "off");
         assertEquals(0, r.exit(), r.err());
         Map<String, Object> j = Json.parseObject(r.out());
         for (String k : List.of("model", "ops", "macs", "weights_bytes", "arena_bytes", "layers"))
             assertTrue(j.containsKey(k), "missing key " + k);
         assertEquals("person_detect", j.get("model"));
         assertEquals((double) m.totalMacs(), j.get("macs"));
+        assertEquals(null, j.get("patch"), "--patch off reports no patch setting");
         Map<String, Object> ops = (Map<String, Object>) j.get("ops");
         assertEquals(14.0, ops.get("CONV_2D"));
         assertEquals(14.0, ops.get("DEPTHWISE_CONV_2D"));
@@ -47,11 +48,11 @@ class CliReportTest {
         assertEquals(arena, j.get("peak_sram_bytes"));
         assertEquals((Double) j.get("weights_bytes") + (Double) j.get("constants_bytes") + (Double) j.get("code_bytes"),
                 j.get("flash_bytes"));
-        CliRunner.Result off = CliRunner.run("report", m.modelFile().toString(), "--json", "--no-inplace", "--no-reorder");
+        CliRunner.Result off = CliRunner.run("report", m.modelFile().toString(), "--json", "--no-inplace", "--no-reorder", "--patch", "off");
         Map<String, Object> jo = Json.parseObject(off.out());
         assertTrue((Double) jo.get("arena_bytes") >= (Double) jo.get("lower_bound_bytes"), "layer-wise arena below the lower bound");
         assertTrue(arena < (Double) jo.get("arena_bytes"), "in-place does not shrink person_detect's arena");
-        CliRunner.Result outside = CliRunner.run("report", m.modelFile().toString(), "--json", "--io-outside-arena");
+        CliRunner.Result outside = CliRunner.run("report", m.modelFile().toString(), "--json", "--io-outside-arena", "--patch", "off");
         Map<String, Object> jio = Json.parseObject(outside.out());
         // The I/O area holds the input (9216 bytes, a multiple of 16) then the 2-byte output.
         assertEquals((Double) jio.get("arena_bytes") + 9216 + 2, (Double) jio.get("peak_sram_bytes"));

@@ -70,6 +70,9 @@ public final class CModelGenerator {
             variables.add(m);
         }
 
+        // Streamed inputs are read through model_read_input_row(index, ...): their C name is their index.
+        for (int i = 0; i < g.inputs().size(); i++) if (g.inputs().get(i).isStreamed()) constantNames.put(g.inputs().get(i), Integer.toString(i));
+
         List<Map<String, Object>> layers = new ArrayList<>();
         Set<String> functions = new LinkedHashSet<>();
         long totalMacs = 0;
@@ -78,7 +81,8 @@ public final class CModelGenerator {
             EmitContext ctx = new EmitContext(plan, constantNames, i, isa);
             LayerCode code = new LayerCode();
             ctx.bind(code);
-            LayerEmitters.forNode(n).emit(n, ctx, code);
+            // A streamed conversion (QUANTIZE of a streamed input) runs inside the windows that read it.
+            if (!n.output().isStreamed()) LayerEmitters.forNode(n).emit(n, ctx, code);
             functions.addAll(code.functions());
             long macs = Macs.of(n);
             totalMacs += macs;
@@ -141,8 +145,11 @@ public final class CModelGenerator {
             m.put("shape", v.type().shapeString());
             m.put("quant", quantText(v.type().quant()));
             m.put("bytes", v.type().byteSize());
-            m.put("offset", plan.offset(v));
-            m.put("area", EmitContext.areaSymbol(plan.area(v)));
+            m.put("streamed", v.isStreamed());
+            m.put("ptr", v.isStreamed() ? "NULL" : EmitContext.areaSymbol(plan.area(v)) + " + " + plan.offset(v));
+            int[] s = v.type().shape();
+            m.put("rowPixels", s.length == 4 ? s[2] : 1);
+            m.put("pixelBytes", s.length == 4 ? (long) s[3] * v.type().elementType().byteSize() : v.type().byteSize());
             r.add(m);
         }
         return r;
@@ -156,7 +163,8 @@ public final class CModelGenerator {
         }
         for (Value v : n.outputs()) lines.add(" *   out " + describe(v, plan));
         if (macs > 0) lines.add(" *   MACs: " + macs);
-        if (LifetimeAnalysis.isAlias(n)) lines.add(" *   no code: the output is a view of the input's bytes");
+        if (n.output().isStreamed()) lines.add(" *   no code: converted window by window as the windows are read");
+        else if (LifetimeAnalysis.isAlias(n)) lines.add(" *   no code: the output is a view of the input's bytes");
         else if (plan.isNoOp(n)) lines.add(" *   no code: the producers wrote each input straight into its slice of the output");
         InPlace ip = plan.inPlace(n);
         if (ip != null) lines.add(" *   in place (" + ip.scheme() + "): the output overwrites %" + CNames.comment(n.input(ip.inputIndex()).name())
@@ -166,7 +174,8 @@ public final class CModelGenerator {
     }
 
     private static String describe(Value v, MemoryPlan plan) {
-        String where = v.isConstant() ? "flash, " + v.type().byteSize() + " bytes"
+        String where = v.isStreamed() ? "streamed (model_read_input_row), not held in memory"
+                : v.isConstant() ? "flash, " + v.type().byteSize() + " bytes"
                 : v.isVariable() ? "state (persists between invocations), " + v.type().byteSize() + " bytes"
                 : (plan.area(v) == MemoryPlan.Area.IO ? "io[" : "arena[") + plan.offset(v) + ", " + (plan.offset(v) + v.type().byteSize()) + ")";
         return CNames.comment("%" + v.name()) + " " + typeText(v.type()) + " @ " + where;

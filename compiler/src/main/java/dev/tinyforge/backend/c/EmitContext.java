@@ -62,6 +62,13 @@ public final class EmitContext {
     /** An int8 pointer to a scratch buffer of the arena. */
     public String scratch(Buffer b) { return "((int8_t *)(tf_arena + " + plan.offset(b) + "))"; }
 
+    /** The model input index (a C literal) a streamed value is read from: the graph input itself or its conversion's. */
+    public String streamedInputIndex(Value v) {
+        Value root = v;
+        while (root.producer() != null) root = root.producer().input(0);
+        return name(root);
+    }
+
     private String name(Value v) {
         String n = staticNames.get(v);
         if (n == null) throw new IllegalStateException((v.isVariable() ? "variable %" : "constant %") + v.name() + " was not emitted");

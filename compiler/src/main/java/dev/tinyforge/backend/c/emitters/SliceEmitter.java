@@ -12,6 +12,10 @@ import dev.tinyforge.ir.Value;
 /** STRIDED_SLICE, SPLIT and UNPACK: each output is one strided window of the input. */
 public final class SliceEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
+        if (n.input(0).isStreamed()) {
+            StreamWindowEmitter.emit(n, ctx, code);
+            return;
+        }
         int[] in = n.input(0).type().shape();
         int rank = in.length;
         String inShape = ctx.declareInts("in_shape", in);

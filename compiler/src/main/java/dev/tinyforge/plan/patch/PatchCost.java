@@ -1,0 +1,55 @@
+package dev.tinyforge.plan.patch;
+
+import dev.tinyforge.analysis.Macs;
+import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.Value;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a patch setting costs, computed from receptive fields alone (no graph rewrite): the MACs the patches
+ * execute (exact: a layer's MACs are proportional to the output pixels it computes) and the largest single
+ * patch tensor (a window or an output region), which every plan of the patch stage must hold at some step.
+ */
+record PatchCost(long prefixMacs, long patchedPrefixMacs, long largestPatchTensorBytes) {
+
+    long extraMacs() { return patchedPrefixMacs - prefixMacs; }
+
+    /** Costs of running {@code prefix} (execution order, ending with the split node) as a rows x cols grid. */
+    static PatchCost of(List<Node> prefix, int rows, int cols) {
+        Value split = prefix.get(prefix.size() - 1).output();
+        int[] rc = PatchSchedule.cuts(split.type().dim(1), rows), cc = PatchSchedule.cuts(split.type().dim(2), cols);
+        long macs = 0;
+        for (Node n : prefix) macs += Macs.of(n);
+        long patched = 0, largest = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                Region cell = new Region(rc[i], cc[j], rc[i + 1], cc[j + 1]);
+                PrefixFields f = PrefixFields.backward(prefix, Map.of(split, cell));
+                for (Node n : prefix) {
+                    Region out = f.region(n.output());
+                    if (out == null) continue;
+                    patched += macsPerPixel(n) * out.area();
+                    largest = Math.max(largest, bytes(n.output(), out));
+                    for (int k = 0; k < n.inputs().size(); k++) {
+                        InputWindow w = ReceptiveField.inputWindow(n, k, out);
+                        if (w != null) largest = Math.max(largest, bytes(n.input(k), w.region()));
+                    }
+                }
+            }
+        }
+        return new PatchCost(macs, patched, largest);
+    }
+
+    private static long macsPerPixel(Node n) {
+        long m = Macs.of(n);
+        if (m == 0) return 0;
+        return m / ((long) n.output().type().dim(1) * n.output().type().dim(2));
+    }
+
+    /** Bytes of a region of an NHWC value. */
+    static long bytes(Value v, Region r) {
+        return r.area() * v.type().dim(3) * v.type().elementType().byteSize();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.tinyforge.plan.patch;
+
+import dev.tinyforge.analysis.Macs;
+import dev.tinyforge.ir.Graph;
+import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.plan.ArenaPlanner;
+import dev.tinyforge.plan.MemoryPlan;
+import dev.tinyforge.plan.PlanOptions;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * {@code --patch auto}: finds the split layer and grid (up to {@value #MAX_GRID} x {@value #MAX_GRID}) with
+ * the least peak SRAM whose extra MACs stay within the bound. Every candidate is first costed from
+ * receptive fields alone (exact MACs, and a bound on its peak: what the layers after the split hold, or the
+ * split map, the input and the largest patch tensor during the patch stage); candidates within the MAC
+ * bound are then planned with the real planner in order of that bound, stopping once no remaining bound
+ * can beat the best plan found (or the time budget is spent).
+ */
+public final class PatchSearch {
+
+    public static final int MAX_GRID = 8;
+
+    /** Real plans the search may make; each costs tens to hundreds of milliseconds on large graphs. */
+    static final int MAX_PLANNED = 12;
+
+    static final long BUDGET_MILLIS = 4000;
+
+    private PatchSearch() {}
+
+    private record Candidate(int split, int rows, int cols, PatchCost cost, long bound) {
+        PatchSpec spec() { return new PatchSpec(rows, cols, split); }
+    }
+
+    /**
+     * Rewrites {@code g} (after the pass pipeline) as the request says and returns what was chosen;
+     * {@code plan} are the planner options the compilation will use.
+     */
+    public static PatchChoice apply(Graph g, PatchRequest request, PlanOptions plan) {
+        long t0 = System.nanoTime();
+        long macs = Macs.of(g);
+        if (request.mode() == PatchRequest.Mode.OFF) {
+            InputStreaming.prepare(g, request.input());
+            return new PatchChoice(null, "off", macs, macs, -1, -1, 0, 0, 0, null);
+        }
+        PlanOptions quick = InputStreaming.planOptions(new PlanOptions(plan.inPlace(), plan.ioInArena(), 0), request.input());
+        Graph layerWise = GraphCopy.of(g);
+        InputStreaming.prepare(layerWise, request.input());
+        MemoryPlan base = ArenaPlanner.plan(layerWise, quick);
+        if (request.mode() == PatchRequest.Mode.FIXED) {
+            PatchSpec s = request.fixed();
+            Value map = PatchSchedule.apply(g, s.splitLayer(), s.rows(), s.cols());
+            InputStreaming.prepare(g, request.input());
+            long peak = ArenaPlanner.plan(GraphCopy.of(g), quick).peakSramBytes();
+            return new PatchChoice(s, "fixed", macs, Macs.of(g), base.peakSramBytes(), peak, 1, 1, millis(t0), map);
+        }
+
+        List<Candidate> candidates = candidates(g, request, base);
+        candidates.sort(Comparator.comparingLong(Candidate::bound).thenComparingLong(c -> c.cost().extraMacs()));
+        Candidate best = null;
+        long bestPeak = base.peakSramBytes();
+        int planned = 0;
+        for (Candidate c : candidates) {
+            if (c.bound() >= bestPeak || planned >= MAX_PLANNED || millis(t0) > BUDGET_MILLIS) break;
+            Graph copy = GraphCopy.of(g);
+            PatchSchedule.apply(copy, c.split(), c.rows(), c.cols());
+            InputStreaming.prepare(copy, request.input());
+            long peak = ArenaPlanner.plan(copy, quick).peakSramBytes();
+            planned++;
+            if (peak < bestPeak || (peak == bestPeak && best != null && c.cost().extraMacs() < best.cost().extraMacs())) {
+                best = c;
+                bestPeak = peak;
+            }
+        }
+        long basePeak = base.peakSramBytes();
+        boolean mustShrink = request.sramLimitBytes() > 0 && basePeak > request.sramLimitBytes();
+        boolean worthIt = best != null
+                && (mustShrink || (basePeak - bestPeak) * 100.0 >= PatchRequest.MIN_SAVING_PERCENT * basePeak);
+        if (!worthIt) {
+            InputStreaming.prepare(g, request.input());
+            return new PatchChoice(null, "auto", macs, macs, basePeak, basePeak, candidates.size(), planned, millis(t0), null);
+        }
+        Value map = PatchSchedule.apply(g, best.split(), best.rows(), best.cols());
+        InputStreaming.prepare(g, request.input());
+        return new PatchChoice(best.spec(), "auto", macs, macs + best.cost().extraMacs(), basePeak, bestPeak,
+                candidates.size(), planned, millis(t0), map);
+    }
+
+    /** Every splittable layer and grid within the MAC bound, with its bound on peak SRAM. */
+    private static List<Candidate> candidates(Graph g, PatchRequest request, MemoryPlan base) {
+        List<Node> nodes = g.nodes();
+        long macs = Macs.of(g);
+        long[] live = base.liveBytesPerStep(); // index t + 1 = step t
+        long[] suffix = new long[nodes.size() + 1]; // suffix[L] = most bytes live at any step after L
+        for (int t = nodes.size() - 1; t >= 0; t--) suffix[t] = Math.max(suffix[t + 1], live[t + 2]);
+        long io = base.ioAreaBytes();
+        long input = request.input().streamed() || !base.ioInArena() ? 0
+                : g.inputs().stream().mapToLong(v -> v.type().byteSize()).sum();
+        List<Candidate> r = new ArrayList<>();
+        for (int split = 0; split < nodes.size(); split++) {
+            if (!PatchSchedule.canSplitAt(g, split)) continue;
+            List<Node> prefix = nodes.subList(0, split + 1);
+            var map = prefix.get(split).output().type();
+            long s = map.byteSize();
+            if (s + io >= base.peakSramBytes()) continue; // the split map alone is as big as the layer-wise peak
+            for (int rows = 1; rows <= Math.min(MAX_GRID, map.dim(1)); rows++) {
+                for (int cols = 1; cols <= Math.min(MAX_GRID, map.dim(2)); cols++) {
+                    if (rows * cols == 1) continue;
+                    PatchCost cost = PatchCost.of(prefix, rows, cols);
+                    if (cost.extraMacs() * 100.0 > request.maxOverheadPercent() * macs) break; // finer grids cost more
+                    // Patch stage: the split map fills row by row; with several columns a row's cells are joined
+                    // by a copy (the map plus one row of cells at that step).
+                    long join = cols > 1 ? s + s / rows : 0;
+                    long during = (cols > 1 ? s * (rows - 1) / rows : s) + cost.largestPatchTensorBytes();
+                    long bound = io + Math.max(suffix[split], input + Math.max(join, during));
+                    r.add(new Candidate(split, rows, cols, cost, bound));
+                }
+            }
+        }
+        return r;
+    }
+
+    private static long millis(long t0) { return (System.nanoTime() - t0) / 1_000_000L; }
+}

@@ -20,7 +20,7 @@ public record PatchSpec(int rows, int cols, int splitLayer) {
     public static PatchSpec parse(String text) {
         if (text == null || text.equals("off")) return null;
         Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) throw new CompileException("--patch expects off or NxM@LAYER (e.g. 2x2@5), got '" + text + "'");
+        if (!m.matches()) throw new CompileException("--patch expects auto, off or NxM@LAYER (e.g. 2x2@5), got '" + text + "'");
         try {
             return new PatchSpec(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (NumberFormatException e) {

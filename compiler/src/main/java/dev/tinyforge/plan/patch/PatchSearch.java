@@ -76,10 +76,7 @@ public final class PatchSearch {
             }
         }
         long basePeak = base.peakSramBytes();
-        boolean mustShrink = request.sramLimitBytes() > 0 && basePeak > request.sramLimitBytes();
-        boolean worthIt = best != null
-                && (mustShrink || (basePeak - bestPeak) * 100.0 >= PatchRequest.MIN_SAVING_PERCENT * basePeak);
-        if (!worthIt) {
+        if (best == null || !worthPatching(basePeak, bestPeak, request.sramLimitBytes())) {
             InputStreaming.prepare(g, request.input());
             return new PatchChoice(null, "auto", macs, macs, basePeak, basePeak, candidates.size(), planned, millis(t0), null);
         }
@@ -87,6 +84,16 @@ public final class PatchSearch {
         InputStreaming.prepare(g, request.input());
         return new PatchChoice(best.spec(), "auto", macs, macs + best.cost().extraMacs(), basePeak, bestPeak,
                 candidates.size(), planned, millis(t0), map);
+    }
+
+    /**
+     * Whether a patched peak is worth its extra MACs: always when the layer-wise plan does not fit the board's
+     * SRAM (0: no board), otherwise when it saves at least {@link PatchRequest#MIN_SAVING_PERCENT} of the peak.
+     */
+    static boolean worthPatching(long layerWisePeak, long patchedPeak, long sramLimit) {
+        if (patchedPeak >= layerWisePeak) return false;
+        if (sramLimit > 0 && layerWisePeak > sramLimit) return true;
+        return (layerWisePeak - patchedPeak) * 100.0 >= PatchRequest.MIN_SAVING_PERCENT * layerWisePeak;
     }
 
     /** Every splittable layer and grid within the MAC bound, with its bound on peak SRAM. */

@@ -56,6 +56,17 @@ class PatchSearchTest {
                 "a looser bound cannot need (much) more memory: " + cm.plan().peakSramBytes() + " vs " + loose.plan().peakSramBytes());
     }
 
+    /** Small savings are not worth extra MACs, unless the layer-wise plan does not fit the board. */
+    @Test
+    void smallSavingsCountOnlyOnABoardThatIsTooSmall() {
+        assertFalse(PatchSearch.worthPatching(100_000, 95_000, 0), "5% saved, no board");
+        assertTrue(PatchSearch.worthPatching(100_000, 90_000, 0), "10% saved");
+        assertFalse(PatchSearch.worthPatching(100_000, 95_000, 128_000), "5% saved, fits anyway");
+        assertTrue(PatchSearch.worthPatching(100_000, 95_000, 96_000), "5% saved and then it fits");
+        assertTrue(PatchSearch.worthPatching(100_000, 99_000, 64_000), "any saving when it does not fit either way");
+        assertFalse(PatchSearch.worthPatching(100_000, 100_000, 64_000), "no saving");
+    }
+
     @Test
     void fullyConnectedModelStaysLayerWise() {
         if (Shared.require("golden/hello_world_int8") == null) return;

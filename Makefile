@@ -67,11 +67,13 @@ clean:
 # linked image); the same as JSON in build/bench.json. A model the compiler cannot handle yet gets a
 # row saying why (and the target fails).
 BENCH_BOARD ?= qemu-mps2-an500
+# Layer by layer unless asked (BENCH_PATCH=auto): the speed table compares with the peers' layer-wise figures.
+BENCH_PATCH ?= off
 SHARED ?= ../shared
 BENCH_MODELS ?= $(sort $(wildcard $(SHARED)/models/*/*.tflite))
 .PHONY: bench
 bench: jar
 	@[ -n "$(BENCH_MODELS)" ] || { echo "make bench: no models under $(SHARED)/models (set SHARED=path/to/shared)"; exit 2; }
 	@mkdir -p build
-	bin/tinyforge bench --board $(BENCH_BOARD) --json-out build/bench.json $(BENCH_MODELS)
+	bin/tinyforge bench --board $(BENCH_BOARD) --patch $(BENCH_PATCH) --json-out build/bench.json $(BENCH_MODELS)
 	@echo "wrote build/bench.json"

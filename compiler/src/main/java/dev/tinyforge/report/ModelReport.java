@@ -95,7 +95,7 @@ public final class ModelReport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("split_layer", p.spec().splitLayer());
         m.put("grid", new int[] {p.spec().rows(), p.spec().cols()});
-        m.put("chosen_by", p.how());
+        m.put("chosen_by", p.how().name().toLowerCase(java.util.Locale.ROOT));
         m.put("layer_wise_macs", p.macs());
         m.put("extra_macs", p.extraMacs());
         m.put("mac_overhead_percent", Math.round(p.macOverheadPercent() * 100) / 100.0);
@@ -153,7 +153,7 @@ public final class ModelReport {
         b.append(String.format("lower bounds: layer-wise %,d, with this plan's in-place pairs %,d; planner %s%s, %d in-place layers, %d ms%n",
                 plan.lowerBound(), plan.inPlaceLowerBound(), plan.strategy(), plan.optimal() ? " (optimal)" : "",
                 plan.inPlace().size(), plan.planningMillis()));
-        if (cm.patch() != null && (!cm.patch().isOff() || cm.patch().how().equals("auto"))) {
+        if (cm.patch() != null && (!cm.patch().isOff() || cm.patch().how() == dev.tinyforge.plan.patch.PatchRequest.Mode.AUTO)) {
             b.append(cm.patch().isOff() ? String.format("patch auto: layer by layer (no setting within the MAC bound saved enough; "
                     + "%d settings costed, %d planned, %d ms)%n", cm.patch().candidates(), cm.patch().planned(), cm.patch().searchMillis())
                     : cm.patch() + String.format("; peak SRAM layer-wise %,d B, %,d B saved%n", cm.patch().layerWisePeak(),

@@ -7,7 +7,6 @@ import dev.tinyforge.ir.Graph;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.OpKind;
 import dev.tinyforge.ir.Value;
-import dev.tinyforge.plan.PlanOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +99,4 @@ final class InputStreaming {
                 && n.output().type().quant() != null && !n.output().type().quant().isPerChannel()
                 && (n.output().type().elementType() == ElementType.INT8 || n.output().type().elementType() == ElementType.INT16);
     }
-
-    static PlanOptions planOptions(PlanOptions o, InputSource input) { return o; }
 }

@@ -8,7 +8,7 @@ import dev.tinyforge.ir.Value;
  * the real planner with the same options.
  *
  * @param spec            the grid and split layer, or null when the model runs layer by layer
- * @param how             "off", "fixed" (given by the user) or "auto" (chosen by {@link PatchSearch})
+ * @param how             off, fixed (given by the user) or auto (chosen by {@link PatchSearch}; may be off)
  * @param macs            MACs of the layer-wise graph
  * @param patchedMacs     MACs the patched graph executes (equal to macs when off)
  * @param layerWisePeak   peak SRAM bytes of the layer-wise plan (-1 when not planned)
@@ -19,7 +19,7 @@ import dev.tinyforge.ir.Value;
  * @param splitMap        the value holding the split layer's full output map, assembled from the patches (null
  *                        when off): the patch stage is every step up to the one that produces it
  */
-public record PatchChoice(PatchSpec spec, String how, long macs, long patchedMacs, long layerWisePeak, long patchedPeak,
+public record PatchChoice(PatchSpec spec, PatchRequest.Mode how, long macs, long patchedMacs, long layerWisePeak, long patchedPeak,
                           int candidates, int planned, long searchMillis, Value splitMap) {
 
     public boolean isOff() { return spec == null; }
@@ -34,7 +34,8 @@ public record PatchChoice(PatchSpec spec, String how, long macs, long patchedMac
     public double macOverheadPercent() { return macs == 0 ? 0 : 100.0 * extraMacs() / macs; }
 
     @Override public String toString() {
-        if (spec == null) return "patch off (" + how + ")";
-        return String.format("patch %s (%s): MACs %,d -> %,d (+%.2f%%)", spec, how, macs, patchedMacs, macOverheadPercent());
+        String by = how.name().toLowerCase(java.util.Locale.ROOT);
+        if (spec == null) return "patch off (" + by + ")";
+        return String.format("patch %s (%s): MACs %,d -> %,d (+%.2f%%)", spec, by, macs, patchedMacs, macOverheadPercent());
     }
 }

@@ -16,8 +16,12 @@ record PatchCost(long prefixMacs, long patchedPrefixMacs, long largestPatchTenso
 
     long extraMacs() { return patchedPrefixMacs - prefixMacs; }
 
-    /** Costs of running {@code prefix} (execution order, ending with the split node) as a rows x cols grid. */
-    static PatchCost of(List<Node> prefix, int rows, int cols) {
+    /**
+     * Costs of running {@code prefix} (execution order, ending with the split node) as a rows x cols grid.
+     * With {@code inputStreamed} the windows of graph inputs are not counted (a float window is never held,
+     * only its int8 conversion, which is the next op's output), so the largest tensor stays a lower bound.
+     */
+    static PatchCost of(List<Node> prefix, int rows, int cols, boolean inputStreamed) {
         Value split = prefix.get(prefix.size() - 1).output();
         int[] rc = PatchSchedule.cuts(split.type().dim(1), rows), cc = PatchSchedule.cuts(split.type().dim(2), cols);
         long macs = 0;
@@ -34,7 +38,8 @@ record PatchCost(long prefixMacs, long patchedPrefixMacs, long largestPatchTenso
                     largest = Math.max(largest, bytes(n.output(), out));
                     for (int k = 0; k < n.inputs().size(); k++) {
                         InputWindow w = ReceptiveField.inputWindow(n, k, out);
-                        if (w != null) largest = Math.max(largest, bytes(n.input(k), w.region()));
+                        boolean graphInput = n.input(k).producer() == null;
+                        if (w != null && !(graphInput && inputStreamed)) largest = Math.max(largest, bytes(n.input(k), w.region()));
                     }
                 }
             }

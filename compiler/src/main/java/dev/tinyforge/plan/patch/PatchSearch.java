@@ -44,9 +44,10 @@ public final class PatchSearch {
         long macs = Macs.of(g);
         if (request.mode() == PatchRequest.Mode.OFF) {
             InputStreaming.prepare(g, request.input());
-            return new PatchChoice(null, "off", macs, macs, -1, -1, 0, 0, 0, null);
+            return new PatchChoice(null, PatchRequest.Mode.OFF, macs, macs, -1, -1, 0, 0, 0, null);
         }
-        PlanOptions quick = InputStreaming.planOptions(new PlanOptions(plan.inPlace(), plan.ioInArena(), 0), request.input());
+        // Candidates are planned without the exact search (heuristics only); the compilation plans the winner fully.
+        PlanOptions quick = new PlanOptions(plan.inPlace(), plan.ioInArena(), 0);
         Graph layerWise = GraphCopy.of(g);
         InputStreaming.prepare(layerWise, request.input());
         MemoryPlan base = ArenaPlanner.plan(layerWise, quick);
@@ -55,35 +56,44 @@ public final class PatchSearch {
             Value map = PatchSchedule.apply(g, s.splitLayer(), s.rows(), s.cols());
             InputStreaming.prepare(g, request.input());
             long peak = ArenaPlanner.plan(GraphCopy.of(g), quick).peakSramBytes();
-            return new PatchChoice(s, "fixed", macs, Macs.of(g), base.peakSramBytes(), peak, 1, 1, millis(t0), map);
+            return new PatchChoice(s, PatchRequest.Mode.FIXED, macs, Macs.of(g), base.peakSramBytes(), peak, 1, 1, millis(t0), map);
         }
-
         List<Candidate> candidates = candidates(g, request, base);
         candidates.sort(Comparator.comparingLong(Candidate::bound).thenComparingLong(c -> c.cost().extraMacs()));
         Candidate best = null;
-        long bestPeak = base.peakSramBytes();
+        long basePeak = base.peakSramBytes(), bestPeak = basePeak;
         int planned = 0;
         for (Candidate c : candidates) {
-            if (c.bound() >= bestPeak || planned >= MAX_PLANNED || millis(t0) > BUDGET_MILLIS) break;
-            Graph copy = GraphCopy.of(g);
-            PatchSchedule.apply(copy, c.split(), c.rows(), c.cols());
-            InputStreaming.prepare(copy, request.input());
-            long peak = ArenaPlanner.plan(copy, quick).peakSramBytes();
+            // Candidates come by bound, then by extra MACs: one whose bound exceeds the best peak cannot win, and
+            // one whose bound equals it can only tie, which counts when it costs fewer MACs.
+            if (c.bound() > bestPeak || (best == null && c.bound() == bestPeak)) break;
+            if (planned >= MAX_PLANNED || millis(t0) > BUDGET_MILLIS) break;
+            if (c.bound() == bestPeak && c.cost().extraMacs() >= best.cost().extraMacs()) continue;
+            long peak = plannedPeak(g, c, request.input(), quick);
             planned++;
-            if (peak < bestPeak || (peak == bestPeak && best != null && c.cost().extraMacs() < best.cost().extraMacs())) {
+            if (peak < bestPeak || (peak == bestPeak && c.cost().extraMacs() < best.cost().extraMacs())) {
                 best = c;
                 bestPeak = peak;
             }
         }
-        long basePeak = base.peakSramBytes();
-        if (best == null || !worthPatching(basePeak, bestPeak, request.sramLimitBytes())) {
-            InputStreaming.prepare(g, request.input());
-            return new PatchChoice(null, "auto", macs, macs, basePeak, basePeak, candidates.size(), planned, millis(t0), null);
+        Value map = null;
+        if (best != null && worthPatching(basePeak, bestPeak, request.sramLimitBytes())) {
+            map = PatchSchedule.apply(g, best.split(), best.rows(), best.cols());
+        } else {
+            best = null;
         }
-        Value map = PatchSchedule.apply(g, best.split(), best.rows(), best.cols());
         InputStreaming.prepare(g, request.input());
-        return new PatchChoice(best.spec(), "auto", macs, macs + best.cost().extraMacs(), basePeak, bestPeak,
+        return new PatchChoice(best == null ? null : best.spec(), PatchRequest.Mode.AUTO, macs,
+                macs + (best == null ? 0 : best.cost().extraMacs()), basePeak, best == null ? basePeak : bestPeak,
                 candidates.size(), planned, millis(t0), map);
+    }
+
+    /** The peak SRAM of a candidate, planned on a copy of the graph. */
+    private static long plannedPeak(Graph g, Candidate c, InputSource input, PlanOptions options) {
+        Graph copy = GraphCopy.of(g);
+        PatchSchedule.apply(copy, c.split(), c.rows(), c.cols());
+        InputStreaming.prepare(copy, input);
+        return ArenaPlanner.plan(copy, options).peakSramBytes();
     }
 
     /**
@@ -116,7 +126,7 @@ public final class PatchSearch {
             for (int rows = 1; rows <= Math.min(MAX_GRID, map.dim(1)); rows++) {
                 for (int cols = 1; cols <= Math.min(MAX_GRID, map.dim(2)); cols++) {
                     if (rows * cols == 1) continue;
-                    PatchCost cost = PatchCost.of(prefix, rows, cols);
+                    PatchCost cost = PatchCost.of(prefix, rows, cols, request.input().streamed());
                     if (cost.extraMacs() * 100.0 > request.maxOverheadPercent() * macs) break; // finer grids cost more
                     // Patch stage: the split map fills row by row; with several columns a row's cells are joined
                     // by a copy (the map plus one row of cells at that step).

@@ -94,6 +94,24 @@ class ReceptiveFieldTest {
         assertWindow(ReceptiveField.inputWindow(d, 0, new Region(9, 9, 10, 10)), 7, 7, 10, 10, 0, 0, 2, 2);
     }
 
+    /** Dilation 2 with stride 2 and uneven explicit pads (top 1, left 2, bottom 0, right 1) on a 10x9 map. */
+    @Test
+    void dilationWithStrideAndUnevenPads() {
+        Graph g = new Graph("dil-s2");
+        Value x = g.addInput("x", map(10, 9, 1));
+        // out H = (10 + 1 + 0 - 5) / 2 + 1 = 4, out W = (9 + 2 + 1 - 5) / 2 + 1 = 4
+        Value y = conv(g, "d", x, 3, 2, 2, new int[] {1, 2, 0, 1}, 4, 4);
+        Node d = y.producer();
+        // rows [0,2): [0*2-1, 1*2-1+4+1) = [-1,6) -> [0,6), 1 row of top padding;
+        // cols [2,4): [2*2-2, 3*2-2+4+1) = [2,9), inside the 9 columns.
+        assertWindow(ReceptiveField.inputWindow(d, 0, new Region(0, 2, 2, 4)), 0, 2, 6, 9, 1, 0, 0, 0);
+        // rows [3,4): [3*2-1, 3*2-1+5) = [5,10), the last input row is row 9, no bottom padding;
+        // cols [0,1): [-2, 3) -> [0,3), 2 columns of left padding.
+        assertWindow(ReceptiveField.inputWindow(d, 0, new Region(3, 0, 4, 1)), 5, 0, 10, 3, 0, 2, 0, 0);
+        // The explicit right pad is never read: even the last output column reads [3*2-2, 3*2-2+5) = [4,9).
+        assertWindow(ReceptiveField.inputWindow(d, 0, new Region(0, 3, 1, 4)), 0, 4, 4, 9, 1, 0, 0, 0);
+    }
+
     @Test
     void poolingDepthwiseAndPad() {
         Graph g = new Graph("mixed");

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PatchGridsInterpreterTest {
 
-    private static final int[][] LARGE_MODEL_GRIDS = {{1, 1}, {1, 8}, {2, 3}, {3, 3}, {4, 4}, {5, 7}, {8, 8}};
+    private static final int[][] LARGE_MODEL_GRIDS = {{1, 1}, {1, 8}, {2, 3}, {5, 7}, {8, 8}};
 
     @Test
     void everyGoldenModelEveryGridAtSeveralSplits() {
@@ -36,7 +36,15 @@ class PatchGridsInterpreterTest {
             if (splits.isEmpty()) continue;
             List<Tensor> input = m.inputTensors(g, m.inputIndices().get(0));
             List<Tensor> layerWise = new ArrayList<>();
-            new Interpreter().run(g, input, (i, n, outs) -> layerWise.add(outs.get(0)));
+            int last = splits.get(splits.size() - 1);
+            try { // layer by layer up to the last split point
+                new Interpreter().run(g, input, (i, n, outs) -> {
+                    layerWise.add(outs.get(0));
+                    if (i == last) throw new Done();
+                });
+            } catch (Done d) {
+                // reached
+            }
             boolean large = m.name().equals("mcunetv2-large");
             for (int split : splits) {
                 var map = g.nodes().get(split).output().type();

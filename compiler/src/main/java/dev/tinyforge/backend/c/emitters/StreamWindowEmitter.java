@@ -25,11 +25,10 @@ final class StreamWindowEmitter {
         Attrs.StridedSlice a = n.attrs(Attrs.StridedSlice.class);
         int r0 = a.begin()[1], c0 = a.begin()[2], rows = a.sizes()[1], cols = a.sizes()[2], ch = out.type().dim(3);
         String input = ctx.streamedInputIndex(src);
-        String dst = "((uint8_t *)" + ctx.bytes(out) + ")";
         if (src.producer() == null) { // the raw input: rows straight into the window
             long rowBytes = (long) cols * ch * out.type().elementType().byteSize();
             code.statement("for (int r = 0; r < " + rows + "; r++) model_read_input_row(" + input + ", " + r0 + " + r, " + c0 + ", "
-                    + cols + ", " + dst + " + (size_t)r * " + rowBytes + "u);");
+                    + cols + ", (uint8_t *)" + ctx.bytes(out) + " + (size_t)r * " + rowBytes + "u);");
             return;
         }
         Node q = src.producer(); // a virtual QUANTIZE of the raw input
@@ -38,14 +37,13 @@ final class StreamWindowEmitter {
         String fn = "tf_quantize_f32_" + Structs.intSuffix(out);
         code.functions().add(fn);
         int chunk = Math.max(1, Math.min(cols, CHUNK_BYTES / (4 * ch)));
-        String ctype = CLiterals.ctype(out.type().elementType());
         code.statement("{\n"
                 + "        float pixels[" + chunk * ch + "];\n"
                 + "        for (int r = 0; r < " + rows + "; r++) {\n"
                 + "            for (int c = 0; c < " + cols + "; c += " + chunk + ") {\n"
                 + "                int n = " + cols + " - c < " + chunk + " ? " + cols + " - c : " + chunk + ";\n"
                 + "                model_read_input_row(" + input + ", " + r0 + " + r, " + c0 + " + c, n, pixels);\n"
-                + "                " + fn + "(&" + params + ", n * " + ch + ", pixels, (" + ctype + " *)" + dst
+                + "                " + fn + "(&" + params + ", n * " + ch + ", pixels, " + ctx.ptr(out)
                 + " + (r * " + cols + " + c) * " + ch + ");\n"
                 + "            }\n"
                 + "        }\n"

@@ -8,8 +8,19 @@ package dev.tinyforge.plan;
  * @param ioInArena     keep the model's input and output buffers inside the arena (they share bytes with
  *                      activations over time); otherwise they are separate buffers, counted in io_bytes
  * @param exactMillis   time budget for the exact (branch and bound) offset search; 0 turns it off
+ * @param overlap       (with inPlace) let pixel-order sliding-window layers start their output before their
+ *                      input, over the input pixels already consumed ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP})
  */
-public record PlanOptions(boolean inPlace, boolean ioInArena, long exactMillis) {
+public record PlanOptions(boolean inPlace, boolean ioInArena, long exactMillis, boolean overlap) {
+    /** Overlap follows in-place: on with it, off without it. */
+    public PlanOptions(boolean inPlace, boolean ioInArena, long exactMillis) {
+        this(inPlace, ioInArena, exactMillis, inPlace);
+    }
+
+    public PlanOptions {
+        overlap = overlap && inPlace;
+    }
+
     public static final PlanOptions DEFAULT = new PlanOptions(true, true, 300);
 
     /** No in-place execution, I/O in the arena: the layer-wise plan every other compiler would make. */

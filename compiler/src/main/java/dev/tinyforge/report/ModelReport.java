@@ -91,6 +91,7 @@ public final class ModelReport {
             case ELEMENTWISE, ELEMENTWISE_NARROWING -> "elemwise";
             case DEPTHWISE_CHANNEL_PLANES -> "dw-plane";
             case POINTWISE_PIXELS -> "1x1-pixel";
+            case PIXEL_ORDER_OVERLAP -> "overlap";
         };
     }
 

@@ -40,11 +40,11 @@ public final class ArenaPlanner {
             // overlap ties the input's whole chain to the output's, which can also lift the peak): tried as
             // switches on the refined same-offset pairing, and as a fresh pairing with every overlap.
             PlanOptions sameOffset = new PlanOptions(true, options.ioInArena(), options.exactMillis(), false);
-            MemoryProblem same = refinePairs(LifetimeAnalysis.analyze(g, sameOffset), false, t0);
+            MemoryProblem same = refinePairs(LifetimeAnalysis.analyze(g, sameOffset), false);
             List<MemoryProblem> variants = new ArrayList<>(List.of(same));
             if (options.overlap()) {
-                variants.add(refinePairs(same, true, t0));
-                variants.add(refinePairs(LifetimeAnalysis.analyze(g, options), true, t0));
+                variants.add(refinePairs(same, true));
+                variants.add(refinePairs(LifetimeAnalysis.analyze(g, options), true));
             }
             Solved pick = null;
             for (MemoryProblem v : variants) {
@@ -70,8 +70,8 @@ public final class ArenaPlanner {
      * change whenever the heuristics then find a smaller arena, and repeats while that helps (bounded by a
      * time budget).
      */
-    private static MemoryProblem refinePairs(MemoryProblem p, boolean overlap, long t0) {
-        long deadline = t0 + REFINE_BUDGET_NANOS;
+    private static MemoryProblem refinePairs(MemoryProblem p, boolean overlap) {
+        long deadline = System.nanoTime() + REFINE_BUDGET_NANOS;
         Solved best = solve(p, 0);
         for (int round = 0; round < 8 && System.nanoTime() < deadline; round++) {
             List<InPlace> suspects = pairsReachingTop(best);
@@ -93,7 +93,8 @@ public final class ArenaPlanner {
         return best.problem;
     }
 
-    static final long REFINE_BUDGET_NANOS = 1_000_000_000L;
+    /** Per refinement (up to three run: same-offset, switched to overlaps, fresh overlaps), so planning stays well under 2 s. */
+    static final long REFINE_BUDGET_NANOS = 350_000_000L;
 
     private static List<InPlace> pairsReachingTop(Solved s) {
         List<Cluster> clusters = Cluster.build(s.problem.arenaBuffers(), s.problem.inPlace());

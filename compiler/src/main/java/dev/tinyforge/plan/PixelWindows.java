@@ -36,30 +36,30 @@ public record PixelWindows(int inH, int inW, int inC, int outH, int outW, int ou
         if (is.length != 4 || os.length != 4 || is[0] != 1 || os[0] != 1) return null;
         int[] filter, strides, dil, pads;
         int block;
-        if (n.kind() == OpKind.CONV_2D && n.attrs() instanceof Attrs.Conv2D a && n.input(1) != null) {
-            int[] f = n.input(1).type().shape();
-            if (f.length != 4) return null;
-            filter = new int[] {f[1], f[2]};
-            strides = a.strides();
-            dil = a.dilations();
-            pads = a.pads();
-            block = CONV_BLOCK;
-        } else if (n.kind() == OpKind.DEPTHWISE_CONV_2D && n.attrs() instanceof Attrs.DepthwiseConv2D a && n.input(1) != null) {
-            int[] f = n.input(1).type().shape();
-            if (f.length != 4) return null;
-            filter = new int[] {f[1], f[2]};
-            strides = a.strides();
-            dil = a.dilations();
-            pads = a.pads();
-            block = DEPTHWISE_BLOCK;
-        } else if ((n.kind() == OpKind.AVERAGE_POOL_2D || n.kind() == OpKind.MAX_POOL_2D) && n.attrs() instanceof Attrs.Pool2D a) {
+        if (n.kind() == OpKind.AVERAGE_POOL_2D || n.kind() == OpKind.MAX_POOL_2D) {
+            if (!(n.attrs() instanceof Attrs.Pool2D a)) return null;
             filter = a.filter();
             strides = a.strides();
             dil = new int[] {1, 1};
             pads = a.pads();
             block = POOL_BLOCK;
         } else {
-            return null;
+            if (n.inputs().size() < 2 || n.input(1) == null || n.input(1).type().shape().length != 4) return null;
+            int[] f = n.input(1).type().shape(); // OHWI, or 1HW(C*mult) for depthwise
+            filter = new int[] {f[1], f[2]};
+            if (n.kind() == OpKind.CONV_2D && n.attrs() instanceof Attrs.Conv2D a) {
+                strides = a.strides();
+                dil = a.dilations();
+                pads = a.pads();
+                block = CONV_BLOCK;
+            } else if (n.kind() == OpKind.DEPTHWISE_CONV_2D && n.attrs() instanceof Attrs.DepthwiseConv2D a) {
+                strides = a.strides();
+                dil = a.dilations();
+                pads = a.pads();
+                block = DEPTHWISE_BLOCK;
+            } else {
+                return null;
+            }
         }
         return new PixelWindows(is[1], is[2], is[3], os[1], os[2], os[3], filter[0], filter[1], strides[0], strides[1],
                 dil[0], dil[1], pads[0], pads[1], block);

@@ -14,7 +14,8 @@ import dev.tinyforge.plan.PlanOptions;
  * @param exactMillis  time budget of the exact offset search per plan
  * @param isa          the target core's instruction-set extensions: which kernel variants may be chosen
  * @param overlap      (with inPlace) overlapped sliding-window layers; off keeps in place at one offset only
- *                     (an overlapped depthwise cannot use the channel-plane DSP kernels)
+ *                     (an overlapped depthwise cannot use the channel-plane DSP kernels, so on DSP targets
+ *                     multiplier-1 depthwise layers are not overlapped)
  */
 public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena, long exactMillis, Isa isa, boolean overlap) {
     public CompileOptions {
@@ -42,5 +43,6 @@ public record CompileOptions(boolean inPlace, boolean reorder, boolean ioInArena
 
     public CompileOptions withOverlap(boolean on) { return new CompileOptions(inPlace, reorder, ioInArena, exactMillis, isa, on); }
 
-    public PlanOptions planOptions() { return new PlanOptions(inPlace, ioInArena, exactMillis, overlap); }
+    /** The planner's options; on DSP targets multiplier-1 depthwise layers keep their fast channel-plane kernels. */
+    public PlanOptions planOptions() { return new PlanOptions(inPlace, ioInArena, exactMillis, overlap, isa.hasDsp()); }
 }

@@ -40,11 +40,11 @@ public final class ArenaPlanner {
             // overlap ties the input's whole chain to the output's, which can also lift the peak): tried as
             // switches on the refined same-offset pairing, and as a fresh pairing with every overlap.
             PlanOptions sameOffset = new PlanOptions(true, options.ioInArena(), options.exactMillis(), false);
-            MemoryProblem same = refinePairs(LifetimeAnalysis.analyze(g, sameOffset), false);
+            MemoryProblem same = refinePairs(LifetimeAnalysis.analyze(g, sameOffset), sameOffset);
             List<MemoryProblem> variants = new ArrayList<>(List.of(same));
             if (options.overlap()) {
-                variants.add(refinePairs(same, true));
-                variants.add(refinePairs(LifetimeAnalysis.analyze(g, options), true));
+                variants.add(refinePairs(same, options));
+                variants.add(refinePairs(LifetimeAnalysis.analyze(g, options), options));
             }
             Solved pick = null;
             for (MemoryProblem v : variants) {
@@ -66,11 +66,11 @@ public final class ArenaPlanner {
      * its first member and so raise the peak later on. Tries dropping, one at a time, the pairs of the
      * chains that reach the arena top, and (with overlap on) switching such a pair from its same-offset
      * scheme to an overlap ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP}, which can need less than a scratch
-     * plane, but costs the DSP depthwise kernels, so it is used only where it lowers the arena); keeps a
+     * plane; used only where it lowers the arena, and as the options allow); keeps a
      * change whenever the heuristics then find a smaller arena, and repeats while that helps (bounded by a
      * time budget).
      */
-    private static MemoryProblem refinePairs(MemoryProblem p, boolean overlap) {
+    private static MemoryProblem refinePairs(MemoryProblem p, PlanOptions options) {
         long deadline = System.nanoTime() + REFINE_BUDGET_NANOS;
         Solved best = solve(p, 0);
         for (int round = 0; round < 8 && System.nanoTime() < deadline; round++) {
@@ -80,7 +80,7 @@ public final class ArenaPlanner {
                 if (System.nanoTime() > deadline) break;
                 List<MemoryProblem> changes = new ArrayList<>();
                 changes.add(without(best.problem, pair));
-                MemoryProblem switched = overlap ? switchedToOverlap(best.problem, pair) : null;
+                MemoryProblem switched = switchedToOverlap(best.problem, pair, options);
                 if (switched != null) changes.add(switched);
                 for (MemoryProblem changed : changes) {
                     Solved s = solve(changed, 0);
@@ -111,9 +111,9 @@ public final class ArenaPlanner {
     }
 
     /** The problem with a same-offset pair replaced by the node's overlap, or null when it has none. */
-    private static MemoryProblem switchedToOverlap(MemoryProblem p, InPlace pair) {
+    private static MemoryProblem switchedToOverlap(MemoryProblem p, InPlace pair, PlanOptions options) {
         if (pair.isOverlap() || pair.inputIndex() != 0) return null;
-        InPlaceRules.Candidate c = InPlaceRules.overlap(pair.node());
+        InPlaceRules.Candidate c = InPlaceRules.overlap(pair.node(), options);
         if (c == null) return null;
         MemoryProblem dropped = without(p, pair);
         List<InPlace> pairs = new ArrayList<>(dropped.inPlace());

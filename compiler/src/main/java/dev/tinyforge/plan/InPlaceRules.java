@@ -78,11 +78,14 @@ public final class InPlaceRules {
 
     /**
      * The output of a sliding-window layer (pixel-order kernel) overlapping its input's consumed head
-     * ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP}), or null when the op has no such kernel or it saves nothing.
+     * ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP}), or null when the op has no such kernel, it saves nothing,
+     * or the options keep it off (overlap off; a multiplier-1 depthwise on a target with channel-plane kernels).
      */
-    public static Candidate overlap(Node n) {
+    public static Candidate overlap(Node n, PlanOptions options) {
         PixelWindows w = PixelWindows.of(n);
-        if (w == null) return null;
+        if (w == null || !options.overlap()) return null;
+        if (options.planeDepthwise() && n.kind() == OpKind.DEPTHWISE_CONV_2D
+                && n.attrs(Attrs.DepthwiseConv2D.class).depthMultiplier() == 1) return null;
         Long shift = OverlapShift.of(w);
         if (shift == null) return null;
         Candidate c = new Candidate(0, InPlaceScheme.PIXEL_ORDER_OVERLAP, 0, shift);

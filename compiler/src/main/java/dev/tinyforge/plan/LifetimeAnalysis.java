@@ -91,7 +91,7 @@ public final class LifetimeAnalysis {
                         || !out.memberOffsets().isEmpty() || out.firstStep() != i) continue;
                 List<InPlaceRules.Candidate> candidates = new ArrayList<>();
                 for (int k = 0; k < n.inputs().size(); k++) candidates.add(InPlaceRules.candidate(n, k));
-                if (options.overlap()) candidates.add(InPlaceRules.overlap(n)); // when no same-offset scheme applies
+                candidates.add(InPlaceRules.overlap(n, options)); // when no same-offset scheme applies
                 for (InPlaceRules.Candidate c : candidates) {
                     if (c == null || InPlaceRules.saving(n, c) <= 0) continue;
                     InPlace p = pair(n, i, c, out, bufferOf, io, arena);

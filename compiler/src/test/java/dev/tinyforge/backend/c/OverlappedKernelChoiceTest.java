@@ -28,26 +28,38 @@ import dev.tinyforge.plan.InPlace;
  * An overlapped depthwise must run a pixel-order kernel, never the channel-plane DSP ones. A 3x3 stride-2
  * depthwise 16x16x16 -> 8x8x16: in place over its input it needs a 64-byte plane of scratch beside the 4,096
  * input bytes; overlapped it needs only 16 bytes more (one pixel: its output starts one pixel before the
- * input), so the planner overlaps it and the DSP target must call the portable kernel.
+ * input), so the planner overlaps it, and emitted for a DSP core it must call the portable kernel. Planned
+ * for a DSP core it stays in place (its channel-plane DSP kernel is several times faster).
  */
 class OverlappedKernelChoiceTest {
 
     @Test
     void overlappedDepthwiseOnDspCallsThePixelOrderKernel() {
-        Compiler.CompiledModel on = Compiler.compile(strideTwoDepthwise(), CompileOptions.DEFAULT.withIsa(Isa.DSP));
+        // planned for a portable target (overlap allowed), emitted for a DSP core
+        Compiler.CompiledModel on = Compiler.compile(strideTwoDepthwise(), CompileOptions.DEFAULT);
         Node dw = on.graph().nodes().get(0);
         InPlace ip = on.plan().inPlace(dw);
         assertNotNull(ip);
         assertTrue(ip.isOverlap(), "expected an overlap, got " + ip.scheme());
-        String c = on.code().files().get("model.c");
+        String c = CModelGenerator.generate(on.graph(), on.plan(), Isa.DSP).files().get("model.c");
         assertTrue(c.contains("tf_depthwise_conv_s8_nhwc("), c);
         assertFalse(c.contains("tf_depthwise_conv_s8_inplace_dsp(") || c.contains("tf_depthwise_conv_s8_dsp("), c);
         assertTrue(c.contains("overlapped: the output starts 16 bytes before"), c);
+    }
 
-        // with --no-overlap the same layer runs in place with the channel-plane DSP kernel
-        Compiler.CompiledModel off = Compiler.compile(strideTwoDepthwise(), CompileOptions.DEFAULT.withIsa(Isa.DSP).withOverlap(false));
-        assertTrue(off.code().files().get("model.c").contains("tf_depthwise_conv_s8_inplace_dsp("));
-        assertTrue(off.plan().arenaBytes() > on.plan().arenaBytes());
+    /** Planned for a DSP target, the multiplier-1 depthwise keeps its channel-plane in-place DSP kernel (no overlap). */
+    @Test
+    void dspTargetsKeepThePlaneKernels() {
+        Compiler.CompiledModel portable = Compiler.compile(strideTwoDepthwise(), CompileOptions.DEFAULT);
+        Compiler.CompiledModel dsp = Compiler.compile(strideTwoDepthwise(), CompileOptions.DEFAULT.withIsa(Isa.DSP));
+        InPlace ip = dsp.plan().inPlace(dsp.graph().nodes().get(0));
+        assertNotNull(ip);
+        assertFalse(ip.isOverlap());
+        assertTrue(dsp.code().files().get("model.c").contains("tf_depthwise_conv_s8_inplace_dsp("));
+        assertTrue(dsp.plan().arenaBytes() > portable.plan().arenaBytes());
+        // --no-overlap gives the same on a portable target
+        Compiler.CompiledModel off = Compiler.compile(strideTwoDepthwise(), CompileOptions.DEFAULT.withOverlap(false));
+        assertFalse(off.plan().inPlace(off.graph().nodes().get(0)).isOverlap());
     }
 
     private static Graph strideTwoDepthwise() {

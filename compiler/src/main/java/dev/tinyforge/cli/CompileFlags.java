@@ -13,8 +13,12 @@ import picocli.CommandLine.Option;
 
 /** Memory options shared by the commands that compile (a picocli mixin). */
 public final class CompileFlags {
-    @Option(names = "--no-inplace", description = "no in-place execution (depthwise, 1x1 conv, elementwise) and no concatenation written in place")
+    @Option(names = "--no-inplace", description = "no in-place execution (depthwise, 1x1 conv, elementwise), no overlapped layers (output over the input's consumed pixels) and no concatenation written in place")
     boolean noInPlace;
+
+    @Option(names = "--no-overlap", description = "no overlapped layers (output over the input's consumed pixels); "
+            + "keeps the channel-plane DSP depthwise kernels where an overlap would have saved memory")
+    boolean noOverlap;
 
     @Option(names = "--no-reorder", description = "keep the model file's execution order instead of the one with the least memory")
     boolean noReorder;
@@ -29,8 +33,8 @@ public final class CompileFlags {
 
     /** The options; {@code sramBytes} is the board's SRAM for --patch auto (0 when there is no board). */
     public CompileOptions options(long sramBytes) {
-        return CompileOptions.DEFAULT.withInPlace(!noInPlace).withReorder(!noReorder).withIoInArena(!ioOutside)
-                .withPatch(patch.request(sramBytes));
+        return CompileOptions.DEFAULT.withInPlace(!noInPlace).withOverlap(!noOverlap).withReorder(!noReorder)
+                .withIoInArena(!ioOutside).withPatch(patch.request(sramBytes));
     }
 
     /** Writes the SVG if asked. */

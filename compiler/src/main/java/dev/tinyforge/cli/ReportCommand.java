@@ -1,10 +1,14 @@
 package dev.tinyforge.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.tinyforge.Compiler;
 import dev.tinyforge.Compiler.CompiledModel;
+import dev.tinyforge.board.Board;
+import dev.tinyforge.board.Boards;
+import dev.tinyforge.board.MemoryBudget;
 import dev.tinyforge.report.ModelReport;
 import dev.tinyforge.util.Json;
 import picocli.CommandLine.Command;
@@ -21,10 +25,27 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print one JSON object") boolean json;
 
+    @Option(names = "--board", defaultValue = "host",
+            description = "plan for this board's kernels and SRAM (--patch auto) and say whether it fits (default: ${DEFAULT-VALUE})")
+    String board;
+
     @Override public Integer call() {
-        CompiledModel cm = Compiler.compile(Compiler.load(model), flags.options(0));
+        Board b = Boards.get(board);
+        CompiledModel cm = Compiler.compile(Compiler.load(model), flags.options(b.isHost() ? 0 : b.sramBytes()).withIsa(b.isa()));
         flags.writeOutputs(cm);
-        System.out.print(json ? Json.write(ModelReport.json(cm)) : ModelReport.text(cm));
+        Map<String, Object> report = ModelReport.json(cm);
+        String fit = "";
+        if (!b.isHost()) {
+            MemoryBudget budget = MemoryBudget.of(cm, b, 0);
+            boolean fits = budget.sramBytes() <= b.sramBytes() && budget.flashBytes() <= b.flashBytes();
+            report.put("board", b.name());
+            report.put("sram_estimate_bytes", budget.sramBytes());
+            report.put("flash_estimate_bytes", budget.flashBytes());
+            report.put("fits", fits);
+            fit = String.format("%s %s: SRAM ~%,d of %,d bytes, flash ~%,d of %,d bytes (estimates; the link checks exactly)%n",
+                    fits ? "fits" : "DOES NOT FIT", b.name(), budget.sramBytes(), b.sramBytes(), budget.flashBytes(), b.flashBytes());
+        }
+        System.out.print(json ? Json.write(report) : ModelReport.text(cm) + fit);
         return 0;
     }
 }

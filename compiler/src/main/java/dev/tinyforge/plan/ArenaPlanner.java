@@ -13,7 +13,8 @@ import dev.tinyforge.ir.Graph;
  * Assigns arena offsets. Runs several heuristics (clusters ordered by size, by conflicts, by area, by
  * lifetime, chronologically; each placed first-fit and best-fit), keeps the smallest, then (for problems
  * small enough) an exact branch and bound under a time limit, started from that best. With in-place
- * execution it also plans without it and keeps whichever arena is smaller.
+ * execution it also plans without it, and with overlaps it also plans without them, and keeps whichever
+ * arena is smaller (ties: the fewer pairings, whose kernels are the fastest).
  */
 public final class ArenaPlanner {
     /** Every buffer starts at a multiple of this (int32 and float kernels need 4; Helium likes 16). */
@@ -35,8 +36,22 @@ public final class ArenaPlanner {
         long layerWiseBound = LowerBounds.layerWise(layerWise);
         Solved best = solve(layerWise, options.exactMillis());
         if (options.inPlace()) {
-            MemoryProblem inPlace = LifetimeAnalysis.analyze(g, options);
-            Solved s = solve(refinePairs(inPlace, t0), options.exactMillis());
+            // Same-offset schemes only first; overlaps are kept only where they make the arena smaller (an
+            // overlap ties the input's whole chain to the output's, which can also lift the peak): tried as
+            // switches on the refined same-offset pairing, and as a fresh pairing with every overlap.
+            PlanOptions sameOffset = new PlanOptions(true, options.ioInArena(), options.exactMillis(), false);
+            MemoryProblem same = refinePairs(LifetimeAnalysis.analyze(g, sameOffset), sameOffset);
+            List<MemoryProblem> variants = new ArrayList<>(List.of(same));
+            if (options.overlap()) {
+                variants.add(refinePairs(same, options));
+                variants.add(refinePairs(LifetimeAnalysis.analyze(g, options), options));
+            }
+            Solved pick = null;
+            for (MemoryProblem v : variants) {
+                Solved s = solve(v, 0);
+                if (pick == null || s.top < pick.top) pick = s;
+            }
+            Solved s = solve(pick.problem, options.exactMillis());
             if (s.top <= best.top) best = s;
         }
         long millis = (System.nanoTime() - t0) / 1_000_000L;
@@ -49,19 +64,28 @@ public final class ArenaPlanner {
     /**
      * In-place pairs chain buffers to one offset; a long chain can be lifted by whatever conflicts with
      * its first member and so raise the peak later on. Tries dropping, one at a time, the pairs of the
-     * chains that reach the arena top, keeps a drop whenever the heuristics then find a smaller arena,
-     * and repeats while that helps (bounded by a time budget).
+     * chains that reach the arena top, and (with overlap on) switching such a pair from its same-offset
+     * scheme to an overlap ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP}, which can need less than a scratch
+     * plane; used only where it lowers the arena, and as the options allow); keeps a
+     * change whenever the heuristics then find a smaller arena, and repeats while that helps (bounded by a
+     * time budget).
      */
-    private static MemoryProblem refinePairs(MemoryProblem p, long t0) {
-        long deadline = t0 + REFINE_BUDGET_NANOS;
+    private static MemoryProblem refinePairs(MemoryProblem p, PlanOptions options) {
+        long deadline = System.nanoTime() + REFINE_BUDGET_NANOS;
         Solved best = solve(p, 0);
         for (int round = 0; round < 8 && System.nanoTime() < deadline; round++) {
             List<InPlace> suspects = pairsReachingTop(best);
             Solved improved = null;
-            for (InPlace drop : suspects) {
+            for (InPlace pair : suspects) {
                 if (System.nanoTime() > deadline) break;
-                Solved s = solve(without(best.problem, drop), 0);
-                if (s.top < (improved == null ? best.top : improved.top)) improved = s;
+                List<MemoryProblem> changes = new ArrayList<>();
+                changes.add(without(best.problem, pair));
+                MemoryProblem switched = switchedToOverlap(best.problem, pair, options);
+                if (switched != null) changes.add(switched);
+                for (MemoryProblem changed : changes) {
+                    Solved s = solve(changed, 0);
+                    if (s.top < (improved == null ? best.top : improved.top)) improved = s;
+                }
             }
             if (improved == null) break;
             best = improved;
@@ -69,17 +93,32 @@ public final class ArenaPlanner {
         return best.problem;
     }
 
-    static final long REFINE_BUDGET_NANOS = 1_000_000_000L;
+    /** Per refinement (up to three run: same-offset, switched to overlaps, fresh overlaps), so planning stays well under 2 s. */
+    static final long REFINE_BUDGET_NANOS = 350_000_000L;
 
     private static List<InPlace> pairsReachingTop(Solved s) {
         List<Cluster> clusters = Cluster.build(s.problem.arenaBuffers(), s.problem.inPlace());
         List<InPlace> r = new ArrayList<>();
         for (Cluster c : clusters) {
             long off = s.offsets.get(c.members.get(0));
-            if (off + c.maxBytes < s.top || c.members.size() < 2) continue;
-            for (InPlace p : s.problem.inPlace()) if (c.members.contains(p.output())) r.add(p);
+            if (off + c.maxBytes < s.top) continue;
+            // a chain at the top, or the scratch of a pair at the top
+            for (InPlace p : s.problem.inPlace())
+                if (c.members.size() >= 2 && c.members.contains(p.output()) || p.scratch() != null && c.members.contains(p.scratch()))
+                    r.add(p);
         }
         return r;
+    }
+
+    /** The problem with a same-offset pair replaced by the node's overlap, or null when it has none. */
+    private static MemoryProblem switchedToOverlap(MemoryProblem p, InPlace pair, PlanOptions options) {
+        if (pair.isOverlap() || pair.inputIndex() != 0) return null;
+        InPlaceRules.Candidate c = InPlaceRules.overlap(pair.node(), options);
+        if (c == null) return null;
+        MemoryProblem dropped = without(p, pair);
+        List<InPlace> pairs = new ArrayList<>(dropped.inPlace());
+        pairs.add(new InPlace(pair.node(), pair.step(), 0, pair.input(), pair.output(), null, c.scheme(), c.shift()));
+        return new MemoryProblem(dropped.arenaBuffers(), dropped.ioBuffers(), pairs, dropped.noOps(), dropped.steps());
     }
 
     private static MemoryProblem without(MemoryProblem p, InPlace drop) {
@@ -125,7 +164,7 @@ public final class ArenaPlanner {
             optimal = r.optimal();
         }
         Map<Buffer, Long> offsets = new IdentityHashMap<>();
-        for (Cluster c : clusters) for (Buffer b : c.members) offsets.put(b, best[c.id]);
+        for (Cluster c : clusters) for (Buffer b : c.members) offsets.put(b, best[c.id] + c.rel(b));
         return new Solved(p, offsets, bestTop, bestName, optimal, tried);
     }
 

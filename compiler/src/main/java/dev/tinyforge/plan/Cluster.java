@@ -1,16 +1,23 @@
 package dev.tinyforge.plan;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Buffers that must start at the same offset because each writes over the previous one in place (a chain
- * input -> output -> output's in-place output ...), or a single buffer. Placed as one unit; its members
- * are checked against other clusters one by one, so a chain of shrinking tensors wastes nothing.
+ * Buffers whose offsets are tied to each other because each writes over the previous one in place (a chain
+ * input -> output -> output's in-place output ...), or a single buffer. Each member sits at a fixed
+ * distance above the cluster's base ({@link #rel}): 0 for same-offset pairs; an overlapped pair
+ * ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP}) puts its output {@code shift} bytes from its input. Placed as
+ * one unit; its members are checked against other clusters one by one, so a chain of shrinking tensors
+ * wastes nothing.
  */
 final class Cluster {
     final int id;
     final List<Buffer> members = new ArrayList<>();
+    private final Map<Buffer, Long> rel = new IdentityHashMap<>();
+    /** The cluster's height: the highest member end above the base. */
     long maxBytes;
     int first = Integer.MAX_VALUE, last = Integer.MIN_VALUE;
     /** Clusters with a member live at the same time as one of ours. */
@@ -18,11 +25,31 @@ final class Cluster {
 
     Cluster(int id) { this.id = id; }
 
-    void add(Buffer b) {
+    void add(Buffer b, long offset) {
         members.add(b);
-        maxBytes = Math.max(maxBytes, b.bytes());
+        rel.put(b, offset);
         first = Math.min(first, b.firstStep());
         last = Math.max(last, b.lastStep());
+    }
+
+    /** Where a member starts above the cluster's base (a multiple of the alignment). */
+    long rel(Buffer b) { return rel.get(b); }
+
+    /** True when every member starts at the base (no overlapped pair inside). */
+    boolean isFlat() {
+        for (long r : rel.values()) if (r != 0) return false;
+        return true;
+    }
+
+    /** Moves the base to the lowest member and computes the height. */
+    private void normalize() {
+        long min = Long.MAX_VALUE;
+        for (long r : rel.values()) min = Math.min(min, r);
+        maxBytes = 0;
+        for (Buffer b : members) {
+            rel.put(b, rel.get(b) - min);
+            maxBytes = Math.max(maxBytes, rel.get(b) + b.bytes());
+        }
     }
 
     boolean conflictsWith(Cluster o) {
@@ -33,11 +60,34 @@ final class Cluster {
         return false;
     }
 
-    /** Largest member live at a step (members of a chain overlap only where one writes over the other). */
+    /**
+     * Bytes the cluster occupies at a step: the union of its live members' ranges (same-offset members
+     * overlap where one writes over the other; an overlapped pair shares only part of its range).
+     */
     long bytesAt(int step) {
-        long m = 0;
-        for (Buffer b : members) if (b.liveAt(step)) m = Math.max(m, b.bytes());
-        return m;
+        if (step < first || step > last) return 0;
+        if (bytesByStep == null) {
+            bytesByStep = new long[last - first + 1];
+            for (int t = first; t <= last; t++) bytesByStep[t - first] = unionAt(t);
+        }
+        return bytesByStep[step - first];
+    }
+
+    private long[] bytesByStep;
+
+    private long unionAt(int step) {
+        List<long[]> live = new ArrayList<>();
+        for (Buffer b : members) if (b.liveAt(step) && b.bytes() > 0) live.add(new long[] {rel(b), rel(b) + b.bytes()});
+        if (live.isEmpty()) return 0;
+        if (live.size() == 1) return live.get(0)[1] - live.get(0)[0];
+        live.sort((x, y) -> Long.compare(x[0], y[0]));
+        long total = 0, end = Long.MIN_VALUE;
+        for (long[] r : live) {
+            if (r[1] <= end) continue;
+            total += r[1] - Math.max(r[0], end);
+            end = r[1];
+        }
+        return total;
     }
 
     /** Sum over steps of the bytes held: the area of the cluster in the time x address picture. */
@@ -55,20 +105,27 @@ final class Cluster {
 
     /** Groups buffers into clusters along in-place pairs and computes their conflicts. */
     static List<Cluster> build(List<Buffer> buffers, List<InPlace> pairs) {
-        java.util.Map<Buffer, Cluster> of = new java.util.IdentityHashMap<>();
+        Map<Buffer, Cluster> of = new IdentityHashMap<>();
         List<Cluster> clusters = new ArrayList<>();
-        java.util.Map<Buffer, Buffer> next = new java.util.IdentityHashMap<>(), prev = new java.util.IdentityHashMap<>();
+        Map<Buffer, InPlace> next = new IdentityHashMap<>();
+        Map<Buffer, Buffer> prev = new IdentityHashMap<>();
         for (InPlace p : pairs) {
-            next.put(p.input(), p.output());
+            next.put(p.input(), p);
             prev.put(p.output(), p.input());
         }
         for (Buffer b : buffers) {
             if (of.containsKey(b) || prev.containsKey(b)) continue;
             Cluster c = new Cluster(clusters.size());
-            for (Buffer x = b; x != null; x = next.get(x)) {
-                c.add(x);
+            long offset = 0;
+            for (Buffer x = b; x != null; ) {
+                c.add(x, offset);
                 of.put(x, c);
+                InPlace p = next.get(x);
+                if (p == null) break;
+                offset += p.shift();
+                x = p.output();
             }
+            c.normalize();
             clusters.add(c);
         }
         for (Buffer b : buffers)

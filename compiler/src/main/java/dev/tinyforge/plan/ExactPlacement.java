@@ -10,7 +10,8 @@ import java.util.List;
  * clusters in non-decreasing offset order, each at a candidate offset, and is exact when it finishes. It
  * prunes with: for every step, the clusters still to place that are live then must all sit at or above
  * the current offset, disjoint. Stops at a deadline, keeping the best plan found (the heuristics' best to
- * start with).
+ * start with). With overlapped pairs (members at different heights in a cluster) a cluster can rest on
+ * one placed above its own base, so the search is then a bounded improvement, not a proof.
  */
 final class ExactPlacement {
     private final List<Cluster> clusters;
@@ -43,7 +44,8 @@ final class ExactPlacement {
         long[] off = new long[clusters.size()];
         Arrays.fill(off, -1);
         s.recurse(off, 0, 0, -1, 0);
-        return new Result(s.best, !s.timedOut);
+        boolean flat = clusters.stream().allMatch(Cluster::isFlat);
+        return new Result(s.best, !s.timedOut && flat);
     }
 
     private void recurse(long[] off, int placed, long lastOffset, int lastId, long top) {

@@ -18,8 +18,15 @@ import dev.tinyforge.ir.Value;
 public final class InPlaceRules {
     private InPlaceRules() {}
 
-    /** A possible in-place execution: which input the output may overwrite, how, and the scratch it needs. */
-    public record Candidate(int inputIndex, InPlaceScheme scheme, long scratchBytes) {}
+    /**
+     * A possible in-place execution: which input the output may overwrite, how, the scratch it needs, and
+     * where the output starts relative to the input (0 but for overlaps).
+     */
+    public record Candidate(int inputIndex, InPlaceScheme scheme, long scratchBytes, long shift) {
+        public Candidate(int inputIndex, InPlaceScheme scheme, long scratchBytes) {
+            this(inputIndex, scheme, scratchBytes, 0);
+        }
+    }
 
     /** Same-shape elementwise ops whose kernels (elementwise and 4-D broadcast) index a full-shape input by the output index. */
     private static final Set<OpKind> ELEMENTWISE_BINARY = EnumSet.of(OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.MAXIMUM,
@@ -69,9 +76,26 @@ public final class InPlaceRules {
         return new Candidate(0, InPlaceScheme.POINTWISE_PIXELS, is[3]);
     }
 
+    /**
+     * The output of a sliding-window layer (pixel-order kernel) overlapping its input's consumed head
+     * ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP}), or null when the op has no such kernel, it saves nothing,
+     * or the options keep it off (overlap off; a multiplier-1 depthwise on a target with channel-plane kernels).
+     */
+    public static Candidate overlap(Node n, PlanOptions options) {
+        PixelWindows w = PixelWindows.of(n);
+        if (w == null || !options.overlap()) return null;
+        if (options.planeDepthwise() && n.kind() == OpKind.DEPTHWISE_CONV_2D
+                && n.attrs(Attrs.DepthwiseConv2D.class).depthMultiplier() == 1) return null;
+        Long shift = OverlapShift.of(w);
+        if (shift == null) return null;
+        Candidate c = new Candidate(0, InPlaceScheme.PIXEL_ORDER_OVERLAP, 0, shift);
+        return saving(n, c) > 0 ? c : null;
+    }
+
     /** Bytes a node saves at its step by running in place with this candidate (negative: not worth it). */
     public static long saving(Node n, Candidate c) {
         long in = n.input(c.inputIndex()).type().byteSize(), out = n.output().type().byteSize();
+        if (c.scheme() == InPlaceScheme.PIXEL_ORDER_OVERLAP) return in + out - OverlapShift.span(in, out, c.shift());
         return Math.min(in, out) - c.scratchBytes();
     }
 }

@@ -2,8 +2,8 @@ package dev.tinyforge.plan;
 
 /**
  * How a kernel writes its output over its (dead) input without changing a single output byte. Every
- * scheme keeps output and input at the same start address; each says in which order the kernel works so
- * that nothing is overwritten before it has been read.
+ * scheme but {@link #PIXEL_ORDER_OVERLAP} keeps output and input at the same start address; each says in
+ * which order the kernel works so that nothing is overwritten before it has been read.
  */
 public enum InPlaceScheme {
     /** out[i] depends only on in[i], same element size; any kernel that reads in[i] before writing out[i]. */
@@ -20,5 +20,12 @@ public enum InPlaceScheme {
      * output written; descending pixels when the output is wider, ascending when narrower. Kernel
      * tf_conv_s8_1x1_inplace.
      */
-    POINTWISE_PIXELS
+    POINTWISE_PIXELS,
+    /**
+     * A sliding-window layer (convolution, depthwise, pooling) whose kernel reads windows and writes output
+     * pixels in row-major pixel order (blocks of at most {@link PixelWindows#block()} pixels): the output
+     * starts a fixed number of bytes before the input ({@link InPlace#shift()}, from {@link OverlapShift}) so
+     * that each output pixel lands only on input pixels no later window reads. No scratch; the normal kernel.
+     */
+    PIXEL_ORDER_OVERLAP
 }

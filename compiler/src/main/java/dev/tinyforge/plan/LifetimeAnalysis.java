@@ -90,25 +90,39 @@ public final class LifetimeAnalysis {
                 Buffer out = bufferOf.get(n.output());
                 if (out == null || io.contains(out) || paired.contains(out) || out.root() != n.output()
                         || !out.memberOffsets().isEmpty() || out.firstStep() != i) continue;
-                for (int k = 0; k < n.inputs().size(); k++) {
-                    InPlaceRules.Candidate c = InPlaceRules.candidate(n, k);
+                List<InPlaceRules.Candidate> candidates = new ArrayList<>();
+                for (int k = 0; k < n.inputs().size(); k++) candidates.add(InPlaceRules.candidate(n, k));
+                candidates.add(InPlaceRules.overlap(n, options)); // when no same-offset scheme applies
+                for (InPlaceRules.Candidate c : candidates) {
                     if (c == null || InPlaceRules.saving(n, c) <= 0) continue;
-                    Buffer in = bufferOf.get(n.input(k));
-                    if (in == null || io.contains(in) || in.lastStep() != i || !in.memberOffsets().isEmpty() || in == out)
-                        continue;
-                    if (!othersStayClear(n, k, bufferOf)) continue;
-                    Buffer scratch = null;
-                    if (c.scratchBytes() > 0) {
-                        scratch = Buffer.scratch("scratch:" + n.name(), c.scratchBytes(), i);
-                        arena.add(scratch);
-                    }
-                    pairs.add(new InPlace(n, i, k, in, out, scratch, c.scheme()));
+                    InPlace p = pair(n, i, c, out, bufferOf, io, arena);
+                    if (p == null) continue;
+                    pairs.add(p);
                     paired.add(out);
                     break;
                 }
             }
         }
         return new MemoryProblem(arena, io, pairs, noOps, steps);
+    }
+
+    /**
+     * The pairing of node n (step i) with candidate c when its input buffer allows it: the input dies here,
+     * is the node's own (not a slice), not held outside the arena, and no other input reads it through
+     * another view. Adds the scratch buffer, if any, to the arena.
+     */
+    private static InPlace pair(Node n, int i, InPlaceRules.Candidate c, Buffer out, Map<Value, Buffer> bufferOf, List<Buffer> io,
+                                List<Buffer> arena) {
+        int k = c.inputIndex();
+        Buffer in = bufferOf.get(n.input(k));
+        if (in == null || io.contains(in) || in.lastStep() != i || !in.memberOffsets().isEmpty() || in == out) return null;
+        if (!othersStayClear(n, k, bufferOf)) return null;
+        Buffer scratch = null;
+        if (c.scratchBytes() > 0) {
+            scratch = Buffer.scratch("scratch:" + n.name(), c.scratchBytes(), i);
+            arena.add(scratch);
+        }
+        return new InPlace(n, i, k, in, out, scratch, c.scheme(), c.shift());
     }
 
     /** No other input of the node reads the paired input's buffer, except the very same value (x op x). */

@@ -42,25 +42,32 @@ final class Placement {
         return best;
     }
 
+    /** Bases that put some member of c at 0 or right on the aligned end of a placed conflicting buffer, ascending. */
     static List<Long> candidates(Cluster c, long[] off) {
-        List<Long> r = new ArrayList<>();
+        java.util.TreeSet<Long> r = new java.util.TreeSet<>();
         r.add(0L);
         for (Cluster p : c.conflicts) {
             if (off[p.id] < 0) continue;
-            for (Buffer b : p.members) r.add(ArenaPlanner.align(off[p.id] + b.bytes()));
+            for (Buffer b : p.members) {
+                long end = ArenaPlanner.align(off[p.id] + p.rel(b) + b.bytes());
+                for (Buffer m : c.members) if (end >= c.rel(m)) r.add(end - c.rel(m));
+            }
         }
-        r.sort(null);
-        return r;
+        return new ArrayList<>(r);
     }
 
     static boolean fits(Cluster c, long x, long[] off) {
         for (Cluster p : c.conflicts) {
             long po = off[p.id];
             if (po < 0) continue;
-            for (Buffer m : c.members)
-                for (Buffer b : p.members)
-                    if (m.overlapsInTime(b) && x < po + b.bytes() && po < x + m.bytes() && m.bytes() > 0 && b.bytes() > 0)
+            for (Buffer m : c.members) {
+                long m0 = x + c.rel(m);
+                for (Buffer b : p.members) {
+                    long b0 = po + p.rel(b);
+                    if (m.overlapsInTime(b) && m0 < b0 + b.bytes() && b0 < m0 + m.bytes() && m.bytes() > 0 && b.bytes() > 0)
                         return false;
+                }
+            }
         }
         return true;
     }
@@ -72,8 +79,10 @@ final class Placement {
             long po = off[p.id];
             if (po < 0) continue;
             for (Buffer m : c.members)
-                for (Buffer b : p.members)
-                    if (m.overlapsInTime(b) && po >= x + m.bytes()) gap = Math.min(gap, po - (x + m.bytes()));
+                for (Buffer b : p.members) {
+                    long mEnd = x + c.rel(m) + m.bytes(), b0 = po + p.rel(b);
+                    if (m.overlapsInTime(b) && b0 >= mEnd) gap = Math.min(gap, b0 - mEnd);
+                }
         }
         return gap;
     }

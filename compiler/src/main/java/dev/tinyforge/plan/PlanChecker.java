@@ -13,7 +13,8 @@ import dev.tinyforge.ir.Value;
  * Verifies a plan independently of how it was made: buffers are aligned and inside their area; no two
  * buffers live at the same time share a byte unless they are an in-place pair that is legal (the node's
  * kernel can do it, the input dies and the output is born at that very step, both start at the same
- * byte, its scratch is there); views and concatenation slices sit exactly where their op says.
+ * byte, its scratch is there; or, for an overlapped pair, a replay of the kernel's pixel order shows
+ * nothing still needed is overwritten); views and concatenation slices sit exactly where their op says.
  */
 public final class PlanChecker {
     private PlanChecker() {}
@@ -82,13 +83,19 @@ public final class PlanChecker {
         Node n = p.node();
         if (p.input().lastStep() != p.step()) return "the input is still needed after step " + p.step();
         if (p.output().firstStep() != p.step()) return "the output is born before step " + p.step();
-        if (plan.offset(p.input()) != plan.offset(p.output())) return "in-place input and output start at different bytes";
+        if (p.isOverlap()) {
+            String why = illegalOverlap(plan, p);
+            if (why != null) return why;
+        } else if (plan.offset(p.input()) != plan.offset(p.output())) {
+            return "in-place input and output start at different bytes";
+        }
         if (p.output().root() != n.output() || !p.output().memberOffsets().isEmpty()) return "the output buffer is not the node's own";
         Value in = n.input(p.inputIndex());
         if (in == null || !p.input().members().contains(in) || !p.input().memberOffsets().isEmpty())
             return "the input buffer does not hold the node's input";
-        InPlaceRules.Candidate c = InPlaceRules.candidate(n, p.inputIndex());
-        if (c == null || c.scheme() != p.scheme()) return n + " cannot run in place as " + p.scheme();
+        InPlaceRules.Candidate c = p.isOverlap() ? null : InPlaceRules.candidate(n, p.inputIndex());
+        if (!p.isOverlap() && (c == null || c.scheme() != p.scheme())) return n + " cannot run in place as " + p.scheme();
+        if (c == null) c = new InPlaceRules.Candidate(0, p.scheme(), 0);
         if (c.scratchBytes() > 0 && (p.scratch() == null || p.scratch().bytes() < c.scratchBytes() || !p.scratch().liveAt(p.step())))
             return n + " needs " + c.scratchBytes() + " bytes of scratch at step " + p.step();
         for (int j = 0; j < n.inputs().size(); j++) {
@@ -97,6 +104,20 @@ public final class PlanChecker {
                 return n + " reads the overwritten buffer through another view";
         }
         return null;
+    }
+
+    /**
+     * An overlapped pair: the node is a sliding-window op with a pixel-order kernel, and its own replay
+     * ({@link OverlapReplay}) shows that, with the output where the plan put it, no output pixel lands on
+     * an input pixel a window still to be read needs.
+     */
+    private static String illegalOverlap(MemoryPlan plan, InPlace p) {
+        PixelWindows w = PixelWindows.of(p.node());
+        if (w == null || p.inputIndex() != 0) return p.node() + " has no pixel-order kernel to overlap its output with its input";
+        long shift = plan.offset(p.output()) - plan.offset(p.input());
+        if (shift != p.shift()) return p.node() + " overlaps at " + shift + " bytes, not at its pair's " + p.shift();
+        String why = OverlapReplay.violation(w, shift);
+        return why == null ? null : p.node() + " cannot overlap at " + shift + " bytes: " + why;
     }
 
     private static String checkNoOps(MemoryPlan plan) {

@@ -46,20 +46,23 @@ public final class MemorySvg {
                 + " (layer-wise lower bound %,d; %s)</text>%n", LEFT, esc(g.name()), plan.arenaBytes(), plan.lowerBound(),
                 esc(plan.strategy())));
         s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"40\" fill=\"#444\">x: layer; y: arena address; "
-                + "blue tensor, green written in place over its input, orange kernel scratch; red: peak step</text>%n", LEFT));
+                + "blue tensor, green written in place over its input, purple overlapping its input's consumed head, "
+                + "orange kernel scratch; red: peak step</text>%n", LEFT));
         // peak column
         s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#ffe0e0\"/>%n",
                 LEFT + peakCol * stepW, TOP, stepW, PLOT_H));
         if (patch != null && !patch.isOff()) s.append(patchBand(g, patch, stepW));
         java.util.Set<Buffer> inPlaceOutputs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (InPlace p : plan.inPlace()) inPlaceOutputs.add(p.output());
+        java.util.Set<Buffer> overlapOutputs = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (InPlace p : plan.inPlace()) (p.isOverlap() ? overlapOutputs : inPlaceOutputs).add(p.output());
         List<Buffer> buffers = plan.buffers();
         for (Buffer b : buffers) {
             if (b.bytes() == 0) continue;
             int c0 = Math.max(0, b.firstStep() + 1), c1 = Math.min(cols - 1, b.lastStep() + 1);
             double x = LEFT + c0 * stepW + 1, w = (c1 - c0 + 1) * stepW - 2;
             double y1 = TOP + PLOT_H - plan.offset(b) * yScale, h = Math.max(1, b.bytes() * yScale);
-            String fill = b.isScratch() ? "#f5a623" : inPlaceOutputs.contains(b) ? "#7ed321" : "#4a90e2";
+            String fill = b.isScratch() ? "#f5a623" : inPlaceOutputs.contains(b) ? "#7ed321"
+                    : overlapOutputs.contains(b) ? "#a56cc1" : "#4a90e2";
             s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" "
                     + "fill-opacity=\"0.75\" stroke=\"#203040\" stroke-width=\"0.6\"><title>%s: %,d bytes at %d, steps %d..%d</title></rect>%n",
                     x, y1 - h, w, h, fill, esc(b.label()), b.bytes(), plan.offset(b), b.firstStep(), b.lastStep()));

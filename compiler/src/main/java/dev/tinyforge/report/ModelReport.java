@@ -57,6 +57,7 @@ public final class ModelReport {
         planner.put("optimal", plan.optimal());
         planner.put("planning_ms", plan.planningMillis());
         planner.put("in_place", cm.options() == null || cm.options().inPlace());
+        planner.put("overlap", cm.options() == null || cm.options().planOptions().overlap());
         planner.put("reorder", cm.options() == null || cm.options().reorder());
         planner.put("in_place_layers", plan.inPlace().size());
         planner.put("tried", plan.tried());
@@ -111,6 +112,7 @@ public final class ModelReport {
             case ELEMENTWISE, ELEMENTWISE_NARROWING -> "elemwise";
             case DEPTHWISE_CHANNEL_PLANES -> "dw-plane";
             case POINTWISE_PIXELS -> "1x1-pixel";
+            case PIXEL_ORDER_OVERLAP -> "overlap";
         };
     }
 

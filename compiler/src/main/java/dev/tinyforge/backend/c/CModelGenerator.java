@@ -167,7 +167,10 @@ public final class CModelGenerator {
         else if (LifetimeAnalysis.isAlias(n)) lines.add(" *   no code: the output is a view of the input's bytes");
         else if (plan.isNoOp(n)) lines.add(" *   no code: the producers wrote each input straight into its slice of the output");
         InPlace ip = plan.inPlace(n);
-        if (ip != null) lines.add(" *   in place (" + ip.scheme() + "): the output overwrites %" + CNames.comment(n.input(ip.inputIndex()).name())
+        if (ip != null && ip.isOverlap())
+            lines.add(" *   overlapped: the output starts " + -ip.shift() + " bytes before %" + CNames.comment(n.input(0).name())
+                    + " and, in pixel order, overwrites only input pixels no later window reads");
+        else if (ip != null) lines.add(" *   in place (" + ip.scheme() + "): the output overwrites %" + CNames.comment(n.input(ip.inputIndex()).name())
                 + (ip.scratch() != null ? ", scratch arena[" + plan.offset(ip.scratch()) + ", "
                         + (plan.offset(ip.scratch()) + ip.scratch().bytes()) + ")" : ""));
         return lines;

@@ -53,8 +53,24 @@ public final class EmitContext {
     /** The C array a memory area is. */
     public static String areaSymbol(MemoryPlan.Area a) { return a == MemoryPlan.Area.IO ? "tf_io" : "tf_arena"; }
 
-    /** How the node runs in place, or null when out of place. */
-    public InPlace inPlace(Node n) { return plan.inPlace(n); }
+    /**
+     * How the node runs in place with its output at its input's first byte, or null when it does not
+     * (out of place, or overlapped: see {@link #isOverlapped}).
+     */
+    public InPlace inPlace(Node n) {
+        InPlace ip = plan.inPlace(n);
+        return ip == null || ip.isOverlap() ? null : ip;
+    }
+
+    /**
+     * True when the node's output overlaps its input's head (InPlaceScheme.PIXEL_ORDER_OVERLAP): it is
+     * called like an out-of-place layer, but only with a kernel that keeps row-major pixel order
+     * (dev.tinyforge.plan.PixelWindows says which), never a channel-plane one.
+     */
+    public boolean isOverlapped(Node n) {
+        InPlace ip = plan.inPlace(n);
+        return ip != null && ip.isOverlap();
+    }
 
     /** True when the plan made the node's work unnecessary (views, folded concatenations). */
     public boolean isNoOp(Node n) { return plan.isNoOp(n); }

@@ -35,7 +35,10 @@ public final class ConvEmitter implements LayerEmitter {
                             + p.depthMultiplier() + ", " + geometry + "}")
                     : "&" + ctx.declare("tf_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", " + geometry + "}");
             InPlace ip = ctx.inPlace(n);
-            if (ip != null) {
+            if (depthwise && ctx.isOverlapped(n)) {
+                code.call(pixelOrderDepthwise(ctx, in, p), params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias),
+                        outDims, ctx.ptr(out));
+            } else if (ip != null) {
                 // The plan put the output at the input's first byte; the kernel keeps every output byte as the normal one.
                 String scratch = ctx.scratch(ip.scratch());
                 String conv1x1 = ctx.isa().hasDsp() ? "tf_conv_s8_1x1_inplace_dsp" : "tf_conv_s8_1x1_inplace";
@@ -79,6 +82,17 @@ public final class ConvEmitter implements LayerEmitter {
         } else {
             throw Structs.unsupportedType(n, in);
         }
+    }
+
+    /**
+     * An overlapped depthwise (output over its input's consumed head) needs a kernel that goes pixel by
+     * pixel, not the channel-plane ones: tf_depthwise_conv_s8_dsp's one-input-channel path (a column of taps
+     * per pixel, multiplier > 1, so never its plane path) or the portable kernel.
+     */
+    private static String pixelOrderDepthwise(EmitContext ctx, Value in, ConvParams p) {
+        int[] s = in.type().shape();
+        return ctx.isa().hasDsp() && s[s.length - 1] == 1 && p.depthMultiplier() > 1 ? "tf_depthwise_conv_s8_dsp"
+                : "tf_depthwise_conv_s8_nhwc";
     }
 
     /** The fast path of the depthwise *_dsp kernels: 1xKxKxC filter with K 3, 5 or 7, depth multiplier 1, dilation 1. */

@@ -53,6 +53,8 @@ public final class OnnxNodeSuite {
         }
         if (sets.isEmpty()) return new Result(name, Status.FAILED, "no test_data_set_* folder");
         String note = "";
+        boolean int8Path = isInt8PathTest(name);
+        long offByOne = 0;
         for (Path set : sets) {
             Graph g;
             List<Tensor> inputs = new ArrayList<>();
@@ -67,7 +69,15 @@ public final class OnnxNodeSuite {
                 return new Result(name, Status.FAILED, "reading: " + e.getMessage());
             }
             try {
-                try {
+                if (int8Path) {
+                    // QLinear tests feed their parameters as inputs: bind all but the data input, so the
+                    // int8 lowering sees constant scales, zero points and weights
+                    java.util.Map<String, Tensor> bind = new java.util.HashMap<>();
+                    for (int i = 1; i < names.size(); i++) bind.put(names.get(i), inputs.get(i));
+                    g = compile(model, bind);
+                    inputs = List.of(inputs.get(0));
+                    note = "int8 path";
+                } else try {
                     g = compile(model, java.util.Map.of());
                 } catch (UnsupportedOnnxException e) {
                     if (!e.getMessage().contains("must be a constant")) throw e;
@@ -92,6 +102,12 @@ public final class OnnxNodeSuite {
                 List<Tensor> outs = new Interpreter().run(g, inputs);
                 for (int i = 0; i < outs.size(); i++) {
                     Tensor want = OnnxReader.readTensor(set.resolve("output_" + i + ".pb"));
+                    if (int8Path) {
+                        String far = compareWithinOneStep(outs.get(i), want);
+                        if (far != null) return new Result(name, Status.FAILED, set.getFileName() + " output " + i + ": " + far);
+                        offByOne += countDiffering(outs.get(i), want);
+                        continue;
+                    }
                     String diff = compare(outs.get(i), want);
                     if (diff != null) return new Result(name, Status.FAILED, set.getFileName() + " output " + i + ": " + diff);
                 }
@@ -101,7 +117,33 @@ public final class OnnxNodeSuite {
                 return new Result(name, Status.FAILED, "run: " + e);
             }
         }
+        if (int8Path) note += ", " + offByOne + " elements 1 LSB off";
         return new Result(name, Status.PASSED, note);
+    }
+
+    /**
+     * QLinear tests run on the int8 path: lowered onto TFLite-style int8 kernels, whose requantization
+     * (fixed-point multiplier, ties away from zero) may differ from ONNX's float definition by 1 LSB.
+     */
+    static boolean isInt8PathTest(String name) {
+        return name.startsWith("test_qlinear");
+    }
+
+    /** Null when integer outputs agree within 1; otherwise the first larger difference. */
+    static String compareWithinOneStep(Tensor got, Tensor want) {
+        if (got.type().elementType() != want.type().elementType() || want.type().elementType().isFloat()) return compare(got, want);
+        if (!java.util.Arrays.equals(got.type().shape(), want.type().shape()))
+            return "shape " + got.type().shapeString() + ", expected " + want.type().shapeString();
+        for (int i = 0; i < want.size(); i++)
+            if (Math.abs(got.getLong(i) - want.getLong(i)) > 1)
+                return "element " + i + " is " + got.getLong(i) + ", expected " + want.getLong(i) + " (more than 1 LSB)";
+        return null;
+    }
+
+    static long countDiffering(Tensor got, Tensor want) {
+        long n = 0;
+        for (int i = 0; i < want.size(); i++) if (got.getLong(i) != want.getLong(i)) n++;
+        return n;
     }
 
     /** Throws UnsupportedOnnxException for constructs no binding can fix (unknown ops, optional types). */

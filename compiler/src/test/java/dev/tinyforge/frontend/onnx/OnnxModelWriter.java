@@ -67,11 +67,33 @@ final class OnnxModelWriter {
         return name;
     }
 
+    /** An initializer of any ONNX data type from its little-endian raw bytes. */
+    String initializer(int dataType, byte[] raw, long... dims) {
+        String name = fresh("c");
+        inits.add(message(o -> {
+            for (long d : dims) o.writeInt64(1, d);
+            o.writeInt32(2, dataType);
+            o.writeString(8, name);
+            o.writeByteArray(9, raw);
+        }));
+        return name;
+    }
+
+    String int32Initializer(int[] data, long... dims) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(data.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int v : data) b.putInt(v);
+        return initializer(OnnxProto.INT32, b.array(), dims);
+    }
+
     private static byte[] valueInfo(String name, long[] dims) {
+        return valueInfo(name, OnnxProto.FLOAT, dims);
+    }
+
+    private static byte[] valueInfo(String name, int elemType, long[] dims) {
         return message(o -> {
             o.writeString(1, name);
             o.writeByteArray(2, message(t -> t.writeByteArray(1, message(tt -> {
-                tt.writeInt32(1, OnnxProto.FLOAT);
+                tt.writeInt32(1, elemType);
                 tt.writeByteArray(2, message(sh -> {
                     for (long d : dims) sh.writeByteArray(1, message(dm -> dm.writeInt64(1, d)));
                 }));
@@ -82,6 +104,8 @@ final class OnnxModelWriter {
     void input(String name, long... dims) { inputs.add(valueInfo(name, dims)); }
 
     void output(String name, long... dims) { outputs.add(valueInfo(name, dims)); }
+
+    void output(String name, int elemType, long... dims) { outputs.add(valueInfo(name, elemType, dims)); }
 
     byte[] build() {
         byte[] graph = message(o -> {

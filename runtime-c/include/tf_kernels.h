@@ -282,6 +282,11 @@ void tf_quantize_f32_s8(const tf_affine_params *params, int32_t size, const floa
 void tf_requantize_s8_s8(const tf_requant_params *params, int32_t size,
                          const int8_t *in, int8_t *out);
 
+/* QUANTIZE between int8 and uint8 at the same scale, zero points 128 apart (ONNX uint8 models on the
+ * int8 kernels): the sign bit of every stored value flipped. */
+void tf_convert_s8_u8(int32_t size, const int8_t *in, uint8_t *out);
+void tf_convert_u8_s8(int32_t size, const uint8_t *in, int8_t *out);
+
 /* RELU6 int8 as TFLM Relu6Eval: clamp of the raw values to [activation.min, activation.max] =
  * [in_zp, FloatToQuantizedType<int8_t>(6.0f, in_scale, in_zp)] (that is round(6.0f / in_scale)
  * + in_zp, clamped to int8); output quantization is assumed equal to the input's. */

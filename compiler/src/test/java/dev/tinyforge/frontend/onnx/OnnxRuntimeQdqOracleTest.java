@@ -117,6 +117,9 @@ class OnnxRuntimeQdqOracleTest {
         return f;
     }
 
+    /** How many of the whole-CNN models are also compiled to C and run on the host. */
+    private static final int C_BUILDS = 6;
+
     private record Model(byte[] bytes, int classes) {}
 
     private static Model randomQdqCnn(Random r, boolean uint8, int c, int h, int w, boolean oneLayer) {
@@ -202,6 +205,7 @@ class OnnxRuntimeQdqOracleTest {
         OrtEnvironment env = ort();
         int models = 20, elements = 0, maxDiff = 0, floatPathDiffering = 0;
         int[] histogram = new int[bound + 1];
+        int cBuilds = 0;
         for (int s0 = 0; s0 < models; s0++) {
             final int seed = s0;
             Random r = new Random(1000 + seed);
@@ -228,7 +232,14 @@ class OnnxRuntimeQdqOracleTest {
                 boolean floatCompute = n.output().type().elementType().isFloat() && n.kind() != OpKind.DEQUANTIZE;
                 assertTrue(!floatCompute && n.kind() != OpKind.CAST, () -> "seed " + seed + ": not lowered to int8: " + n + " " + n.output().type() + "\n" + dev.tinyforge.ir.text.IrPrinter.print(g));
             }
-            Tensor got = new Interpreter().run(g, List.of(Tensor.wrap(new TensorType(ElementType.FLOAT32, 1, c, h, w), x))).get(0);
+            Tensor input = Tensor.wrap(new TensorType(ElementType.FLOAT32, 1, c, h, w), x);
+            Tensor got = new Interpreter().run(g, List.of(input)).get(0);
+            if (!oneLayer && seed < C_BUILDS) { // the generated C computes the same bytes as the interpreter
+                Graph gc = OnnxReader.read(model.bytes());
+                byte[] cOut = dev.tinyforge.testing.HostBuilds.build(gc, "qdq-" + seed).run(input.toBytes());
+                org.junit.jupiter.api.Assertions.assertArrayEquals(got.toBytes(), cOut, "seed " + seed + ": generated C vs interpreter");
+                cBuilds++;
+            }
             assertEquals(uint8 ? ElementType.UINT8 : ElementType.INT8, got.type().elementType());
             for (int i = 0; i < want.length; i++) {
                 long wv = uint8 ? want[i] & 0xFF : want[i];
@@ -242,6 +253,7 @@ class OnnxRuntimeQdqOracleTest {
         System.out.println(models + (oneLayer ? " random single-layer QDQ models" : " random QDQ CNNs") + " (int8 and uint8), "
                 + elements + " output elements: tinyforge's int8 lowering vs ONNX Runtime: " + histogram[0] + " equal"
                 + (histogram.length > 1 ? ", " + histogram[1] + " 1 LSB apart" : "") + (histogram.length > 2 ? ", " + histogram[2] + " 2 LSB apart" : "")
-                + "; ONNX's float-defined QDQ arithmetic (interpreter, no lowering) vs ORT: " + floatPathDiffering + " differ");
+                + "; ONNX's float-defined QDQ arithmetic (interpreter, no lowering) vs ORT: " + floatPathDiffering + " differ"
+                + (cBuilds > 0 ? "; generated C (gcc, host) equals the interpreter on " + cBuilds + " models" : ""));
     }
 }

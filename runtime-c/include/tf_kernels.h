@@ -420,6 +420,22 @@ void tf_mul_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcas
 void tf_mean_f32(int32_t ndims, const int32_t *in_shape, uint32_t reduce_mask,
                  const float *in, float *out);
 /* RELU / RELU6 / RELU_N1_TO_1 float: clamp to [activation.min, activation.max]. */
+/* Float kernels for ONNX operators (src/div, src/maximum, src/math). */
+void tf_div_f32(const tf_activation_f32 *activation, int32_t size,
+                const float *in1, const float *in2, float *out);
+void tf_div_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcast_shape *shape,
+                          const float *in1, const float *in2, float *out);
+void tf_maximum_f32(int32_t size, const float *in1, const float *in2, float *out);
+void tf_maximum_f32_broadcast(const tf_broadcast_shape *shape, const float *in1, const float *in2, float *out);
+void tf_minimum_f32(int32_t size, const float *in1, const float *in2, float *out);
+void tf_minimum_f32_broadcast(const tf_broadcast_shape *shape, const float *in1, const float *in2, float *out);
+void tf_abs_f32(int32_t size, const float *in, float *out);
+void tf_neg_f32(int32_t size, const float *in, float *out);
+void tf_exp_f32(int32_t size, const float *in, float *out);
+void tf_sqrt_f32(int32_t size, const float *in, float *out);
+void tf_round_f32(int32_t size, const float *in, float *out);
+void tf_elu_f32(float alpha, int32_t size, const float *in, float *out);
+void tf_thresholded_relu_f32(float alpha, int32_t size, const float *in, float *out);
 void tf_clamp_f32(const tf_activation_f32 *activation, int32_t size, const float *in, float *out);
 void tf_logistic_f32(int32_t size, const float *in, float *out);
 void tf_tanh_f32(int32_t size, const float *in, float *out);

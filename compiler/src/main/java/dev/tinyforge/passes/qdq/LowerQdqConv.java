@@ -24,8 +24,9 @@ import dev.tinyforge.passes.Pass;
  * int8 weights with zero point 0, an int32 bias at scale input_scale x weight_scale, the result's
  * quantization, a clamp before quantizing as the fused activation.
  *
- * <p>Weights with a zero point are shifted to zero point 0 when every shifted value fits int8 (exact:
- * the stored integers minus their zero point are what multiplies); otherwise the op stays float. A bias
+ * <p>Weights with a zero point are shifted to zero point 0 when every shifted value fits int8, or fits
+ * after dividing by a common factor moved into the scale (exact up to the float rounding of the grown
+ * scale; only for ops without a bias, which that scale would round); otherwise the op stays float. A bias
  * whose scale is not input_scale x weight_scale (in float) is requantized to it, rounding half away from
  * zero. The integer accumulation is exact; the result can differ from ONNX's float definition only in the
  * final requantization: TFLite's 31-bit fixed-point multiplier and its rounding against ONNX's float
@@ -50,8 +51,11 @@ public final class LowerQdqConv implements Pass {
         if (w == null) return;
         int outAxis = op.kind() == OpKind.DEPTHWISE_CONV_2D ? 3 : 0;
         int channels = w.type().dim(outAxis);
+        Quant stored = w.type().quant();
         w = zeroPointFree(w, outAxis, op.kind() == OpKind.FULLY_CONNECTED);
         if (w == null) return;
+        // a weight scale grown by a common factor would round the bias: only without one
+        if (!java.util.Arrays.equals(stored.scales(), w.type().quant().scales()) && op.input(2) != null) return;
         Quant wq = w.type().quant();
         if (wq.isPerChannel() && (wq.axis() != outAxis || wq.channels() != channels)) return;
         Value b = op.input(2);
@@ -70,35 +74,49 @@ public final class LowerQdqConv implements Pass {
     }
 
     /**
-     * Weights as int8 with zero point 0 (per-channel or per-tensor), or null when shifting by the zero
-     * point overflows int8. FULLY_CONNECTED keeps a per-tensor zero point (its kernel subtracts it).
+     * Weights as int8 with zero point 0 (per-channel or per-tensor), or null when that is not exact. The
+     * stored integers minus their zero point are what multiplies; when some do not fit int8 but all share a
+     * factor d that brings them into range, they are divided by d and the scale multiplied by d (exact: the
+     * products scale x integer are unchanged). FULLY_CONNECTED may keep a per-tensor zero point instead (its
+     * kernel subtracts it).
      */
     static Tensor zeroPointFree(Tensor w, int axis, boolean zeroPointAllowed) {
         Quant q = w.type().quant();
         ElementType et = w.type().elementType();
         if (et != ElementType.INT8 && et != ElementType.UINT8) return null;
         int[] shape = w.type().shape();
-        int inner = 1;
-        for (int d = axis + 1; d < shape.length; d++) inner *= shape[d];
         int channels = q.isPerChannel() ? shape[q.axis()] : 1;
-        if (q.isPerChannel()) {
-            inner = 1;
-            for (int d = q.axis() + 1; d < shape.length; d++) inner *= shape[d];
+        int inner = 1;
+        for (int d = (q.isPerChannel() ? q.axis() : shape.length - 1) + 1; d < shape.length; d++) inner *= shape[d];
+        int[] shifted = new int[w.size()];
+        int max = 0, common = 0;
+        for (int i = 0; i < shifted.length; i++) {
+            int ch = q.isPerChannel() ? (i / inner) % channels : 0;
+            shifted[i] = (int) w.getLong(i) - q.zeroPoint(ch);
+            max = Math.max(max, Math.abs(shifted[i]));
+            common = gcd(common, Math.abs(shifted[i]));
         }
-        byte[] out = new byte[w.size()];
-        boolean fits = true;
-        for (int i = 0; i < out.length; i++) {
-            int ch = (i / inner) % channels;
-            int v = (int) w.getLong(i) - q.zeroPoint(ch);
-            if (v < -128 || v > 127) { fits = false; break; }
-            out[i] = (byte) v;
+        int divisor = 1;
+        if (max > 127) {
+            for (int d = (max + 126) / 127; d <= common && divisor == 1; d++) if (common % d == 0) divisor = d;
         }
-        if (fits) return Tensor.wrap(new TensorType(ElementType.INT8, shape, new Quant(q.scales(), new int[q.channels()], q.axis())), out);
+        if (max / divisor <= 127 && (max <= 127 || divisor > 1)) {
+            byte[] out = new byte[shifted.length];
+            for (int i = 0; i < out.length; i++) out[i] = (byte) (shifted[i] / divisor);
+            float[] scales = q.scales();
+            for (int c = 0; c < scales.length; c++) scales[c] *= divisor;
+            return Tensor.wrap(new TensorType(ElementType.INT8, shape, new Quant(scales, new int[q.channels()], q.axis())), out);
+        }
         if (!zeroPointAllowed || q.isPerChannel()) return null;
         // per-tensor FULLY_CONNECTED: uint8 becomes int8 with the zero point moved by 128
         if (et == ElementType.INT8) return w;
+        byte[] out = new byte[shifted.length];
         for (int i = 0; i < out.length; i++) out[i] = (byte) (w.getLong(i) - 128);
         return Tensor.wrap(new TensorType(ElementType.INT8, shape, Quant.perTensor(q.scale(), q.zeroPoint() - 128)), out);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The bias as int32 at scale inScale x weight scale per channel, or null when it is not a constant. */

@@ -12,6 +12,7 @@ import com.google.protobuf.CodedOutputStream;
 final class OnnxModelWriter {
     private final List<byte[]> nodes = new ArrayList<>(), inits = new ArrayList<>(), inputs = new ArrayList<>(), outputs = new ArrayList<>();
     private final long opset;
+    private final java.util.Set<String> domains = new java.util.TreeSet<>();
     private int counter;
 
     OnnxModelWriter(long opset) { this.opset = opset; }
@@ -34,7 +35,14 @@ final class OnnxModelWriter {
 
     /** Attributes: name followed by a Long, Float, long[], float[] or String value. */
     void node(String op, List<String> ins, List<String> outs, Object... attrs) {
+        node("", op, ins, outs, attrs);
+    }
+
+    /** A node of another domain (e.g. "com.microsoft"), whose opset 1 the model then imports. */
+    void node(String domain, String op, List<String> ins, List<String> outs, Object... attrs) {
+        if (!domain.isEmpty()) domains.add(domain);
         nodes.add(message(o -> {
+            if (!domain.isEmpty()) o.writeString(7, domain);
             for (String i : ins) o.writeString(1, i);
             for (String i : outs) o.writeString(2, i);
             o.writeString(3, fresh(op));
@@ -120,6 +128,7 @@ final class OnnxModelWriter {
             o.writeString(2, "tinyforge-test");
             o.writeByteArray(7, graph);
             o.writeByteArray(8, message(s -> { s.writeString(1, ""); s.writeInt64(2, opset); }));
+            for (String d : domains) o.writeByteArray(8, message(s -> { s.writeString(1, d); s.writeInt64(2, 1); }));
         });
     }
 }

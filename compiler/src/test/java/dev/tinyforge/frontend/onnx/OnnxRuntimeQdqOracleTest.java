@@ -108,6 +108,11 @@ class OnnxRuntimeQdqOracleTest {
 
         float scaleFor(double std) { return (float) (6 * std / 255); }
 
+        String scalar(float v) { return m.initializer(new float[] {v}); }
+
+        /** A zero point of the model's activation type (stored value, already offset for uint8). */
+        String zeroPoint(int stored) { return m.initializer(uint8 ? OnnxProto.UINT8 : OnnxProto.INT8, new byte[] {(byte) stored}); }
+
         int zp() { return r.nextInt(21) - 10; }
     }
 
@@ -199,6 +204,100 @@ class OnnxRuntimeQdqOracleTest {
      */
     @Test void randomQdqCnnsAgreeWithOnnxRuntime() throws Exception {
         compare(false, 2);
+    }
+
+    /**
+     * QOperator models as ONNX Runtime's quantizer writes them: QuantizeLinear, two QLinearConv (int8
+     * per-channel weights, int32 bias), QLinearAdd and QLinearMul of their results, QLinearGlobalAveragePool
+     * of each, QLinearConcat; int8 or uint8. Lowered to int8 ops (checked), within 2 LSB of ORT (counted).
+     */
+    @Test void randomQOperatorModelsAgreeWithOnnxRuntime() throws Exception {
+        OrtEnvironment env = ort();
+        int models = 10, elements = 0, differing = 0, twoApart = 0;
+        for (int s0 = 0; s0 < models; s0++) {
+            final int seed = s0;
+            Random r = new Random(2000 + seed);
+            boolean uint8 = seed % 2 == 0;
+            int c = 1 + r.nextInt(3), h = 5 + r.nextInt(6), w = 5 + r.nextInt(6), oc = 2 + r.nextInt(5);
+            QdqBuilder b = new QdqBuilder(r, uint8);
+            OnnxModelWriter m = b.m;
+            m.input("x", 1, c, h, w);
+            QdqBuilder.Q xq = b.quantize("x", b.scaleFor(1.0), b.zp());
+            QdqBuilder.Q y1 = qlinearConv(b, xq, c, oc, 3, 0.5 * 3 * Math.sqrt(c));
+            QdqBuilder.Q y2 = qlinearConv(b, y1, oc, oc, 1, y1.scale() * 127 / 3 * 0.5 * Math.sqrt(oc) / 3);
+            QdqBuilder.Q sum = qlinear(b, "QLinearAdd", y1, y2, b.scaleFor(Math.hypot(y1.scale(), y2.scale()) * 127 / 3));
+            QdqBuilder.Q prod = qlinear(b, "QLinearMul", y1, y2, b.scaleFor(y1.scale() * y2.scale() * 127 * 127 / 9));
+            QdqBuilder.Q g1 = gap(b, sum), g2 = gap(b, prod);
+            QdqBuilder.Q cat = new QdqBuilder.Q(m.fresh("cat"), g1.scale(), g1.zp());
+            m.node("com.microsoft", "QLinearConcat", List.of(b.scalar(cat.scale()), b.zeroPoint(cat.zp()),
+                    g1.name(), b.scalar(g1.scale()), b.zeroPoint(g1.zp()), g2.name(), b.scalar(g2.scale()), b.zeroPoint(g2.zp())),
+                    List.of(cat.name()), "axis", 1L);
+            m.node("Identity", List.of(cat.name()), List.of("y"));
+            m.output("y", uint8 ? OnnxProto.UINT8 : OnnxProto.INT8, 1, 2 * oc, 1, 1);
+            byte[] model = m.build();
+            float[] x = rand(r, c * h * w, 1f);
+            byte[] want;
+            try (OrtSession s = env.createSession(model, new OrtSession.SessionOptions());
+                 OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {1, c, h, w});
+                 OrtSession.Result res = s.run(Map.of("x", in))) {
+                java.nio.ByteBuffer bb = ((OnnxTensor) res.get(0)).getByteBuffer();
+                want = new byte[bb.remaining()];
+                bb.get(want);
+            }
+            Graph g = OnnxReader.read(model);
+            Pipeline.parse(Compiler.DEFAULT_PIPELINE).run(g);
+            for (Node n : g.nodes())
+                assertTrue(!n.output().type().elementType().isFloat() && n.kind() != OpKind.CAST,
+                        () -> "seed " + seed + ": not lowered to int8: " + n + "\n" + dev.tinyforge.ir.text.IrPrinter.print(g));
+            Tensor got = new Interpreter().run(g, List.of(Tensor.wrap(new TensorType(ElementType.FLOAT32, 1, c, h, w), x))).get(0);
+            for (int i = 0; i < want.length; i++) {
+                long wv = uint8 ? want[i] & 0xFF : want[i];
+                long d = Math.abs(got.getLong(i) - wv);
+                assertTrue(d <= 2, "seed " + seed + " element " + i + ": " + got.getLong(i) + " vs ORT " + wv);
+                elements++;
+                if (d != 0) differing++;
+                if (d == 2) twoApart++;
+            }
+        }
+        System.out.println(models + " random QOperator models (QLinearConv, QLinearAdd, QLinearMul, QLinearGlobalAveragePool, "
+                + "QLinearConcat; int8 and uint8) vs ONNX Runtime: " + (elements - differing) + " of " + elements
+                + " output elements equal, " + (differing - twoApart) + " 1 LSB apart, " + twoApart + " 2 LSB apart");
+    }
+
+    private static QdqBuilder.Q qlinearConv(QdqBuilder b, QdqBuilder.Q x, int c, int oc, int k, double outStd) {
+        OnnxModelWriter m = b.m;
+        float[] w = rand(b.r, oc * c * k * k, 0.5f);
+        float[] ws = new float[oc];
+        int per = c * k * k;
+        byte[] q = new byte[w.length];
+        for (int o = 0; o < oc; o++) {
+            float max = 1e-6f;
+            for (int i = 0; i < per; i++) max = Math.max(max, Math.abs(w[o * per + i]));
+            ws[o] = max / 127f;
+            for (int i = 0; i < per; i++) q[o * per + i] = (byte) Math.round(w[o * per + i] / ws[o]);
+        }
+        int[] bias = new int[oc];
+        for (int o = 0; o < oc; o++) bias[o] = Math.round((float) (b.r.nextGaussian() * 0.2) / (x.scale() * ws[o]));
+        QdqBuilder.Q y = new QdqBuilder.Q(m.fresh("qconv"), b.scaleFor(outStd), b.uint8 ? b.zp() + 128 : b.zp());
+        m.node("QLinearConv", List.of(x.name(), b.scalar(x.scale()), b.zeroPoint(x.zp()),
+                m.initializer(OnnxProto.INT8, q, oc, c, k, k), m.initializer(ws, oc), m.initializer(OnnxProto.INT8, new byte[oc], oc),
+                b.scalar(y.scale()), b.zeroPoint(y.zp()), m.int32Initializer(bias, oc)), List.of(y.name()),
+                "kernel_shape", new long[] {k, k}, "pads", new long[] {k / 2, k / 2, k / 2, k / 2});
+        return y;
+    }
+
+    private static QdqBuilder.Q qlinear(QdqBuilder b, String op, QdqBuilder.Q x, QdqBuilder.Q y, float scale) {
+        QdqBuilder.Q out = new QdqBuilder.Q(b.m.fresh("q"), scale, b.uint8 ? b.zp() + 128 : b.zp());
+        b.m.node("com.microsoft", op, List.of(x.name(), b.scalar(x.scale()), b.zeroPoint(x.zp()), y.name(), b.scalar(y.scale()),
+                b.zeroPoint(y.zp()), b.scalar(out.scale()), b.zeroPoint(out.zp())), List.of(out.name()));
+        return out;
+    }
+
+    private static QdqBuilder.Q gap(QdqBuilder b, QdqBuilder.Q x) {
+        QdqBuilder.Q out = new QdqBuilder.Q(b.m.fresh("gap"), x.scale() * 0.5f, x.zp());
+        b.m.node("com.microsoft", "QLinearGlobalAveragePool", List.of(x.name(), b.scalar(x.scale()), b.zeroPoint(x.zp()),
+                b.scalar(out.scale()), b.zeroPoint(out.zp())), List.of(out.name()), "channels_last", 0L);
+        return out;
     }
 
     private static void compare(boolean oneLayer, int bound) throws Exception {

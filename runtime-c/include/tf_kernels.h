@@ -436,6 +436,10 @@ void tf_sqrt_f32(int32_t size, const float *in, float *out);
 void tf_round_f32(int32_t size, const float *in, float *out);
 void tf_elu_f32(float alpha, int32_t size, const float *in, float *out);
 void tf_thresholded_relu_f32(float alpha, int32_t size, const float *in, float *out);
+void tf_reduce_max_f32(int32_t ndims, const int32_t *in_shape, uint32_t reduce_mask,
+                       const float *in, float *out);
+void tf_arg_max_f32(int32_t outer, int32_t n, int32_t inner, int32_t select_last,
+                    const float *in, int64_t *out);
 void tf_clamp_f32(const tf_activation_f32 *activation, int32_t size, const float *in, float *out);
 void tf_logistic_f32(int32_t size, const float *in, float *out);
 void tf_tanh_f32(int32_t size, const float *in, float *out);

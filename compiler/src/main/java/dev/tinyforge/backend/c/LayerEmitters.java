@@ -21,6 +21,8 @@ import dev.tinyforge.backend.c.emitters.SliceEmitter;
 import dev.tinyforge.backend.c.emitters.SvdfEmitter;
 import dev.tinyforge.backend.c.emitters.TransposeEmitter;
 import dev.tinyforge.backend.c.emitters.UnaryMathEmitter;
+import dev.tinyforge.backend.c.emitters.ReduceMaxEmitter;
+import dev.tinyforge.backend.c.emitters.ArgMaxEmitter;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.OpKind;
 
@@ -65,6 +67,8 @@ public final class LayerEmitters {
         for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.ELU,
                 OpKind.THRESHOLDED_RELU})
             EMITTERS.put(k, math);
+        EMITTERS.put(OpKind.REDUCE_MAX, new ReduceMaxEmitter());
+        EMITTERS.put(OpKind.ARG_MAX, new ArgMaxEmitter());
         ResizeEmitter resize = new ResizeEmitter();
         EMITTERS.put(OpKind.RESIZE_NEAREST_NEIGHBOR, resize);
         EMITTERS.put(OpKind.RESIZE_BILINEAR, resize);

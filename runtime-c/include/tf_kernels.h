@@ -440,6 +440,9 @@ void tf_reduce_max_f32(int32_t ndims, const int32_t *in_shape, uint32_t reduce_m
                        const float *in, float *out);
 void tf_arg_max_f32(int32_t outer, int32_t n, int32_t inner, int32_t select_last,
                     const float *in, int64_t *out);
+void tf_pool_nd_f32(int32_t is_max, int32_t count_include_pad, int32_t k, const int32_t *in_shape,
+                    const int32_t *out_shape, const int32_t *kernel, const int32_t *strides,
+                    const int32_t *pads, const int32_t *dilations, const float *in, float *out);
 void tf_clamp_f32(const tf_activation_f32 *activation, int32_t size, const float *in, float *out);
 void tf_logistic_f32(int32_t size, const float *in, float *out);
 void tf_tanh_f32(int32_t size, const float *in, float *out);

@@ -24,6 +24,7 @@ import dev.tinyforge.backend.c.emitters.UnaryMathEmitter;
 import dev.tinyforge.backend.c.emitters.ReduceMaxEmitter;
 import dev.tinyforge.backend.c.emitters.ArgMaxEmitter;
 import dev.tinyforge.backend.c.emitters.PoolNdEmitter;
+import dev.tinyforge.backend.c.emitters.TransposeConvEmitter;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.OpKind;
 
@@ -71,6 +72,7 @@ public final class LayerEmitters {
         EMITTERS.put(OpKind.REDUCE_MAX, new ReduceMaxEmitter());
         EMITTERS.put(OpKind.ARG_MAX, new ArgMaxEmitter());
         EMITTERS.put(OpKind.POOL_ND, new PoolNdEmitter());
+        EMITTERS.put(OpKind.TRANSPOSE_CONV, new TransposeConvEmitter());
         ResizeEmitter resize = new ResizeEmitter();
         EMITTERS.put(OpKind.RESIZE_NEAREST_NEIGHBOR, resize);
         EMITTERS.put(OpKind.RESIZE_BILINEAR, resize);

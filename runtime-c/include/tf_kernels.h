@@ -445,6 +445,10 @@ void tf_pool_nd_f32(int32_t is_max, int32_t count_include_pad, int32_t k, const 
                     const int32_t *pads, const int32_t *dilations, const float *in, float *out);
 void tf_transpose_conv_f32(const int32_t *geometry, const float *in, const float *filter, const float *bias,
                            float *out);
+void tf_resize_nd_f32(int32_t rank, const int32_t *in_shape, const int32_t *out_shape, const int32_t *count,
+                      const int32_t *offset, const int32_t *indices, const double *weights,
+                      const int32_t *out_offset, const uint8_t *outside, float extrapolation,
+                      const float *in, float *out);
 void tf_clamp_f32(const tf_activation_f32 *activation, int32_t size, const float *in, float *out);
 void tf_logistic_f32(int32_t size, const float *in, float *out);
 void tf_tanh_f32(int32_t size, const float *in, float *out);

@@ -51,8 +51,9 @@ public final class Compiler {
     public static final String QDQ_LOWERING = "lower-qdq-layout,lower-qdq-conv,lower-qdq-binary,lower-qdq-pool,lower-qdq-shape,lower-qdq-boundary,dce";
 
     /**
-     * The default pass pipeline, in order. Every pass keeps outputs bit-exact (checked by the golden
-     * tests, which compile through it).
+     * The default pass pipeline, in order. Every pass after the QDQ lowering keeps outputs bit-exact (checked
+     * by the golden tests, which compile through it); the lowering itself trades ONNX's float-defined
+     * requantization for TFLite's integer one (within 1 LSB per op, see dev.tinyforge.passes.qdq).
      */
     public static final String DEFAULT_PIPELINE = QDQ_LOWERING + ",fuse-activation,fold-pad-into-conv,remove-identity-reshape,collapse-reshapes,dce";
 

@@ -25,6 +25,7 @@ import dev.tinyforge.backend.c.emitters.ReduceMaxEmitter;
 import dev.tinyforge.backend.c.emitters.ArgMaxEmitter;
 import dev.tinyforge.backend.c.emitters.PoolNdEmitter;
 import dev.tinyforge.backend.c.emitters.TransposeConvEmitter;
+import dev.tinyforge.backend.c.emitters.ResizeNdEmitter;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.OpKind;
 
@@ -73,6 +74,7 @@ public final class LayerEmitters {
         EMITTERS.put(OpKind.ARG_MAX, new ArgMaxEmitter());
         EMITTERS.put(OpKind.POOL_ND, new PoolNdEmitter());
         EMITTERS.put(OpKind.TRANSPOSE_CONV, new TransposeConvEmitter());
+        EMITTERS.put(OpKind.RESIZE_ND, new ResizeNdEmitter());
         ResizeEmitter resize = new ResizeEmitter();
         EMITTERS.put(OpKind.RESIZE_NEAREST_NEIGHBOR, resize);
         EMITTERS.put(OpKind.RESIZE_BILINEAR, resize);

@@ -282,6 +282,11 @@ void tf_quantize_f32_s8(const tf_affine_params *params, int32_t size, const floa
 void tf_requantize_s8_s8(const tf_requant_params *params, int32_t size,
                          const int8_t *in, int8_t *out);
 
+/* QUANTIZE between int8 and uint8 at the same scale, zero points 128 apart (ONNX uint8 models on the
+ * int8 kernels): the sign bit of every stored value flipped. */
+void tf_convert_s8_u8(int32_t size, const int8_t *in, uint8_t *out);
+void tf_convert_u8_s8(int32_t size, const uint8_t *in, int8_t *out);
+
 /* RELU6 int8 as TFLM Relu6Eval: clamp of the raw values to [activation.min, activation.max] =
  * [in_zp, FloatToQuantizedType<int8_t>(6.0f, in_scale, in_zp)] (that is round(6.0f / in_scale)
  * + in_zp, clamped to int8); output quantization is assumed equal to the input's. */
@@ -415,6 +420,35 @@ void tf_mul_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcas
 void tf_mean_f32(int32_t ndims, const int32_t *in_shape, uint32_t reduce_mask,
                  const float *in, float *out);
 /* RELU / RELU6 / RELU_N1_TO_1 float: clamp to [activation.min, activation.max]. */
+/* Float kernels for ONNX operators (src/div, src/maximum, src/math). */
+void tf_div_f32(const tf_activation_f32 *activation, int32_t size,
+                const float *in1, const float *in2, float *out);
+void tf_div_f32_broadcast(const tf_activation_f32 *activation, const tf_broadcast_shape *shape,
+                          const float *in1, const float *in2, float *out);
+void tf_maximum_f32(int32_t size, const float *in1, const float *in2, float *out);
+void tf_maximum_f32_broadcast(const tf_broadcast_shape *shape, const float *in1, const float *in2, float *out);
+void tf_minimum_f32(int32_t size, const float *in1, const float *in2, float *out);
+void tf_minimum_f32_broadcast(const tf_broadcast_shape *shape, const float *in1, const float *in2, float *out);
+void tf_abs_f32(int32_t size, const float *in, float *out);
+void tf_neg_f32(int32_t size, const float *in, float *out);
+void tf_exp_f32(int32_t size, const float *in, float *out);
+void tf_sqrt_f32(int32_t size, const float *in, float *out);
+void tf_round_f32(int32_t size, const float *in, float *out);
+void tf_elu_f32(float alpha, int32_t size, const float *in, float *out);
+void tf_thresholded_relu_f32(float alpha, int32_t size, const float *in, float *out);
+void tf_reduce_max_f32(int32_t ndims, const int32_t *in_shape, uint32_t reduce_mask,
+                       const float *in, float *out);
+void tf_arg_max_f32(int32_t outer, int32_t n, int32_t inner, int32_t select_last,
+                    const float *in, int64_t *out);
+void tf_pool_nd_f32(int32_t is_max, int32_t count_include_pad, int32_t k, const int32_t *in_shape,
+                    const int32_t *out_shape, const int32_t *kernel, const int32_t *strides,
+                    const int32_t *pads, const int32_t *dilations, const float *in, float *out);
+void tf_transpose_conv_f32(const int32_t *geometry, const float *in, const float *filter, const float *bias,
+                           float *out);
+void tf_resize_nd_f32(int32_t rank, const int32_t *in_shape, const int32_t *out_shape, const int32_t *count,
+                      const int32_t *offset, const int32_t *indices, const double *weights,
+                      const int32_t *out_offset, const uint8_t *outside, float extrapolation,
+                      const float *in, float *out);
 void tf_clamp_f32(const tf_activation_f32 *activation, int32_t size, const float *in, float *out);
 void tf_logistic_f32(int32_t size, const float *in, float *out);
 void tf_tanh_f32(int32_t size, const float *in, float *out);

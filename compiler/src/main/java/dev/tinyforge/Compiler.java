@@ -47,10 +47,17 @@ public final class Compiler {
     }
 
     /**
-     * The default pass pipeline, in order. Every pass keeps outputs bit-exact (checked by the golden
-     * tests, which compile through it).
+     * Lowers ONNX QDQ / QOperator patterns (DEQUANTIZE, float op, quantize) onto the int8 ops; a no-op on
+     * graphs without them (TFLite int8 models).
      */
-    public static final String DEFAULT_PIPELINE = "fuse-activation,fold-pad-into-conv,remove-identity-reshape,collapse-reshapes,dce";
+    public static final String QDQ_LOWERING = "lower-qdq-layout,lower-qdq-conv,lower-qdq-binary,lower-qdq-pool,lower-qdq-shape,lower-qdq-boundary,dce";
+
+    /**
+     * The default pass pipeline, in order. Every pass after the QDQ lowering keeps outputs bit-exact (checked
+     * by the golden tests, which compile through it); the lowering itself trades ONNX's float-defined
+     * requantization for TFLite's integer one (within 1 LSB per op, see dev.tinyforge.passes.qdq).
+     */
+    public static final String DEFAULT_PIPELINE = QDQ_LOWERING + ",fuse-activation,fold-pad-into-conv,remove-identity-reshape,collapse-reshapes,dce";
 
     /** Runs the default pipeline, plans memory and generates C for a loaded graph (the graph is changed in place). */
     public static CompiledModel compile(Graph g) {

@@ -18,12 +18,21 @@ final class ConformanceCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "DIR", description = "folder of test folders") Path dir;
 
+    @picocli.CommandLine.Option(names = "--backend", paramLabel = "interp|c", defaultValue = "interp",
+            description = "run the compiled models in the reference interpreter (default) or as generated C built with gcc on the host")
+    String backend;
+
     @Override public Integer call() {
         if (!suite.equals("onnx")) throw new CompileException("unknown suite '" + suite + "'; available: onnx");
         if (!Files.isDirectory(dir)) throw new CompileException("not a folder: " + dir);
+        OnnxNodeSuite.Backend b = switch (backend) {
+            case "interp" -> OnnxNodeSuite.Backend.INTERP;
+            case "c" -> OnnxNodeSuite.Backend.C;
+            default -> throw new CompileException("unknown backend '" + backend + "'; use interp or c");
+        };
         List<OnnxNodeSuite.Result> results = new ArrayList<>();
         for (Path t : OnnxNodeSuite.testDirs(dir)) {
-            OnnxNodeSuite.Result r = OnnxNodeSuite.run(t);
+            OnnxNodeSuite.Result r = OnnxNodeSuite.run(t, b);
             results.add(r);
             System.out.println(r.line());
         }

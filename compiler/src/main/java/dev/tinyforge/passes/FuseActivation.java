@@ -63,10 +63,10 @@ public final class FuseActivation implements Pass {
     }
 
     /** Reads and replaces the fused activation of the attribute records that have one. */
-    static final class FusedActivation {
+    public static final class FusedActivation {
         private FusedActivation() {}
 
-        static Activation of(Attrs a) {
+        public static Activation of(Attrs a) {
             if (a instanceof Attrs.Conv2D c) return c.activation();
             if (a instanceof Attrs.DepthwiseConv2D d) return d.activation();
             if (a instanceof Attrs.FullyConnected f) return f.activation();
@@ -75,7 +75,7 @@ public final class FuseActivation implements Pass {
             throw new IllegalArgumentException(a.getClass().getSimpleName() + " has no fused activation");
         }
 
-        static Attrs with(Attrs a, Activation act) {
+        public static Attrs with(Attrs a, Activation act) {
             if (a instanceof Attrs.Conv2D c) return new Attrs.Conv2D(c.pads(), c.strides(), c.dilations(), act);
             if (a instanceof Attrs.DepthwiseConv2D d)
                 return new Attrs.DepthwiseConv2D(d.pads(), d.strides(), d.dilations(), d.depthMultiplier(), act);

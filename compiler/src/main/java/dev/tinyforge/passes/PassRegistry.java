@@ -18,6 +18,12 @@ public final class PassRegistry {
         register(CollapseReshapeChains::new);
         register(FoldPadIntoConv::new);
         register(FoldAffineIntoConv::new);
+        register(dev.tinyforge.passes.qdq.SinkDequantize::new);
+        register(dev.tinyforge.passes.qdq.LowerQdqConv::new);
+        register(dev.tinyforge.passes.qdq.LowerQdqBinary::new);
+        register(dev.tinyforge.passes.qdq.LowerQdqPool::new);
+        register(dev.tinyforge.passes.qdq.LowerQdqShape::new);
+        register(dev.tinyforge.passes.qdq.LowerQdqBoundary::new);
     }
 
     private PassRegistry() {}

@@ -50,7 +50,8 @@ class PtqGoldenTest {
 
     @ParameterizedTest
     @CsvSource({"vww_96_float, vww_96_int8, minmax", "vww_96_float, vww_96_int8, percentile",
-            "ad01_fp32, ad01_int8, minmax", "ad01_fp32, ad01_int8, percentile"})
+            "vww_96_float, vww_96_int8, entropy",
+            "ad01_fp32, ad01_int8, minmax", "ad01_fp32, ad01_int8, percentile", "ad01_fp32, ad01_int8, entropy"})
     void int8TracksFloat(String model, String mlcommonsInt8, String calibrator) throws IOException {
         Path file = Shared.require("models/mlperf-tiny/" + model + ".tflite");
         Path golden = Shared.require("golden/" + model);
@@ -66,8 +67,8 @@ class PtqGoldenTest {
         List<List<Tensor>> eval = new ArrayList<>();
         for (int k = 0; k < 3; k++)
             eval.add(List.of(Tensor.fromBytes(inType, Files.readAllBytes(golden.resolve("input_" + k + ".bin")))));
+        System.out.print(LayerSqnr.table(LayerSqnr.measure(g, q, eval)));
         if (calibrator.equals("minmax")) {
-            System.out.print(LayerSqnr.table(LayerSqnr.measure(g, q, eval)));
             // the quantized graph as generated C: identical bytes to the interpreter
             Graph copy = PostTrainingQuantizer.quantize(g, ActivationRanges.measure(g, calib, calibrator)).graph();
             dev.tinyforge.testing.HostBuilds.Built built = dev.tinyforge.testing.HostBuilds.build(copy, "ptq-" + model);

@@ -20,6 +20,12 @@ import dev.tinyforge.backend.c.emitters.ReshapeEmitter;
 import dev.tinyforge.backend.c.emitters.SliceEmitter;
 import dev.tinyforge.backend.c.emitters.SvdfEmitter;
 import dev.tinyforge.backend.c.emitters.TransposeEmitter;
+import dev.tinyforge.backend.c.emitters.UnaryMathEmitter;
+import dev.tinyforge.backend.c.emitters.ReduceMaxEmitter;
+import dev.tinyforge.backend.c.emitters.ArgMaxEmitter;
+import dev.tinyforge.backend.c.emitters.PoolNdEmitter;
+import dev.tinyforge.backend.c.emitters.TransposeConvEmitter;
+import dev.tinyforge.backend.c.emitters.ResizeNdEmitter;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.OpKind;
 
@@ -46,7 +52,7 @@ public final class LayerEmitters {
         EMITTERS.put(OpKind.AVERAGE_POOL_2D, pool);
         EMITTERS.put(OpKind.MAX_POOL_2D, pool);
         ElementwiseEmitter elementwise = new ElementwiseEmitter();
-        for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.MAXIMUM, OpKind.MINIMUM})
+        for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.DIV, OpKind.MAXIMUM, OpKind.MINIMUM})
             EMITTERS.put(k, elementwise);
         SoftmaxEmitter softmax = new SoftmaxEmitter();
         EMITTERS.put(OpKind.SOFTMAX, softmax);
@@ -60,6 +66,15 @@ public final class LayerEmitters {
                 OpKind.HARD_SWISH, OpKind.LEAKY_RELU, OpKind.PRELU})
             EMITTERS.put(k, activation);
         EMITTERS.put(OpKind.SVDF, new SvdfEmitter());
+        UnaryMathEmitter math = new UnaryMathEmitter();
+        for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.ELU,
+                OpKind.THRESHOLDED_RELU})
+            EMITTERS.put(k, math);
+        EMITTERS.put(OpKind.REDUCE_MAX, new ReduceMaxEmitter());
+        EMITTERS.put(OpKind.ARG_MAX, new ArgMaxEmitter());
+        EMITTERS.put(OpKind.POOL_ND, new PoolNdEmitter());
+        EMITTERS.put(OpKind.TRANSPOSE_CONV, new TransposeConvEmitter());
+        EMITTERS.put(OpKind.RESIZE_ND, new ResizeNdEmitter());
         ResizeEmitter resize = new ResizeEmitter();
         EMITTERS.put(OpKind.RESIZE_NEAREST_NEIGHBOR, resize);
         EMITTERS.put(OpKind.RESIZE_BILINEAR, resize);

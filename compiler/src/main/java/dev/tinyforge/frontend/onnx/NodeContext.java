@@ -60,11 +60,19 @@ final class NodeContext {
 
     TensorType type(int i) { return importer.onnxType(node.inputs().get(i)); }
 
-    /** The constant value of input i, or null when it is computed at run time. */
+    /**
+     * The constant value of input i, or null when it is computed at run time. A DEQUANTIZE of a constant
+     * (kept as a node for the QDQ lowering) counts as constant: its value is computed here.
+     */
     Tensor constant(int i) {
         if (!has(i)) return null;
         Value v = importer.plainIfCheap(node.inputs().get(i));
-        return v != null && v.isConstant() ? v.constant() : null;
+        if (v == null) return null;
+        if (v.isConstant()) return v.constant();
+        Node p = v.producer();
+        if (p != null && p.kind() == OpKind.DEQUANTIZE && p.input(0).isConstant())
+            return Evaluators.forKind(OpKind.DEQUANTIZE).evaluate(p, new Tensor[] {p.input(0).constant()})[0];
+        return null;
     }
 
     Tensor requireConstant(int i, String what) {
@@ -98,7 +106,16 @@ final class NodeContext {
         return emitMulti(kind, attrs, List.of(type), ins)[0];
     }
 
+    /** As {@link #emit}, but never folded (a DEQUANTIZE of constant weights stays a node). */
+    Value emitKept(OpKind kind, Attrs attrs, TensorType type, Value... ins) {
+        return emitMulti(kind, attrs, List.of(type), false, ins)[0];
+    }
+
     Value[] emitMulti(OpKind kind, Attrs attrs, List<TensorType> types, Value... ins) {
+        return emitMulti(kind, attrs, types, true, ins);
+    }
+
+    private Value[] emitMulti(OpKind kind, Attrs attrs, List<TensorType> types, boolean fold, Value... ins) {
         List<Value> outs = new ArrayList<>();
         String base = node.name().isEmpty() ? node.opType().toLowerCase() : node.name();
         for (int i = 0; i < types.size(); i++)
@@ -106,7 +123,7 @@ final class NodeContext {
         Node n = g.addNode(g.uniqueName(base), kind, attrs, Arrays.asList(ins), outs);
         boolean allConstant = true;
         for (Value v : ins) if (v != null && !v.isConstant()) allConstant = false;
-        if (!allConstant) return outs.toArray(Value[]::new);
+        if (!allConstant || !fold) return outs.toArray(Value[]::new);
         Tensor[] args = new Tensor[ins.length];
         for (int i = 0; i < ins.length; i++) args[i] = ins[i] == null ? null : ins[i].constant();
         Tensor[] results = Evaluators.forKind(kind).evaluate(n, args);

@@ -8,6 +8,8 @@ import java.util.TreeSet;
 /** The table from ONNX op type (default domain) to translator. */
 final class OnnxOps {
     private static final Map<String, OnnxOp> TABLE = new HashMap<>();
+    /** ONNX Runtime's com.microsoft ops that its quantizer writes (QOperator format). */
+    private static final Map<String, OnnxOp> MICROSOFT = new HashMap<>();
 
     static {
         ElementwiseOps.register(TABLE);
@@ -18,11 +20,13 @@ final class OnnxOps {
         ResizeOps.register(TABLE);
         QuantOps.register(TABLE);
         QLinearOps.register(TABLE);
+        ContribQLinearOps.register(MICROSOFT);
     }
 
     private OnnxOps() {}
 
     static OnnxOp lookup(OnnxProto.Node n, long opset) {
+        if (n.domain().equals("com.microsoft") && MICROSOFT.containsKey(n.opType())) return MICROSOFT.get(n.opType());
         if (!n.domain().isEmpty() && !n.domain().equals("ai.onnx"))
             throw new UnsupportedOnnxException("ONNX op " + n.domain() + "." + n.opType() + ": custom domains are not supported");
         // opsets 22-25 changed the CNN ops here only by admitting more element types (bfloat16, float8, int4),

@@ -2,12 +2,16 @@ package dev.tinyforge.frontend.onnx;
 
 import java.util.Map;
 
+import dev.tinyforge.ir.Activation;
+import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.OpKind;
+import dev.tinyforge.ir.Tensor;
 import dev.tinyforge.ir.Value;
 
 /**
- * QOperator ops (QLinearMatMul, QLinearConv, QLinearAdd, QLinearMul) expressed as dequantize, the float
- * op, quantize: ONNX defines them by that composition, and the float arithmetic matches it up to
- * rounding ties of the requantization (at most 1 LSB).
+ * QOperator ops (QLinearMatMul, QLinearConv) written as dequantize, the float op, quantize: ONNX defines
+ * them by that composition. With constant parameters this is the same DEQUANTIZE / quantize-chain form
+ * QDQ models import to, so the QDQ lowering passes turn them into int8 ops.
  */
 final class QLinearOps {
     private QLinearOps() {}
@@ -25,11 +29,17 @@ final class QLinearOps {
         };
     }
 
+    /** x dequantized by inputs scaleIndex and scaleIndex + 1: one DEQUANTIZE when the parameters are constant. */
+    private static Value dequantize(NodeContext c, Value x, int scaleIndex, int axis) {
+        Value y = QuantOps.dequantizeNode(c, x, c.constant(scaleIndex), c.constant(scaleIndex + 1), true, axis);
+        return y != null ? y : QuantOps.dequantizeValue(c, x, c.in(scaleIndex), c.in(scaleIndex + 1), axis);
+    }
+
     private static void matmul(NodeContext c) {
         // inputs: a, a_scale, a_zp, b, b_scale, b_zp, y_scale, y_zp
-        Value a = QuantOps.dequantizeValue(c, c.in(0), c.in(1), c.in(2), 1);
+        Value a = dequantize(c, c.in(0), 1, 1);
         int bRank = c.shape(3).length;
-        Value b = QuantOps.dequantizeValue(c, c.in(3), c.in(4), c.in(5), bRank - 1);
+        Value b = dequantize(c, c.in(3), 4, bRank - 1);
         Value y = ConvOps.matmulValues(c, a, b);
         c.out(QuantOps.quantizeValue(c, y, c.in(6), c.in(7), 1, onnxType(c, 7)));
     }
@@ -38,16 +48,17 @@ final class QLinearOps {
         // inputs: x, x_scale, x_zp, w, w_scale, w_zp, y_scale, y_zp, bias (int32, scale x_scale * w_scale)
         int rank = c.shape(0).length;
         if (rank != 4) throw c.unsupported(rank - 2 + "-D QLinearConv");
-        Value x = QuantOps.dequantizeValue(c, c.in(0), c.in(1), c.in(2), 1);
-        Value w = QuantOps.dequantizeValue(c, c.in(3), c.in(4), c.in(5), 0);
+        Value x = dequantize(c, c.inNhwc(0), 1, 3);
+        Value w = dequantize(c, c.in(3), 4, 0);
         Value bias = null;
         if (c.has(8)) {
-            dev.tinyforge.ir.Attrs.Binary none = new dev.tinyforge.ir.Attrs.Binary(dev.tinyforge.ir.Activation.NONE);
-            Value bs = c.emit(dev.tinyforge.ir.OpKind.MUL, none, c.type(4), c.in(1), c.in(4));
-            bias = QuantOps.dequantizeValue(c, c.in(8), bs, null, 0);
+            Attrs.Binary none = new Attrs.Binary(Activation.NONE);
+            Value bs = c.emit(OpKind.MUL, none, c.type(4), c.in(1), c.in(4));
+            Tensor bsc = bs.isConstant() ? bs.constant() : null;
+            bias = QuantOps.dequantizeNode(c, c.in(8), bsc, null, false, 0);
+            if (bias == null) bias = QuantOps.dequantizeValue(c, c.in(8), bs, null, 0);
         }
-        Value y = ConvOps.convCore(c, c.transpose(x, OnnxImporter.TO_NHWC), w, bias, rank);
-        y = c.transpose(y, OnnxImporter.TO_NCHW);
-        c.out(QuantOps.quantizeValue(c, y, c.in(6), c.in(7), 1, onnxType(c, 7)));
+        Value y = ConvOps.convCore(c, x, w, bias, rank);
+        c.outNhwc(QuantOps.quantizeValue(c, y, c.in(6), c.in(7), 3, onnxType(c, 7)));
     }
 }

@@ -12,6 +12,7 @@ import com.google.protobuf.CodedOutputStream;
 final class OnnxModelWriter {
     private final List<byte[]> nodes = new ArrayList<>(), inits = new ArrayList<>(), inputs = new ArrayList<>(), outputs = new ArrayList<>();
     private final long opset;
+    private final java.util.Set<String> domains = new java.util.TreeSet<>();
     private int counter;
 
     OnnxModelWriter(long opset) { this.opset = opset; }
@@ -34,7 +35,14 @@ final class OnnxModelWriter {
 
     /** Attributes: name followed by a Long, Float, long[], float[] or String value. */
     void node(String op, List<String> ins, List<String> outs, Object... attrs) {
+        node("", op, ins, outs, attrs);
+    }
+
+    /** A node of another domain (e.g. "com.microsoft"), whose opset 1 the model then imports. */
+    void node(String domain, String op, List<String> ins, List<String> outs, Object... attrs) {
+        if (!domain.isEmpty()) domains.add(domain);
         nodes.add(message(o -> {
+            if (!domain.isEmpty()) o.writeString(7, domain);
             for (String i : ins) o.writeString(1, i);
             for (String i : outs) o.writeString(2, i);
             o.writeString(3, fresh(op));
@@ -67,11 +75,33 @@ final class OnnxModelWriter {
         return name;
     }
 
+    /** An initializer of any ONNX data type from its little-endian raw bytes. */
+    String initializer(int dataType, byte[] raw, long... dims) {
+        String name = fresh("c");
+        inits.add(message(o -> {
+            for (long d : dims) o.writeInt64(1, d);
+            o.writeInt32(2, dataType);
+            o.writeString(8, name);
+            o.writeByteArray(9, raw);
+        }));
+        return name;
+    }
+
+    String int32Initializer(int[] data, long... dims) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(data.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int v : data) b.putInt(v);
+        return initializer(OnnxProto.INT32, b.array(), dims);
+    }
+
     private static byte[] valueInfo(String name, long[] dims) {
+        return valueInfo(name, OnnxProto.FLOAT, dims);
+    }
+
+    private static byte[] valueInfo(String name, int elemType, long[] dims) {
         return message(o -> {
             o.writeString(1, name);
             o.writeByteArray(2, message(t -> t.writeByteArray(1, message(tt -> {
-                tt.writeInt32(1, OnnxProto.FLOAT);
+                tt.writeInt32(1, elemType);
                 tt.writeByteArray(2, message(sh -> {
                     for (long d : dims) sh.writeByteArray(1, message(dm -> dm.writeInt64(1, d)));
                 }));
@@ -82,6 +112,8 @@ final class OnnxModelWriter {
     void input(String name, long... dims) { inputs.add(valueInfo(name, dims)); }
 
     void output(String name, long... dims) { outputs.add(valueInfo(name, dims)); }
+
+    void output(String name, int elemType, long... dims) { outputs.add(valueInfo(name, elemType, dims)); }
 
     byte[] build() {
         byte[] graph = message(o -> {
@@ -96,6 +128,7 @@ final class OnnxModelWriter {
             o.writeString(2, "tinyforge-test");
             o.writeByteArray(7, graph);
             o.writeByteArray(8, message(s -> { s.writeString(1, ""); s.writeInt64(2, opset); }));
+            for (String d : domains) o.writeByteArray(8, message(s -> { s.writeString(1, d); s.writeInt64(2, 1); }));
         });
     }
 }

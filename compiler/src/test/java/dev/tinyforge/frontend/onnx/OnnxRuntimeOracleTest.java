@@ -28,7 +28,8 @@ import dev.tinyforge.passes.Pipeline;
  */
 class OnnxRuntimeOracleTest {
 
-    private static OrtEnvironment ort() {
+    /** ORT's environment, or the test aborted (skipped loudly) where ORT's native library does not load. */
+    static OrtEnvironment ort() {
         try {
             return OrtEnvironment.getEnvironment();
         } catch (Throwable t) {
@@ -39,7 +40,7 @@ class OnnxRuntimeOracleTest {
         }
     }
 
-    private static float[] rand(Random r, int n, float scale) {
+    static float[] rand(Random r, int n, float scale) {
         float[] f = new float[n];
         for (int i = 0; i < n; i++) f[i] = (float) (r.nextGaussian() * scale);
         return f;

@@ -13,8 +13,8 @@ import dev.tinyforge.quant.params.AddParams;
 import dev.tinyforge.quant.params.MulParams;
 
 /**
- * ADD, SUB, MUL, MAXIMUM, MINIMUM: the elementwise kernel when both inputs have the output's shape,
- * the 4-D broadcasting kernel otherwise. int8 and float32; ADD, SUB and MUL also int16.
+ * ADD, SUB, MUL, DIV, MAXIMUM, MINIMUM: the elementwise kernel when both inputs have the output's shape,
+ * the 4-D broadcasting kernel otherwise. int8 and float32; ADD, SUB and MUL also int16; DIV float32 only.
  */
 public final class ElementwiseEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
@@ -23,6 +23,7 @@ public final class ElementwiseEmitter implements LayerEmitter {
         String op = n.kind().name().toLowerCase(java.util.Locale.ROOT);
         String type;
         String params;
+        if (n.kind() == OpKind.DIV && !Structs.isFloat(a)) throw Structs.unsupportedType(n, a);
         if (Structs.isInt8(a) || (Structs.isInt16(a) && n.kind() != OpKind.MAXIMUM && n.kind() != OpKind.MINIMUM)) {
             type = Structs.intSuffix(a);
             params = switch (n.kind()) {
@@ -45,6 +46,9 @@ public final class ElementwiseEmitter implements LayerEmitter {
         } else if (Structs.isFloat(a) && n.attrs() instanceof Attrs.Binary bin) {
             type = "f32";
             params = Structs.actF32Ref(ctx, bin.activation());
+        } else if (Structs.isFloat(a) && (n.kind() == OpKind.MAXIMUM || n.kind() == OpKind.MINIMUM)) {
+            type = "f32";
+            params = null;
         } else {
             throw Structs.unsupportedType(n, a);
         }

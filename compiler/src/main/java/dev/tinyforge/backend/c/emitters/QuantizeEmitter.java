@@ -17,7 +17,9 @@ public final class QuantizeEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), out = n.output();
         boolean intIn = Structs.isInt8(in) || Structs.isInt16(in), intOut = Structs.isInt8(out) || Structs.isInt16(out);
-        if (n.kind() == OpKind.QUANTIZE && Structs.isFloat(in) && intOut) {
+        if (n.kind() == OpKind.QUANTIZE && isSignFlip(in, out)) {
+            code.call("tf_convert_" + (Structs.isInt8(in) ? "s8_u8" : "u8_s8"), Structs.size(out), ctx.ptr(in), ctx.ptr(out));
+        } else if (n.kind() == OpKind.QUANTIZE && Structs.isFloat(in) && intOut) {
             code.call("tf_quantize_f32_" + Structs.intSuffix(out), affine(ctx, AffineParams.prepare(n)), Structs.size(out),
                     ctx.ptr(in), ctx.ptr(out));
         } else if (n.kind() == OpKind.QUANTIZE && intIn && intOut) {
@@ -30,6 +32,17 @@ public final class QuantizeEmitter implements LayerEmitter {
                     + in.type().elementType().shortName() + " to " + out.type().elementType().shortName()
                     + " has no C kernel yet (float32<->int8/int16 and int8/int16->int8/int16 are supported)");
         }
+    }
+
+    /** int8 to uint8 or back at the same scale, zero points 128 apart: each stored value's sign bit flips. */
+    private static boolean isSignFlip(Value in, Value out) {
+        dev.tinyforge.ir.ElementType a = in.type().elementType(), b = out.type().elementType();
+        boolean pair = a == dev.tinyforge.ir.ElementType.INT8 && b == dev.tinyforge.ir.ElementType.UINT8
+                || a == dev.tinyforge.ir.ElementType.UINT8 && b == dev.tinyforge.ir.ElementType.INT8;
+        if (!pair || in.type().quant() == null || out.type().quant() == null) return false;
+        dev.tinyforge.ir.Quant qi = in.type().quant(), qo = out.type().quant();
+        int shift = a == dev.tinyforge.ir.ElementType.INT8 ? 128 : -128;
+        return !qi.isPerChannel() && !qo.isPerChannel() && qi.scale() == qo.scale() && qo.zeroPoint() == qi.zeroPoint() + shift;
     }
 
     private static String affine(EmitContext ctx, AffineParams p) {

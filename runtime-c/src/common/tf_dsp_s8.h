@@ -33,7 +33,7 @@ static inline int32_t tf_dsp_pack_offset(int32_t input_offset)
 }
 
 /* a0 += sum_i w0[i] * (x[i] + off), a1 likewise with w1; n channels. */
-static inline void tf_dsp_dot_1x2_s8(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
+static inline __attribute__((always_inline)) void tf_dsp_dot_1x2_s8(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
                                      int32_t input_offset, int32_t *a0, int32_t *a1)
 {
     const int32_t off2 = tf_dsp_pack_offset(input_offset);
@@ -57,7 +57,7 @@ static inline void tf_dsp_dot_1x2_s8(const int8_t *x, const int8_t *w0, const in
 }
 
 /* The 2 pixels x 2 output channels block: a[p][o] += sum_i w_o[i] * (x_p[i] + off). */
-static inline void tf_dsp_dot_2x2_s8(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1,
+static inline __attribute__((always_inline)) void tf_dsp_dot_2x2_s8(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1,
                                      int32_t n, int32_t input_offset, int32_t a[2][2])
 {
     const int32_t off2 = tf_dsp_pack_offset(input_offset);
@@ -92,23 +92,59 @@ static inline void tf_dsp_dot_2x2_s8(const int8_t *x0, const int8_t *x1, const i
 }
 
 /* The requantization constants of one layer as locals: the int8 output stores may alias params and
- * quant (char aliasing), so reading them through pointers reloads them after every store. */
+ * quant (char aliasing), so reading them through pointers reloads them after every store. fast: every
+ * shift is <= -1, so tf_mbqm_rshift (one SMLAL) applies to every channel; else tf_mbqm. */
 typedef struct {
     const int32_t *multiplier, *shift, *bias;
-    int32_t output_offset, act_min, act_max;
+    int32_t input_offset, output_offset, act_min, act_max, fast;
 } tf_dsp_requant;
 
 static inline tf_dsp_requant tf_dsp_requant_of(const tf_conv_params *params, const tf_per_channel_quant *quant,
-                                               const int32_t *bias)
+                                               const int32_t *bias, int32_t out_c)
 {
     tf_dsp_requant r;
+    int32_t oc;
     r.multiplier = quant->multiplier;
     r.shift = quant->shift;
     r.bias = bias;
+    r.input_offset = params->input_offset;
     r.output_offset = params->output_offset;
     r.act_min = params->activation.min;
     r.act_max = params->activation.max;
+    r.fast = 1;
+    for (oc = 0; oc < out_c; ++oc) {
+        r.fast &= quant->shift[oc] <= -1;
+    }
     return r;
+}
+
+/* One output channel: its bias (0 without) and requantization constants. */
+typedef struct {
+    int32_t bias, shift;
+    tf_rshift_quant q;
+} tf_dsp_chan;
+
+/* fast is r->fast as a constant (the kernels instantiate both forms). */
+static inline __attribute__((always_inline)) tf_dsp_chan tf_dsp_chan_of(const tf_dsp_requant *r, int32_t oc, const int fast)
+{
+    tf_dsp_chan c;
+    c.bias = r->bias != NULL ? r->bias[oc] : 0;
+    c.shift = r->shift[oc];
+    if (fast) {
+        c.q = tf_rshift_quant_of(r->multiplier[oc], c.shift);
+    } else {
+        c.q.multiplier = r->multiplier[oc];
+        c.q.round_hi = c.q.round_lo = c.q.high_shift = 0;
+    }
+    return c;
+}
+
+/* clamp(MBQM(acc) + output_offset) of channel c; acc already holds the bias. */
+static inline __attribute__((always_inline)) int8_t tf_dsp_out_s8(const tf_dsp_requant *r, const tf_dsp_chan *c,
+                                                                int32_t acc, const int fast)
+{
+    const int32_t v = fast ? tf_mbqm_rshift(acc, &c->q) : tf_mbqm(acc, c->q.multiplier, c->shift);
+    return tf_sat_s8(v + r->output_offset, r->act_min, r->act_max);
 }
 
 /* tf_requant_s8 of output channel oc, its bias (if any) added first. */

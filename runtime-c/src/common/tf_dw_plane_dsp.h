@@ -18,6 +18,30 @@ static inline int32_t tf_dw_pack16(int32_t lo, int32_t hi)
 
 #define TF_DW_MAX_K 7
 
+/* Requantization of one plane's outputs: tf_requant_s8, through tf_mbqm_rshift (one SMLAL) for a right shift. */
+typedef struct {
+    tf_rshift_quant q;
+    int32_t shift, out_off, act_min, act_max;
+} tf_dw_requant;
+
+static inline tf_dw_requant tf_dw_requant_of(const tf_dw_conv_params *params, int32_t multiplier, int32_t shift)
+{
+    tf_dw_requant r;
+    r.q = tf_rshift_quant_of(multiplier, shift <= -1 ? shift : -1);
+    r.q.multiplier = multiplier;
+    r.shift = shift;
+    r.out_off = params->output_offset;
+    r.act_min = params->activation.min;
+    r.act_max = params->activation.max;
+    return r;
+}
+
+static inline __attribute__((always_inline)) int8_t tf_dw_out_s8(const tf_dw_requant *r, int32_t acc)
+{
+    const int32_t v = r->shift <= -1 ? tf_mbqm_rshift(acc, &r->q) : tf_mbqm(acc, r->q.multiplier, r->shift);
+    return tf_sat_s8(v + r->out_off, r->act_min, r->act_max);
+}
+
 /* Accumulator of one output pixel near the border: only the taps inside the image, plain C. */
 static inline int32_t tf_dw_border_acc(int32_t k, const int32_t *taps, const int8_t *in, int32_t row, int32_t in_c,
                                        int32_t in_h, int32_t in_w, int32_t iy0, int32_t ix0, int32_t off, int32_t acc)
@@ -54,7 +78,7 @@ static inline __attribute__((always_inline)) void tf_dw_plane_k_s8(
     const int32_t off = params->input_offset, row = in_w * in_c;
     const int32_t sh = params->stride.h, sw = params->stride.w;
     const int32_t pad_t = params->padding.top, pad_l = params->padding.left;
-    const int32_t out_off = params->output_offset, act_min = params->activation.min, act_max = params->activation.max;
+    const tf_dw_requant rq = tf_dw_requant_of(params, multiplier, shift);
     const int32_t half = k / 2;
     const int8_t *chan = in + ic;
     int32_t taps[TF_DW_MAX_K * TF_DW_MAX_K];
@@ -87,7 +111,7 @@ static inline __attribute__((always_inline)) void tf_dw_plane_k_s8(
         int8_t *o = dst + oy * out_w * dst_stride;
         for (ox = 0; ox < lo; ++ox) {
             const int32_t acc = tf_dw_border_acc(k, taps, chan, row, in_c, in_h, in_w, iy0, ox * sw - pad_l, off, bias);
-            o[ox * dst_stride] = tf_requant_s8(acc, multiplier, shift, out_off, act_min, act_max);
+            o[ox * dst_stride] = tf_dw_out_s8(&rq, acc);
         }
         if (lo < hi) {
             const int8_t *px = chan + iy0 * row + (lo * sw - pad_l) * in_c;
@@ -106,12 +130,12 @@ static inline __attribute__((always_inline)) void tf_dw_plane_k_s8(
                     }
                     acc += *kp++ * q[0];
                 }
-                *op = tf_requant_s8(acc, multiplier, shift, out_off, act_min, act_max);
+                *op = tf_dw_out_s8(&rq, acc);
             }
         }
         for (ox = hi > lo ? hi : lo; ox < out_w; ++ox) {
             const int32_t acc = tf_dw_border_acc(k, taps, chan, row, in_c, in_h, in_w, iy0, ox * sw - pad_l, off, bias);
-            o[ox * dst_stride] = tf_requant_s8(acc, multiplier, shift, out_off, act_min, act_max);
+            o[ox * dst_stride] = tf_dw_out_s8(&rq, acc);
         }
     }
 }

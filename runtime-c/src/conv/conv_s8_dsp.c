@@ -3,7 +3,9 @@
  * the stack, x + input_offset with 0 where a tap falls in the padding (TFLM skips those taps: w * 0
  * adds nothing), then 2 pixels x 2 output channels per inner loop with SMLAD. Within each group of 4 the
  * columns hold taps in the order 0, 2, 1, 3, matching SXTB16 of the weights (bytes 0, 2 and bytes 1, 3),
- * so the OHWI weights are used as stored. Filters with more than TF_CONV_DSP_MAX_COLUMN taps
+ * so the OHWI weights are used as stored. Requantization with one SMLAL per output when every shift is a right
+ * shift. Order: pixel order, blocks of 2 pixels (inputs read into the columns before any output of the block).
+ * Filters with more than TF_CONV_DSP_MAX_COLUMN taps
  * (f_h * f_w * f_c), grouped convolutions and cores without DSP go to tf_conv_s8_nhwc. Same results. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
@@ -71,6 +73,37 @@ static void dot_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, cons
     a[1][0] = s10;
     a[1][1] = s11;
 }
+/* All output pixels, two at a time (the second equal to the first for an odd last one). */
+static inline __attribute__((always_inline)) void all_pixels(const tf_dsp_requant *rq, const tf_conv_params *params,
+                                                             const tf_dims *in_dims, const int8_t *in,
+                                                             const tf_dims *filter_dims, const int8_t *filter,
+                                                             const tf_dims *out_dims, int8_t *out, int16_t *c0,
+                                                             int16_t *c1, const int fast)
+{
+    const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
+    const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c;
+    const int32_t per_image = out_h * out_w, pixels = out_dims->n * per_image;
+    int32_t p, oc;
+    for (p = 0; p < pixels; p += 2) {
+        const int32_t q = p + 1 < pixels ? p + 1 : p;
+        int8_t *y0 = out + p * out_c, *y1 = out + q * out_c;
+        fill_column(params, in_dims, in, filter_dims, p / per_image, (p % per_image) / out_w, p % out_w, c0);
+        fill_column(params, in_dims, in, filter_dims, q / per_image, (q % per_image) / out_w, q % out_w, c1);
+        for (oc = 0; oc < out_c; oc += 2) {
+            const int32_t has1 = oc + 1 < out_c;
+            const int8_t *w0 = filter + oc * k;
+            const tf_dsp_chan ch0 = tf_dsp_chan_of(rq, oc, fast), ch1 = tf_dsp_chan_of(rq, has1 ? oc + 1 : oc, fast);
+            int32_t a[2][2];
+            dot_2x2(c0, c1, w0, has1 ? w0 + k : w0, k, a);
+            y1[oc] = tf_dsp_out_s8(rq, &ch0, a[1][0] + ch0.bias, fast);
+            y0[oc] = tf_dsp_out_s8(rq, &ch0, a[0][0] + ch0.bias, fast);
+            if (has1) {
+                y1[oc + 1] = tf_dsp_out_s8(rq, &ch1, a[1][1] + ch1.bias, fast);
+                y0[oc + 1] = tf_dsp_out_s8(rq, &ch1, a[0][1] + ch1.bias, fast);
+            }
+        }
+    }
+}
 #endif
 
 void tf_conv_s8_dsp(const tf_conv_params *params, const tf_per_channel_quant *quant,
@@ -83,34 +116,13 @@ void tf_conv_s8_dsp(const tf_conv_params *params, const tf_per_channel_quant *qu
     const int32_t k = filter_dims->h * filter_dims->w * filter_dims->c;
     if (filter_dims->c == in_dims->c && k <= TF_CONV_DSP_MAX_COLUMN) {
         /* 4-byte aligned for the word loads of int16 pairs */
-        const tf_dsp_requant rq = tf_dsp_requant_of(params, quant, bias);
+        const tf_dsp_requant rq = tf_dsp_requant_of(params, quant, bias, out_dims->c);
         int32_t cols[TF_CONV_DSP_MAX_COLUMN];
         int16_t *c0 = (int16_t *)cols, *c1 = c0 + TF_CONV_DSP_MAX_COLUMN;
-        const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c;
-        const int32_t per_image = out_h * out_w, pixels = out_dims->n * per_image;
-        int32_t p, oc;
-        for (p = 0; p < pixels; p += 2) {
-            const int32_t two = p + 1 < pixels;
-            const int32_t q = two ? p + 1 : p;
-            int8_t *y0 = out + p * out_c, *y1 = out + q * out_c;
-            fill_column(params, in_dims, in, filter_dims, p / per_image, (p % per_image) / out_w, p % out_w, c0);
-            fill_column(params, in_dims, in, filter_dims, q / per_image, (q % per_image) / out_w, q % out_w, c1);
-            for (oc = 0; oc < out_c; oc += 2) {
-                const int8_t *w0 = filter + oc * k;
-                const int32_t has1 = oc + 1 < out_c;
-                int32_t a[2][2];
-                dot_2x2(c0, c1, w0, has1 ? w0 + k : w0, k, a);
-                y0[oc] = tf_dsp_requant_s8(&rq, oc, a[0][0]);
-                if (has1) {
-                    y0[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[0][1]);
-                }
-                if (two) {
-                    y1[oc] = tf_dsp_requant_s8(&rq, oc, a[1][0]);
-                    if (has1) {
-                        y1[oc + 1] = tf_dsp_requant_s8(&rq, oc + 1, a[1][1]);
-                    }
-                }
-            }
+        if (rq.fast) {
+            all_pixels(&rq, params, in_dims, in, filter_dims, filter, out_dims, out, c0, c1, 1);
+        } else {
+            all_pixels(&rq, params, in_dims, in, filter_dims, filter, out_dims, out, c0, c1, 0);
         }
         return;
     }

@@ -6,6 +6,7 @@
 #define TF_DW_PLANE_DSP_H
 
 #include <stdint.h>
+#include <string.h>
 #include <arm_acle.h>
 #include "tf_types.h"
 #include "tf_quant.h"
@@ -140,12 +141,113 @@ static inline __attribute__((always_inline)) void tf_dw_plane_k_s8(
     }
 }
 
+/* Longest row (in int16) of the row form below: (out_w - 1) * stride + k + 1 columns. */
+#define TF_DW_MAX_ROW 264
+
+/* Input row iy of channel ic as int16 x + off over columns ix = -pad_l .. -pad_l + n - 1, 0 outside the
+ * image (TFLM skips taps in the padding: w * 0 adds the same nothing). */
+static inline void tf_dw_fill_row(int16_t *dst, int32_t n, const int8_t *chan, int32_t iy, int32_t in_h, int32_t in_w,
+                                  int32_t in_c, int32_t pad_l, int32_t off)
+{
+    int32_t c = 0, end;
+    if (iy < 0 || iy >= in_h) {
+        memset(dst, 0, (size_t)n * sizeof(int16_t));
+        return;
+    }
+    end = pad_l < n ? pad_l : n;
+    for (; c < end; ++c) {
+        dst[c] = 0;
+    }
+    end = pad_l + in_w < n ? pad_l + in_w : n;
+    {
+        const int8_t *src = chan + (iy * in_w + (c - pad_l)) * in_c;
+        for (; c < end; ++c, src += in_c) {
+            dst[c] = (int16_t)(*src + off);
+        }
+    }
+    for (; c < n; ++c) {
+        dst[c] = 0;
+    }
+}
+
+/* The plane of tf_dw_plane_k_s8 through padded int16 rows: the k input rows an output row needs are kept in a
+ * ring of k rows (each input row converted once), so every output pixel, border or not, is the same
+ * (k + 1) / 2 SMLADs per filter row over word loads of int16 pairs (the odd last tap paired with a 0
+ * weight). Needs (out_w - 1) * stride_w + k + 1 <= TF_DW_MAX_ROW. */
+static inline __attribute__((always_inline)) void tf_dw_plane_rows_k_s8(
+    const tf_dw_conv_params *params, const int32_t k, int32_t multiplier, int32_t shift, int32_t bias,
+    const tf_dims *in_dims, const int8_t *in, int32_t ic, const int8_t *w, int32_t w_stride,
+    const tf_dims *out_dims, int8_t *dst, int32_t dst_stride)
+{
+    const int32_t in_h = in_dims->h, in_w = in_dims->w, in_c = in_dims->c;
+    const int32_t out_h = out_dims->h, out_w = out_dims->w;
+    const int32_t sh = params->stride.h, sw = params->stride.w;
+    const int32_t pad_t = params->padding.top, pad_l = params->padding.left, off = params->input_offset;
+    const int32_t pairs = (k + 1) / 2, n = (out_w - 1) * sw + k + 1;
+    const tf_dw_requant rq = tf_dw_requant_of(params, multiplier, shift);
+    int32_t ring_words[TF_DW_MAX_K * (TF_DW_MAX_ROW / 2)]; /* word-aligned int16 rows */
+    int16_t *ring = (int16_t *)ring_words;
+    int32_t held[TF_DW_MAX_K];
+    int32_t wp[TF_DW_MAX_K * (TF_DW_MAX_K / 2 + 1)];
+    int32_t oy, ox, fy, j;
+    for (fy = 0; fy < k; ++fy) {
+        held[fy] = INT32_MIN;
+        for (j = 0; j < pairs; ++j) {
+            const int32_t lo = w[(fy * k + 2 * j) * w_stride];
+            const int32_t hi = 2 * j + 1 < k ? w[(fy * k + 2 * j + 1) * w_stride] : 0;
+            wp[fy * pairs + j] = tf_dw_pack16(lo, hi);
+        }
+    }
+    for (oy = 0; oy < out_h; ++oy) {
+        const int16_t *rows[TF_DW_MAX_K];
+        int8_t *o = dst + oy * out_w * dst_stride;
+        for (fy = 0; fy < k; ++fy) {
+            const int32_t iy = oy * sh - pad_t + fy;
+            const int32_t slot = (int32_t)((uint32_t)(iy + k * TF_DW_MAX_ROW) % (uint32_t)k);
+            int16_t *r = ring + slot * TF_DW_MAX_ROW;
+            if (held[slot] != iy) {
+                tf_dw_fill_row(r, n, in + ic, iy, in_h, in_w, in_c, pad_l, off);
+                held[slot] = iy;
+            }
+            rows[fy] = r;
+        }
+        for (ox = 0; ox < out_w; ++ox, o += dst_stride) {
+            const int32_t x0 = ox * sw;
+            int32_t acc = bias;
+#pragma GCC unroll 7
+            for (fy = 0; fy < k; ++fy) {
+                const int16_t *r = rows[fy] + x0;
+#pragma GCC unroll 4
+                for (j = 0; j < pairs; ++j) {
+                    int32_t v;
+                    memcpy(&v, r + 2 * j, 4);
+                    acc = __smlad(v, wp[fy * pairs + j], acc);
+                }
+            }
+            *o = tf_dw_out_s8(&rq, acc);
+        }
+    }
+}
+
 /* The plane of channel ic with the filter size (3, 5 or 7, checked by the caller) as a constant. */
 static inline void tf_dw_plane_s8(const tf_dw_conv_params *params, int32_t k, const tf_per_channel_quant *quant,
                                   const int32_t *bias, const tf_dims *in_dims, const int8_t *in, int32_t ic,
                                   const int8_t *filter, const tf_dims *out_dims, int8_t *dst, int32_t dst_stride)
 {
     const int32_t c = in_dims->c, b = bias != NULL ? bias[ic] : 0;
+    if ((out_dims->w - 1) * params->stride.w + k + 1 <= TF_DW_MAX_ROW) {
+        if (k == 3) {
+            tf_dw_plane_rows_k_s8(params, 3, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
+                                  out_dims, dst, dst_stride);
+        } else if (k == 5) {
+            tf_dw_plane_rows_k_s8(params, 5, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
+                                  out_dims, dst, dst_stride);
+        } else {
+            tf_dw_plane_rows_k_s8(params, 7, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
+                                  out_dims, dst, dst_stride);
+        }
+        return;
+    }
     if (k == 3) {
         tf_dw_plane_k_s8(params, 3, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
                          out_dims, dst, dst_stride);

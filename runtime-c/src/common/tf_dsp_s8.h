@@ -156,4 +156,97 @@ static inline int8_t tf_dsp_requant_s8(const tf_dsp_requant *r, int32_t oc, int3
     return tf_requant_s8(acc, r->multiplier[oc], r->shift[oc], r->output_offset, r->act_min, r->act_max);
 }
 
+/* Most input channels of the 1x1 pair kernel's stack columns (larger layers take the byte path). */
+#define TF_DSP_PAIR_MAX_C 1024
+
+/* Two pixels' channels as int16 x + off, interleaved per group of 4 channels as the words
+ * {x0 even pair (0, 2), x0 odd pair (1, 3), x1 even pair, x1 odd pair}, matching SXTB16 of 4 weight bytes;
+ * the last n % 4 channels follow as plain int16 pairs (x0[i], x1[i]). */
+static inline void tf_dsp_fill_pair_columns(const int8_t *x0, const int8_t *x1, int32_t n, int32_t input_offset,
+                                            int32_t *cols)
+{
+    const int32_t off2 = tf_dsp_pack_offset(input_offset);
+    int32_t i = 0;
+    for (; i + 4 <= n; i += 4, cols += 4) {
+        const int32_t p0 = tf_dsp_load4(x0 + i), p1 = tf_dsp_load4(x1 + i);
+        cols[0] = __sxtab16(off2, p0);
+        cols[1] = __sxtab16(off2, tf_dsp_ror8(p0));
+        cols[2] = __sxtab16(off2, p1);
+        cols[3] = __sxtab16(off2, tf_dsp_ror8(p1));
+    }
+    for (; i < n; ++i) {
+        *cols++ = ((int32_t)x1[i] + input_offset) * 65536 + (((int32_t)x0[i] + input_offset) & 0xFFFF);
+    }
+}
+
+/* a[p][o] += pixel p . weights o over n channels, from tf_dsp_fill_pair_columns' columns: per 4 channels one
+ * 4-word load of the columns, 2 weight words, 4 SXTB16 and 8 SMLAD. */
+static inline __attribute__((always_inline)) void tf_dsp_dot_cols_2x2(const int32_t *cols, const int8_t *w0,
+                                                                      const int8_t *w1, int32_t n, int32_t a[2][2])
+{
+    int32_t s00 = a[0][0], s01 = a[0][1], s10 = a[1][0], s11 = a[1][1], i = 0;
+    for (; i + 4 <= n; i += 4, cols += 4) {
+        const int32_t c0 = cols[0], c1 = cols[1], c2 = cols[2], c3 = cols[3];
+        const int32_t v0 = tf_dsp_load4(w0 + i), v1 = tf_dsp_load4(w1 + i);
+        int32_t e = __sxtb16(v0), o = __sxtb16(tf_dsp_ror8(v0));
+        s00 = __smlad(c0, e, s00);
+        s10 = __smlad(c2, e, s10);
+        s00 = __smlad(c1, o, s00);
+        s10 = __smlad(c3, o, s10);
+        e = __sxtb16(v1);
+        o = __sxtb16(tf_dsp_ror8(v1));
+        s01 = __smlad(c0, e, s01);
+        s11 = __smlad(c2, e, s11);
+        s01 = __smlad(c1, o, s01);
+        s11 = __smlad(c3, o, s11);
+    }
+    for (; i < n; ++i, ++cols) {
+        const int32_t q0 = (int32_t)(int16_t)(*cols & 0xFFFF), q1 = *cols >> 16;
+        s00 += (int32_t)w0[i] * q0;
+        s01 += (int32_t)w1[i] * q0;
+        s10 += (int32_t)w0[i] * q1;
+        s11 += (int32_t)w1[i] * q1;
+    }
+    a[0][0] = s00;
+    a[0][1] = s01;
+    a[1][0] = s10;
+    a[1][1] = s11;
+}
+
+/* 1x1 convolution of two pixels: all output channels of x0 and x1 into y0 and y1, two channels at a time
+ * (x1 may equal x0, then y1 equals y0). Both pixels' inputs are read (into int16 columns on the stack, up to
+ * TF_DSP_PAIR_MAX_C channels) before any output is written. OHWI weights as stored; fast as in
+ * tf_dsp_chan_of. */
+static inline __attribute__((always_inline)) void tf_dsp_conv1x1_pair(const tf_dsp_requant *r, int32_t in_c, int32_t out_c,
+                                                                      const int8_t *filter, const int8_t *x0,
+                                                                      const int8_t *x1, int8_t *y0, int8_t *y1,
+                                                                      const int fast)
+{
+    int32_t cols[2 * TF_DSP_PAIR_MAX_C / 2];
+    const int use_cols = in_c <= TF_DSP_PAIR_MAX_C;
+    int32_t oc;
+    if (use_cols) {
+        tf_dsp_fill_pair_columns(x0, x1, in_c, r->input_offset, cols);
+    }
+    for (oc = 0; oc < out_c; oc += 2) {
+        const int32_t has1 = oc + 1 < out_c;
+        const int8_t *w0 = filter + oc * in_c, *w1 = has1 ? w0 + in_c : w0;
+        const tf_dsp_chan c0 = tf_dsp_chan_of(r, oc, fast), c1 = tf_dsp_chan_of(r, has1 ? oc + 1 : oc, fast);
+        int32_t a[2][2];
+        a[0][0] = a[1][0] = c0.bias;
+        a[0][1] = a[1][1] = c1.bias;
+        if (use_cols) {
+            tf_dsp_dot_cols_2x2(cols, w0, w1, in_c, a);
+        } else {
+            tf_dsp_dot_2x2_s8(x0, x1, w0, w1, in_c, r->input_offset, a);
+        }
+        y1[oc] = tf_dsp_out_s8(r, &c0, a[1][0], fast);
+        y0[oc] = tf_dsp_out_s8(r, &c0, a[0][0], fast);
+        if (has1) {
+            y1[oc + 1] = tf_dsp_out_s8(r, &c1, a[1][1], fast);
+            y0[oc + 1] = tf_dsp_out_s8(r, &c1, a[0][1], fast);
+        }
+    }
+}
+
 #endif

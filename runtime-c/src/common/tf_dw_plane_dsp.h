@@ -142,7 +142,7 @@ static inline __attribute__((always_inline)) void tf_dw_plane_k_s8(
 }
 
 /* Longest row (in int16) of the row form below: (out_w - 1) * stride + k + 1 columns. */
-#define TF_DW_MAX_ROW 264
+#define TF_DW_MAX_ROW 264 /* even */
 
 /* Input row iy of channel ic as int16 x + off over columns ix = -pad_l .. -pad_l + n - 1, 0 outside the
  * image (TFLM skips taps in the padding: w * 0 adds the same nothing). */
@@ -173,7 +173,8 @@ static inline void tf_dw_fill_row(int16_t *dst, int32_t n, const int8_t *chan, i
 /* The plane of tf_dw_plane_k_s8 through padded int16 rows: the k input rows an output row needs are kept in a
  * ring of k rows (each input row converted once), so every output pixel, border or not, is the same
  * (k + 1) / 2 SMLADs per filter row over word loads of int16 pairs (the odd last tap paired with a 0
- * weight). Needs (out_w - 1) * stride_w + k + 1 <= TF_DW_MAX_ROW. */
+ * weight), two output pixels per iteration. Needs (out_w - 1) * stride_w + k + 1 <= TF_DW_MAX_ROW and shift <= -1
+ * (requantization by tf_mbqm_rshift). */
 static inline __attribute__((always_inline)) void tf_dw_plane_rows_k_s8(
     const tf_dw_conv_params *params, const int32_t k, int32_t multiplier, int32_t shift, int32_t bias,
     const tf_dims *in_dims, const int8_t *in, int32_t ic, const int8_t *w, int32_t w_stride,
@@ -184,7 +185,8 @@ static inline __attribute__((always_inline)) void tf_dw_plane_rows_k_s8(
     const int32_t sh = params->stride.h, sw = params->stride.w;
     const int32_t pad_t = params->padding.top, pad_l = params->padding.left, off = params->input_offset;
     const int32_t pairs = (k + 1) / 2, n = (out_w - 1) * sw + k + 1;
-    const tf_dw_requant rq = tf_dw_requant_of(params, multiplier, shift);
+    const tf_rshift_quant q = tf_rshift_quant_of(multiplier, shift);
+    const int32_t out_off = params->output_offset, act_min = params->activation.min, act_max = params->activation.max;
     int32_t ring_words[TF_DW_MAX_K * (TF_DW_MAX_ROW / 2)]; /* word-aligned int16 rows */
     int16_t *ring = (int16_t *)ring_words;
     int32_t held[TF_DW_MAX_K];
@@ -211,20 +213,38 @@ static inline __attribute__((always_inline)) void tf_dw_plane_rows_k_s8(
             }
             rows[fy] = r;
         }
-        for (ox = 0; ox < out_w; ++ox, o += dst_stride) {
+        /* two output pixels per iteration (weights loaded once for both), then an odd last one */
+        for (ox = 0; ox + 2 <= out_w; ox += 2, o += 2 * dst_stride) {
             const int32_t x0 = ox * sw;
-            int32_t acc = bias;
+            int32_t acc0 = bias, acc1 = bias;
 #pragma GCC unroll 7
             for (fy = 0; fy < k; ++fy) {
                 const int16_t *r = rows[fy] + x0;
 #pragma GCC unroll 4
+                for (j = 0; j < pairs; ++j) {
+                    int32_t v0, v1;
+                    const int32_t wv = wp[fy * pairs + j];
+                    memcpy(&v0, r + 2 * j, 4);
+                    memcpy(&v1, r + 2 * j + sw, 4);
+                    acc0 = __smlad(v0, wv, acc0);
+                    acc1 = __smlad(v1, wv, acc1);
+                }
+            }
+            o[0] = tf_sat_s8(tf_mbqm_rshift(acc0, &q) + out_off, act_min, act_max);
+            o[dst_stride] = tf_sat_s8(tf_mbqm_rshift(acc1, &q) + out_off, act_min, act_max);
+        }
+        if (ox < out_w) {
+            const int32_t x0 = ox * sw;
+            int32_t acc = bias;
+            for (fy = 0; fy < k; ++fy) {
+                const int16_t *r = rows[fy] + x0;
                 for (j = 0; j < pairs; ++j) {
                     int32_t v;
                     memcpy(&v, r + 2 * j, 4);
                     acc = __smlad(v, wp[fy * pairs + j], acc);
                 }
             }
-            *o = tf_dw_out_s8(&rq, acc);
+            *o = tf_sat_s8(tf_mbqm_rshift(acc, &q) + out_off, act_min, act_max);
         }
     }
 }
@@ -235,7 +255,7 @@ static inline void tf_dw_plane_s8(const tf_dw_conv_params *params, int32_t k, co
                                   const int8_t *filter, const tf_dims *out_dims, int8_t *dst, int32_t dst_stride)
 {
     const int32_t c = in_dims->c, b = bias != NULL ? bias[ic] : 0;
-    if ((out_dims->w - 1) * params->stride.w + k + 1 <= TF_DW_MAX_ROW) {
+    if ((out_dims->w - 1) * params->stride.w + k + 1 <= TF_DW_MAX_ROW && quant->shift[ic] <= -1) {
         if (k == 3) {
             tf_dw_plane_rows_k_s8(params, 3, quant->multiplier[ic], quant->shift[ic], b, in_dims, in, ic, filter + ic, c,
                                   out_dims, dst, dst_stride);

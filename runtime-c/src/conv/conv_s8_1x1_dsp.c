@@ -11,29 +11,6 @@
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dsp_s8.h"
 
-/* All output channels of pixels x0 and x1 into y0 and y1 (x1 may equal x0, then y1 equals y0). */
-static inline __attribute__((always_inline)) void pixel_pair(const tf_dsp_requant *r, int32_t in_c, int32_t out_c,
-                                                             const int8_t *filter, const int8_t *x0, const int8_t *x1,
-                                                             int8_t *y0, int8_t *y1, const int fast)
-{
-    int32_t oc;
-    for (oc = 0; oc < out_c; oc += 2) {
-        const int32_t has1 = oc + 1 < out_c;
-        const int8_t *w0 = filter + oc * in_c, *w1 = has1 ? w0 + in_c : w0;
-        const tf_dsp_chan c0 = tf_dsp_chan_of(r, oc, fast), c1 = tf_dsp_chan_of(r, has1 ? oc + 1 : oc, fast);
-        int32_t a[2][2];
-        a[0][0] = a[1][0] = c0.bias;
-        a[0][1] = a[1][1] = c1.bias;
-        tf_dsp_dot_2x2_s8(x0, x1, w0, w1, in_c, r->input_offset, a);
-        y1[oc] = tf_dsp_out_s8(r, &c0, a[1][0], fast);
-        y0[oc] = tf_dsp_out_s8(r, &c0, a[0][0], fast);
-        if (has1) {
-            y1[oc + 1] = tf_dsp_out_s8(r, &c1, a[1][1], fast);
-            y0[oc + 1] = tf_dsp_out_s8(r, &c1, a[0][1], fast);
-        }
-    }
-}
-
 static inline __attribute__((always_inline)) void all_pixels(const tf_dsp_requant *r, const tf_conv_params *params,
                                                              const tf_dims *in_dims, const int8_t *in,
                                                              const int8_t *filter, const tf_dims *out_dims, int8_t *out,
@@ -57,7 +34,7 @@ static inline __attribute__((always_inline)) void all_pixels(const tf_dsp_requan
                 x[k] = in + ((b * in_h + oy * sh) * in_w + ox * sw) * in_c;
             }
         }
-        pixel_pair(r, in_c, out_c, filter, x[0], x[1], out + p * out_c,
+        tf_dsp_conv1x1_pair(r, in_c, out_c, filter, x[0], x[1], out + p * out_c,
                    out + (p + 1 < pixels_out ? p + 1 : p) * out_c, fast);
     }
 }

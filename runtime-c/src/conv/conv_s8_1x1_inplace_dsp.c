@@ -1,44 +1,38 @@
-/* tf_conv_s8_1x1_inplace for cores with the ARMv7E-M DSP extension: same pixel order and scratch use
- * (see conv_s8_1x1_inplace.c), each pixel's output channels computed two at a time with SXTB16 + SMLAD
- * (common/tf_dsp_s8.h) and requantized with one SMLAL when every shift is a right shift. Same results
- * as tf_conv_s8_1x1_inplace, which it falls back to elsewhere.
- * Order: one pixel at a time (its input copied to scratch first), increasing pixel order, or decreasing
- * when out_c > in_c. */
+/* tf_conv_s8_1x1_inplace for cores with the ARMv7E-M DSP extension: the same scheme (POINTWISE_PIXELS: each
+ * pixel's input copied out before its output is written; ascending pixels when out_c <= in_c, descending
+ * when wider) two pixels at a time: one pixel's input to the caller's scratch, the other's to the stack (at
+ * most TF_CONV_1X1_INPLACE_DSP_MAX_C channels, else one pixel at a time), then both through the 2 pixels x
+ * 2 channels SMLAD block of tf_conv_s8_1x1_dsp. Safe: ascending, a pair's outputs end at (p + 2) * out_c
+ * <= (p + 2) * in_c, where the inputs still unread begin; descending, the inputs still unread end at
+ * (p - 1) * in_c <= (p - 1) * out_c, where the pair's outputs begin. Same results as
+ * tf_conv_s8_1x1_inplace, which it falls back to on cores without DSP.
+ * Order: pixel order (blocks of 2 pixels), ascending or descending as above. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
+#define TF_CONV_1X1_INPLACE_DSP_MAX_C 512
+
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dsp_s8.h"
-
-static inline __attribute__((always_inline)) void one_pixel(const tf_dsp_requant *r, int32_t in_c, int32_t out_c,
-                                                            const int8_t *filter, const int8_t *px, int8_t *out,
-                                                            const int fast)
-{
-    int32_t oc;
-    for (oc = 0; oc < out_c; oc += 2) {
-        /* Odd channel count: the last filter paired with itself, its second result dropped. */
-        const int32_t has1 = oc + 1 < out_c;
-        const int8_t *w0 = filter + oc * in_c, *w1 = has1 ? w0 + in_c : w0;
-        const tf_dsp_chan c0 = tf_dsp_chan_of(r, oc, fast), c1 = tf_dsp_chan_of(r, has1 ? oc + 1 : oc, fast);
-        int32_t a0 = c0.bias, a1 = c1.bias;
-        tf_dsp_dot_1x2_s8(px, w0, w1, in_c, r->input_offset, &a0, &a1);
-        out[oc] = tf_dsp_out_s8(r, &c0, a0, fast);
-        if (has1) {
-            out[oc + 1] = tf_dsp_out_s8(r, &c1, a1, fast);
-        }
-    }
-}
 
 static inline __attribute__((always_inline)) void all_pixels(const tf_dsp_requant *r, int32_t in_c, int32_t out_c,
                                                              int32_t pixels, const int8_t *filter, int8_t *buf,
                                                              int8_t *scratch, const int fast)
 {
-    const int32_t last_first = out_c > in_c;
+    const int32_t descending = out_c > in_c;
+    const int32_t step = in_c <= TF_CONV_1X1_INPLACE_DSP_MAX_C ? 2 : 1;
+    int32_t second[TF_CONV_1X1_INPLACE_DSP_MAX_C / 4];
     int32_t k;
-    for (k = 0; k < pixels; ++k) {
-        const int32_t p = last_first ? pixels - 1 - k : k;
+    for (k = 0; k < pixels; k += step) {
+        const int32_t two = step == 2 && k + 1 < pixels;
+        /* the pair's lower pixel p and upper pixel q = p + 1 (q == p for a single pixel) */
+        const int32_t p = descending ? pixels - 1 - k - two : k, q = p + two;
+        int8_t *x1 = two ? (int8_t *)second : scratch;
         memcpy(scratch, buf + p * in_c, (size_t)in_c);
-        one_pixel(r, in_c, out_c, filter, scratch, buf + p * out_c, fast);
+        if (two) {
+            memcpy(x1, buf + q * in_c, (size_t)in_c);
+        }
+        tf_dsp_conv1x1_pair(r, in_c, out_c, filter, scratch, x1, buf + p * out_c, buf + q * out_c, fast);
     }
 }
 #endif

@@ -6,7 +6,9 @@
  * <= (p + 2) * in_c, where the inputs still unread begin; descending, the inputs still unread end at
  * (p - 1) * in_c <= (p - 1) * out_c, where the pair's outputs begin. Same results as
  * tf_conv_s8_1x1_inplace, which it falls back to on cores without DSP.
- * Order: pixel order (blocks of 2 pixels), ascending or descending as above. */
+ * With every shift in [-24, -1] and in_c <= TF_DSP_TILE_MAX_C: tiles of 4 pixels read straight from buf
+ * (tf_dsp_conv1x1_tile_fast), no scratch copy.
+ * Order: pixel order (blocks of 2, or 4 in the tile form), ascending or descending as above. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
@@ -35,6 +37,28 @@ static inline __attribute__((always_inline)) void all_pixels(const tf_dsp_requan
         tf_dsp_conv1x1_pair(r, in_c, out_c, filter, scratch, x1, buf + p * out_c, buf + q * out_c, fast);
     }
 }
+
+/* Fast requantization, in_c <= TF_DSP_TILE_MAX_C: tiles of up to 4 pixels read straight from buf (the tile's
+ * inputs all go to stack columns before any output is written, so no scratch copy is needed; same
+ * ascending / descending argument as above with 4 pixels in place of 2). */
+static void all_tiles(const tf_dsp_requant *r, int32_t in_c, int32_t out_c, int32_t pixels, const int8_t *filter,
+                      int8_t *buf)
+{
+    const int32_t descending = out_c > in_c;
+    int32_t k, j;
+    for (k = 0; k < pixels; k += 4) {
+        const int32_t npx = pixels - k < 4 ? pixels - k : 4;
+        const int32_t p = descending ? pixels - k - npx : k;
+        const int8_t *x[4];
+        int8_t *y[4];
+        for (j = 0; j < 4; ++j) {
+            const int32_t q = p + (j < npx ? j : npx - 1);
+            x[j] = buf + q * in_c;
+            y[j] = buf + q * out_c;
+        }
+        tf_dsp_conv1x1_tile_fast(r, in_c, out_c, filter, x, y, npx);
+    }
+}
 #endif
 
 void tf_conv_s8_1x1_inplace_dsp(const tf_conv_params *params, const tf_per_channel_quant *quant,
@@ -45,7 +69,9 @@ void tf_conv_s8_1x1_inplace_dsp(const tf_conv_params *params, const tf_per_chann
     const tf_dsp_requant r = tf_dsp_requant_of(params, quant, bias, out_dims->c);
     const int32_t pixels = in_dims->n * in_dims->h * in_dims->w;
     (void)filter_dims;
-    if (r.fast) {
+    if (r.fast && in_dims->c <= TF_DSP_TILE_MAX_C) {
+        all_tiles(&r, in_dims->c, out_dims->c, pixels, filter, buf);
+    } else if (r.fast) {
         all_pixels(&r, in_dims->c, out_dims->c, pixels, filter, buf, scratch, 1);
     } else {
         all_pixels(&r, in_dims->c, out_dims->c, pixels, filter, buf, scratch, 0);

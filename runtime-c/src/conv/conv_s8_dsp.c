@@ -47,8 +47,8 @@ static void dot_2x2(const int16_t *c0, const int16_t *c1, const int8_t *w0, cons
     for (; i + 4 <= k; i += 4) {
         int32_t p0e, p0o, p1e, p1o;
         const int32_t v0 = tf_dsp_load4(w0 + i), v1 = tf_dsp_load4(w1 + i);
-        const int32_t v0e = __sxtb16(v0), v0o = __sxtb16(tf_dsp_ror8(v0));
-        const int32_t v1e = __sxtb16(v1), v1o = __sxtb16(tf_dsp_ror8(v1));
+        const int32_t v0e = __sxtb16(v0), v0o = tf_dsp_sxtb16_ror8(v0);
+        const int32_t v1e = __sxtb16(v1), v1o = tf_dsp_sxtb16_ror8(v1);
         memcpy(&p0e, c0 + i, 4);
         memcpy(&p0o, c0 + i + 2, 4);
         memcpy(&p1e, c1 + i, 4);

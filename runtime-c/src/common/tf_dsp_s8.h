@@ -302,7 +302,7 @@ static inline __attribute__((always_inline)) void tf_dsp_conv1x1_pair(const tf_d
 
 /* ---- 1x1 convolution over tiles of up to 4 pixels (fast requantization only) ---- */
 
-/* Most input channels of a tile (its int16 columns take 4 * in_c * 2 bytes of stack). */
+/* Most input channels of a 4-pixel tile in the 1x1 kernels (its int16 columns: 4 * in_c * 2 bytes of stack). */
 #define TF_DSP_TILE_MAX_C 512
 /* Output channels whose constants are prepared at once. */
 #define TF_DSP_CHUNK 32
@@ -351,14 +351,13 @@ static inline __attribute__((always_inline)) void tf_dsp_store2_s8(const tf_dsp_
 /* All output channels of up to 4 pixels x[0..npx-1] into y[0..npx-1] (npx 1..4, entries past npx repeat the
  * last pixel). Every input of the tile is read into int16 columns (tf_dsp_fill_pair_columns, pixel pairs
  * (0, 1) and (2, 3)) before any output is written; then per chunk of output channels, their constants once,
- * and per channel pair and pixel pair the 2x2 SMLAD block and two halfword stores. Needs r->fast and
- * in_c <= TF_DSP_TILE_MAX_C. */
+ * and per channel pair and pixel pair the 2x2 SMLAD block and two halfword stores. Needs r->fast; cols holds
+ * in_c words per pixel pair (2 * in_c for npx > 2). */
 static inline __attribute__((always_inline)) void tf_dsp_conv1x1_tile_fast(const tf_dsp_requant *r, int32_t in_c,
                                                                            int32_t out_c, const int8_t *filter,
                                                                            const int8_t *const x[4], int8_t *const y[4],
-                                                                           int32_t npx)
+                                                                           int32_t npx, int32_t *cols)
 {
-    int32_t cols[2 * TF_DSP_TILE_MAX_C];
     tf_dsp_chan_fast tab[TF_DSP_CHUNK];
     const int32_t lo4 = tf_dsp_bytes4(r->act_min), hi4 = tf_dsp_bytes4(r->act_max);
     const int32_t pairs = npx > 2 ? 2 : 1;

@@ -48,6 +48,7 @@ static void all_tiles(const tf_dsp_requant *r, const tf_conv_params *params, con
     const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c;
     const int32_t pixels_out = out_dims->n * out_h * out_w;
     const int32_t sh = params->stride.h, sw = params->stride.w;
+    int32_t cols[2 * TF_DSP_TILE_MAX_C];
     int32_t p, k;
     for (p = 0; p < pixels_out; p += 4) {
         const int8_t *x[4];
@@ -59,7 +60,7 @@ static void all_tiles(const tf_dsp_requant *r, const tf_conv_params *params, con
             x[k] = in + ((b * in_h + oy * sh) * in_w + ox * sw) * in_c;
             y[k] = out + q * out_c;
         }
-        tf_dsp_conv1x1_tile_fast(r, in_c, out_c, filter, x, y, npx);
+        tf_dsp_conv1x1_tile_fast(r, in_c, out_c, filter, x, y, npx, cols);
     }
 }
 #endif

@@ -45,6 +45,7 @@ static void all_tiles(const tf_dsp_requant *r, int32_t in_c, int32_t out_c, int3
                       int8_t *buf)
 {
     const int32_t descending = out_c > in_c;
+    int32_t cols[2 * TF_DSP_TILE_MAX_C];
     int32_t k, j;
     for (k = 0; k < pixels; k += 4) {
         const int32_t npx = pixels - k < 4 ? pixels - k : 4;
@@ -56,7 +57,7 @@ static void all_tiles(const tf_dsp_requant *r, int32_t in_c, int32_t out_c, int3
             x[j] = buf + q * in_c;
             y[j] = buf + q * out_c;
         }
-        tf_dsp_conv1x1_tile_fast(r, in_c, out_c, filter, x, y, npx);
+        tf_dsp_conv1x1_tile_fast(r, in_c, out_c, filter, x, y, npx, cols);
     }
 }
 #endif

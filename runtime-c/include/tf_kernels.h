@@ -206,6 +206,10 @@ void tf_maxpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, co
  * MultiplyByQuantizedMultiplierSmallerThanOneExp, summed, scaled again, + output_offset, clamp. */
 void tf_add_s8(const tf_add_params *params, int32_t size,
                const int8_t *in1, const int8_t *in2, int8_t *out);
+/* tf_add_s8 for cores with the DSP extension: both inputs' rescaled values tabulated per call, output rescale with
+ * one SMLAL; same results (portable tf_add_s8 elsewhere and for short tensors). */
+void tf_add_s8_dsp(const tf_add_params *params, int32_t size,
+                   const int8_t *in1, const int8_t *in2, int8_t *out);
 void tf_add_s8_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
                          const int8_t *in1, const int8_t *in2, int8_t *out);
 

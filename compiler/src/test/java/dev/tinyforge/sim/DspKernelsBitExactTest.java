@@ -32,7 +32,7 @@ import dev.tinyforge.testing.HostBuilds;
  */
 class DspKernelsBitExactTest {
     private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp", "tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
-            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp"};
+            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp"};
 
     @Test
     void randomGraphsOnM4AndM7MatchPortableHostBuild() {

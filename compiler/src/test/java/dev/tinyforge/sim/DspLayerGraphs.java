@@ -19,7 +19,8 @@ import dev.tinyforge.ir.Value;
  * tile limit), 1x1 convolutions with strides 1 and 2, general 3x3 convolutions, 3x3/5x5/7x7 depthwise with
  * strides 1 and 2 and SAME or VALID padding (including rows wider than the depthwise row buffer), zero
  * points anywhere in int8, per-channel weight scales, activations NONE/RELU/RELU6, and output scales that
- * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path).
+ * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path); residual
+ * ADDs where a layer keeps the shape.
  * Same seed, same graph.
  */
 final class DspLayerGraphs {
@@ -35,11 +36,22 @@ final class DspLayerGraphs {
         int layers = 2 + r.nextInt(4);
         for (int i = 0; i < layers; i++) {
             int[] s = x.type().shape();
+            Value before = x;
             x = switch (r.nextInt(5)) {
                 case 0, 1 -> conv(g, r, x, channels(r, wide), 1, s[1] > 3 && r.nextInt(3) == 0 ? 2 : 1, false);
                 case 2 -> conv(g, r, x, channels(r, wide), 3, 1 + r.nextInt(2), r.nextBoolean());
                 default -> depthwise(g, r, x, new int[] {3, 3, 5, 7}[r.nextInt(4)], 1 + r.nextInt(2), r.nextBoolean());
             };
+            if (x != before && java.util.Arrays.equals(x.type().shape(), before.type().shape()) && r.nextBoolean()) {
+                // a residual ADD (the DSP ADD kernel tabulates each input's rescale)
+                int[] o = x.type().shape();
+                // TFLite needs the output scale above the inputs' (its rescale multipliers lie in (0, 1))
+                float in = Math.max(before.type().quant().scales()[0], x.type().quant().scales()[0]);
+                Value sum = g.newValue("add", new TensorType(ElementType.INT8, new int[] {1, o[1], o[2], o[3]},
+                        Quant.perTensor(in * (1 + 2 * r.nextFloat()), r.nextInt(256) - 128)));
+                g.addNode("add" + g.nodes().size(), OpKind.ADD, new Attrs.Binary(activation(r)), List.of(before, x), List.of(sum));
+                x = sum;
+            }
         }
         g.addOutput(x);
         return g;

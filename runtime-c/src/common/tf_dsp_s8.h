@@ -231,7 +231,10 @@ static inline __attribute__((always_inline)) void tf_dsp_dot_cols_2x2(const int3
 {
     int32_t s00 = a[0][0], s01 = a[0][1], s10 = a[1][0], s11 = a[1][1], i = 0;
     for (; i + 4 <= n; i += 4, cols += 4) {
-        const int32_t c0 = cols[0], c1 = cols[1], c2 = cols[2], c3 = cols[3];
+        /* the 4 column words in two LDRD (gcc emits four LDR) */
+        int32_t c0, c1, c2, c3;
+        __asm__("ldrd %0, %1, [%2]" : "=r"(c0), "=r"(c1) : "r"(cols), "m"(*(const int32_t(*)[2])cols));
+        __asm__("ldrd %0, %1, [%2, #8]" : "=r"(c2), "=r"(c3) : "r"(cols), "m"(*(const int32_t(*)[4])cols));
         const int32_t v0 = tf_dsp_load4(w0 + i), v1 = tf_dsp_load4(w1 + i);
         int32_t e = __sxtb16(v0), o = tf_dsp_sxtb16_ror8(v0);
         s00 = __smlad(c0, e, s00);

@@ -191,6 +191,7 @@ static inline __attribute__((always_inline)) void tf_dw_plane_rows_k_s8(
     int16_t *ring = (int16_t *)ring_words;
     int32_t held[TF_DW_MAX_K];
     int32_t wp[TF_DW_MAX_K * (TF_DW_MAX_K / 2 + 1)];
+    int32_t w01[3], w12[3], w20[3]; /* 3x3: each filter row's weights as (w0, w1), (w1, w2), (w2, w0) */
     int32_t oy, ox, fy, j;
     for (fy = 0; fy < k; ++fy) {
         held[fy] = INT32_MIN;
@@ -198,6 +199,12 @@ static inline __attribute__((always_inline)) void tf_dw_plane_rows_k_s8(
             const int32_t lo = w[(fy * k + 2 * j) * w_stride];
             const int32_t hi = 2 * j + 1 < k ? w[(fy * k + 2 * j + 1) * w_stride] : 0;
             wp[fy * pairs + j] = tf_dw_pack16(lo, hi);
+        }
+        if (k == 3) {
+            const int32_t t0 = w[(fy * 3) * w_stride], t1 = w[(fy * 3 + 1) * w_stride], t2 = w[(fy * 3 + 2) * w_stride];
+            w01[fy] = tf_dw_pack16(t0, t1);
+            w12[fy] = tf_dw_pack16(t1, t2);
+            w20[fy] = tf_dw_pack16(t2, t0);
         }
     }
     for (oy = 0; oy < out_h; ++oy) {
@@ -213,8 +220,36 @@ static inline __attribute__((always_inline)) void tf_dw_plane_rows_k_s8(
             }
             rows[fy] = r;
         }
+        ox = 0;
+        if (k == 3 && (sw == 1 || sw == 2)) {
+            /* 3x3, two output pixels per step from aligned words of each row (x0 even): with A = (r[x0], r[x0+1]),
+             * B = (r[x0+2], r[x0+3]) and the row's weights packed as (w0, w1), (w1, w2), (w2, w0):
+             *   out(x0)     = SMLAD(A, w01) + SMLABB(B, w20)
+             *   stride 1: out(x0 + 1) = SMLATT(A, w20) + SMLAD(B, w12)
+             *   stride 2: out(x0 + 2) = SMLAD(B, w01) + SMLABB(C, w20), C = (r[x0+4], r[x0+5]) */
+            for (; ox + 2 <= out_w; ox += 2, o += 2 * dst_stride) {
+                const int32_t x0 = ox * sw;
+                int32_t acc0 = bias, acc1 = bias;
+#pragma GCC unroll 3
+                for (fy = 0; fy < 3; ++fy) {
+                    const int32_t *p = (const int32_t *)(const void *)(rows[fy] + x0);
+                    const int32_t a = p[0], b = p[1];
+                    acc0 = __smlad(a, w01[fy], acc0);
+                    acc0 = __smlabb(b, w20[fy], acc0);
+                    if (sw == 1) {
+                        acc1 = __smlatt(a, w20[fy], acc1);
+                        acc1 = __smlad(b, w12[fy], acc1);
+                    } else {
+                        acc1 = __smlad(b, w01[fy], acc1);
+                        acc1 = __smlabb(p[2], w20[fy], acc1);
+                    }
+                }
+                o[0] = tf_sat_s8(tf_mbqm_rshift(acc0, &q) + out_off, act_min, act_max);
+                o[dst_stride] = tf_sat_s8(tf_mbqm_rshift(acc1, &q) + out_off, act_min, act_max);
+            }
+        }
         /* two output pixels per iteration (weights loaded once for both), then an odd last one */
-        for (ox = 0; ox + 2 <= out_w; ox += 2, o += 2 * dst_stride) {
+        for (; ox + 2 <= out_w; ox += 2, o += 2 * dst_stride) {
             const int32_t x0 = ox * sw;
             int32_t acc0 = bias, acc1 = bias;
 #pragma GCC unroll 7

@@ -72,6 +72,16 @@ static inline __attribute__((always_inline)) void tf_dsp_dot_1x2_s8(const int8_t
     *a1 = s1;
 }
 
+/* The scalar tail of the 2x2 blocks: s[p][o] += w_o * q_p for one channel. */
+static inline __attribute__((always_inline)) void tf_dsp_mac_2x2(int32_t w0, int32_t w1, int32_t q0, int32_t q1,
+                                                                int32_t *s00, int32_t *s01, int32_t *s10, int32_t *s11)
+{
+    *s00 += w0 * q0;
+    *s01 += w1 * q0;
+    *s10 += w0 * q1;
+    *s11 += w1 * q1;
+}
+
 /* The 2 pixels x 2 output channels block: a[p][o] += sum_i w_o[i] * (x_p[i] + off). */
 static inline __attribute__((always_inline)) void tf_dsp_dot_2x2_s8(const int8_t *x0, const int8_t *x1, const int8_t *w0, const int8_t *w1,
                                      int32_t n, int32_t input_offset, int32_t a[2][2])
@@ -95,11 +105,7 @@ static inline __attribute__((always_inline)) void tf_dsp_dot_2x2_s8(const int8_t
         s11 = __smlad(p1o, v1o, s11);
     }
     for (; i < n; ++i) {
-        const int32_t q0 = (int32_t)x0[i] + input_offset, q1 = (int32_t)x1[i] + input_offset;
-        s00 += (int32_t)w0[i] * q0;
-        s01 += (int32_t)w1[i] * q0;
-        s10 += (int32_t)w0[i] * q1;
-        s11 += (int32_t)w1[i] * q1;
+        tf_dsp_mac_2x2(w0[i], w1[i], (int32_t)x0[i] + input_offset, (int32_t)x1[i] + input_offset, &s00, &s01, &s10, &s11);
     }
     a[0][0] = s00;
     a[0][1] = s01;
@@ -168,15 +174,12 @@ static inline __attribute__((always_inline)) int8_t tf_dsp_out_s8(const tf_dsp_r
     return tf_sat_s8(v, r->act_min, r->act_max);
 }
 
-/* The fast outputs of two adjacent channels (c0 then c1) stored at y[0], y[1]: each saturated to int8, packed,
- * then clamped to [act_min, act_max] bytewise (SSUB8 sets GE per byte, SEL picks), one halfword store. */
-static inline __attribute__((always_inline)) void tf_dsp_out2_s8(const tf_dsp_chan *c0, const tf_dsp_chan *c1,
-                                                                int32_t acc0, int32_t acc1, int32_t lo4, int32_t hi4,
-                                                                int8_t *y)
+/* Two int8-saturated outputs (low bytes of b0, b1) clamped to [act_min, act_max] bytewise (SSUB8 sets GE per byte,
+ * SEL picks; lo4 / hi4 hold the bounds in every byte) and stored at y[0], y[1] with one halfword store. */
+static inline __attribute__((always_inline)) void tf_dsp_clamp_store2(uint32_t b0, uint32_t b1, int32_t lo4, int32_t hi4,
+                                                                     int8_t *y)
 {
-    const uint32_t b0 = (uint32_t)__ssat(tf_mbqm_rshift(acc0, &c0->q), 8) & 0xFFu;
-    const uint32_t b1 = (uint32_t)__ssat(tf_mbqm_rshift(acc1, &c1->q), 8) << 8;
-    int32_t v = (int32_t)(b0 | b1);
+    int32_t v = (int32_t)((b0 & 0xFFu) | (b1 << 8));
     uint16_t h;
     (void)__ssub8(v, lo4);
     v = (int32_t)__sel(v, lo4);
@@ -186,19 +189,19 @@ static inline __attribute__((always_inline)) void tf_dsp_out2_s8(const tf_dsp_ch
     memcpy(y, &h, 2);
 }
 
+/* The fast outputs of two adjacent channels (c0 then c1) stored at y[0], y[1] (tf_dsp_clamp_store2). */
+static inline __attribute__((always_inline)) void tf_dsp_out2_s8(const tf_dsp_chan *c0, const tf_dsp_chan *c1,
+                                                                int32_t acc0, int32_t acc1, int32_t lo4, int32_t hi4,
+                                                                int8_t *y)
+{
+    tf_dsp_clamp_store2((uint32_t)__ssat(tf_mbqm_rshift(acc0, &c0->q), 8), (uint32_t)__ssat(tf_mbqm_rshift(acc1, &c1->q), 8),
+                        lo4, hi4, y);
+}
+
 /* A value in all four bytes (act_min / act_max for tf_dsp_out2_s8). */
 static inline int32_t tf_dsp_bytes4(int32_t v)
 {
     return (int32_t)(((uint32_t)v & 0xFFu) * 0x01010101u);
-}
-
-/* tf_requant_s8 of output channel oc, its bias (if any) added first. */
-static inline int8_t tf_dsp_requant_s8(const tf_dsp_requant *r, int32_t oc, int32_t acc)
-{
-    if (r->bias != NULL) {
-        acc += r->bias[oc];
-    }
-    return tf_requant_s8(acc, r->multiplier[oc], r->shift[oc], r->output_offset, r->act_min, r->act_max);
 }
 
 /* Most input channels of the 1x1 pair kernel's stack columns (larger layers take the byte path). */
@@ -249,11 +252,7 @@ static inline __attribute__((always_inline)) void tf_dsp_dot_cols_2x2(const int3
         s11 = __smlad(c3, o, s11);
     }
     for (; i < n; ++i, ++cols) {
-        const int32_t q0 = (int32_t)(int16_t)(*cols & 0xFFFF), q1 = *cols >> 16;
-        s00 += (int32_t)w0[i] * q0;
-        s01 += (int32_t)w1[i] * q0;
-        s10 += (int32_t)w0[i] * q1;
-        s11 += (int32_t)w1[i] * q1;
+        tf_dsp_mac_2x2(w0[i], w1[i], (int16_t)(*cols & 0xFFFF), *cols >> 16, &s00, &s01, &s10, &s11);
     }
     a[0][0] = s00;
     a[0][1] = s01;
@@ -337,18 +336,11 @@ static inline __attribute__((always_inline)) uint32_t tf_dsp_fast_s8(const tf_ds
     return (uint32_t)__ssat((int32_t)(sum >> 32) >> c->high_shift, 8);
 }
 
-/* Two adjacent channels' outputs stored at y[0], y[1], clamped bytewise to [act_min, act_max] (lo4, hi4). */
+/* Two adjacent channels' outputs (c0, c0 + 1) stored at y[0], y[1] (tf_dsp_clamp_store2). */
 static inline __attribute__((always_inline)) void tf_dsp_store2_s8(const tf_dsp_chan_fast *c0, int32_t acc0,
                                                                   int32_t acc1, int32_t lo4, int32_t hi4, int8_t *y)
 {
-    int32_t v = (int32_t)((tf_dsp_fast_s8(c0, acc0) & 0xFFu) | (tf_dsp_fast_s8(c0 + 1, acc1) << 8));
-    uint16_t h;
-    (void)__ssub8(v, lo4);
-    v = (int32_t)__sel(v, lo4);
-    (void)__ssub8(v, hi4);
-    v = (int32_t)__sel(hi4, v);
-    h = (uint16_t)v;
-    memcpy(y, &h, 2);
+    tf_dsp_clamp_store2(tf_dsp_fast_s8(c0, acc0), tf_dsp_fast_s8(c0 + 1, acc1), lo4, hi4, y);
 }
 
 /* All output channels of up to 4 pixels x[0..npx-1] into y[0..npx-1] (npx 1..4, entries past npx repeat the

@@ -20,7 +20,7 @@ import dev.tinyforge.ir.Value;
  * strides 1 and 2 and SAME or VALID padding (including rows wider than the depthwise row buffer), zero
  * points anywhere in int8, per-channel weight scales, activations NONE/RELU/RELU6, and output scales that
  * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path); residual
- * ADDs where a layer keeps the shape.
+ * ADDs where a layer keeps the shape; sometimes a final FULLY_CONNECTED.
  * Same seed, same graph.
  */
 final class DspLayerGraphs {
@@ -53,8 +53,27 @@ final class DspLayerGraphs {
                 x = sum;
             }
         }
+        if (seed % 2 == 1 || r.nextInt(3) == 0) x = fullyConnected(g, r, x, 1 + r.nextInt(40));
         g.addOutput(x);
         return g;
+    }
+
+    /** FULLY_CONNECTED over the channels (TFLite flattens to [pixels, channels]), symmetric per-tensor weights. */
+    private static Value fullyConnected(Graph g, Random r, Value a, int outDepth) {
+        int[] s = a.type().shape();
+        int batches = s[1] * s[2], in = s[3];
+        float ws = 0.002f + r.nextFloat() * 0.02f;
+        TensorType wt = new TensorType(ElementType.INT8, new int[] {outDepth, in}, Quant.perTensor(ws, 0));
+        byte[] data = new byte[outDepth * in];
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (r.nextInt(255) - 127);
+        Value wv = g.newConstant("fc_w", Tensor.wrap(wt, data));
+        Value bv = g.newConstant("fc_b", bias(r, outDepth));
+        float outScale = a.type().quant().scales()[0] * ws * (float) Math.sqrt(in) * (20 + r.nextInt(200));
+        Value y = g.newValue("fc", new TensorType(ElementType.INT8, new int[] {batches, outDepth},
+                Quant.perTensor(outScale, r.nextInt(256) - 128)));
+        g.addNode("fc" + g.nodes().size(), OpKind.FULLY_CONNECTED, new Attrs.FullyConnected(activation(r), false), List.of(a, wv, bv),
+                List.of(y));
+        return y;
     }
 
     private static int channels(Random r, boolean wide) {

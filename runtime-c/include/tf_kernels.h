@@ -106,6 +106,12 @@ void tf_fully_connected_s8(const tf_fc_params *params, const tf_per_channel_quan
                            int32_t batches, int32_t in_depth, const int8_t *in,
                            int32_t out_depth, const int8_t *weights, const int32_t *bias,
                            int8_t *out);
+/* tf_fully_connected_s8 for cores with the DSP extension (symmetric weights, right shifts: SMLAD, two rows at a
+ * time); same results (portable kernel otherwise). */
+void tf_fully_connected_s8_dsp(const tf_fc_params *params, const tf_per_channel_quant *quant,
+                               int32_t batches, int32_t in_depth, const int8_t *in,
+                               int32_t out_depth, const int8_t *weights, const int32_t *bias,
+                               int8_t *out);
 
 /* ===================== stateful (SVDF) ===================== */
 /* SVDF, TFLM's reference (svdf_common.cc) for one invocation. `state` is the op's persistent
@@ -206,6 +212,10 @@ void tf_maxpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, co
  * MultiplyByQuantizedMultiplierSmallerThanOneExp, summed, scaled again, + output_offset, clamp. */
 void tf_add_s8(const tf_add_params *params, int32_t size,
                const int8_t *in1, const int8_t *in2, int8_t *out);
+/* tf_add_s8 for cores with the DSP extension: both inputs' rescaled values tabulated per call, output rescale with
+ * one SMLAL; same results (portable tf_add_s8 elsewhere and for short tensors). */
+void tf_add_s8_dsp(const tf_add_params *params, int32_t size,
+                   const int8_t *in1, const int8_t *in2, int8_t *out);
 void tf_add_s8_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
                          const int8_t *in1, const int8_t *in2, int8_t *out);
 

@@ -110,6 +110,45 @@ static inline int8_t tf_requant_s8(int32_t acc, int32_t multiplier, int32_t shif
     return tf_sat_s8(tf_mbqm(acc, multiplier, shift) + output_offset, act_min, act_max);
 }
 
+/* ---- One-multiply form of tf_mbqm for a right shift (shift <= -1), for the fast kernels ----
+ * With e = -shift >= 1 and multiplier M >= 0 (TFLite's are 0 or in [2^30, 2^31)):
+ *   tf_mbqm(x) = RDBPOT(v, e),  v = floor((x*M + 2^30) / 2^31)
+ *   RDBPOT(v, e) = floor((v + 2^(e-1) - [v < 0]) / 2^e)            (half away from zero)
+ * and floor((floor(P / A) + c) / B) = floor((P + c*A) / (A*B)) for integers, so
+ *   tf_mbqm(x) = floor((x*M + 2^30 + 2^(30+e) - [v < 0] * 2^31) / 2^(31+e)).
+ * [v < 0] may be replaced by [x < 0]: they differ only for x < 0 with x*M + 2^30 >= 0, where v = 0 and the
+ * numerator lies in [2^(30+e) - 2^31, 2^(30+e) - 2^30], inside [0, 2^(31+e)), so the result is 0 either way.
+ * Dividing by 2^(31+e) = 2^32 * 2^(e-1) is the high word of the 64-bit sum shifted right by e - 1: one
+ * SMLAL into a preset constant, one ASR. No 32-bit overflow anywhere (|x*M| < 2^62). Checked against
+ * tf_mbqm on edge cases and random pairs in test/selfcheck.c. */
+typedef struct {
+    int32_t multiplier;
+    int32_t round_hi, round_lo; /* 2^30 + 2^(30+e) as a 64-bit constant */
+    int32_t high_shift;         /* e - 1 */
+} tf_rshift_quant;
+
+/* Precomputed constants of (multiplier, shift) for shift <= -1. */
+static inline tf_rshift_quant tf_rshift_quant_of(int32_t multiplier, int32_t shift)
+{
+    tf_rshift_quant q;
+    const uint32_t two_e = 1u << (uint32_t)(-shift); /* 2^e, e in [1, 31] */
+    q.multiplier = multiplier;
+    q.round_hi = (int32_t)(two_e >> 2);                 /* 2^(e-2), 0 for e == 1 */
+    q.round_lo = (int32_t)(0x40000000u + (two_e << 30)); /* 2^30 + (2^(30+e) mod 2^32) */
+    q.high_shift = -shift - 1;
+    return q;
+}
+
+/* tf_mbqm(x, multiplier, shift) for shift <= -1 through the constants of tf_rshift_quant_of. */
+static inline int32_t tf_mbqm_rshift(int32_t x, const tf_rshift_quant *q)
+{
+    /* 2^30 + 2^(30+e) - [x < 0] * 2^31, then + x*M (SMLAL) */
+    const int64_t round = (int64_t)(((uint64_t)(uint32_t)q->round_hi << 32) | (uint32_t)q->round_lo)
+                        - (int64_t)((uint32_t)x & 0x80000000u);
+    const int64_t sum = round + (int64_t)x * q->multiplier;
+    return (int32_t)(sum >> 32) >> q->high_shift;
+}
+
 /* ---- gemmlowp fixed-point transcendental helpers (raw int32 values) ----
  * A value "Qk" has k integer bits and 31-k fractional bits. Implemented in src/common/fixedpoint.c
  * (not inline: they are larger), declared here because softmax, logistic, tanh and log-softmax

@@ -356,10 +356,45 @@ static void check_resize(void)
     }
 }
 
+/* tf_mbqm_rshift (one SMLAL, the DSP kernels' requantization) equals tf_mbqm for every right shift: edge
+ * values of x and M for e = 1..31, then 4 M random triples (small accumulators, where rounding ties are
+ * frequent, and full-range ones). */
+static void check_rshift_requant(void)
+{
+    static const int32_t xs[] = {0, 1, -1, 2, -2, 3, -3, INT32_MAX, INT32_MIN, INT32_MIN + 1, INT32_MAX - 1,
+                                 1 << 30, -(1 << 30), 12345, -12345};
+    static const int32_t ms[] = {0, 1, 3, 1 << 30, (1 << 30) + 1, INT32_MAX, INT32_MAX - 1, 1518500250};
+    int32_t e, i, j, bad = 0;
+    uint32_t state = 2463534242u;
+    for (e = 1; e <= 31; ++e) {
+        for (i = 0; i < (int32_t)(sizeof xs / sizeof xs[0]); ++i) {
+            for (j = 0; j < (int32_t)(sizeof ms / sizeof ms[0]); ++j) {
+                const tf_rshift_quant q = tf_rshift_quant_of(ms[j], -e);
+                bad += tf_mbqm_rshift(xs[i], &q) != tf_mbqm(xs[i], ms[j], -e);
+            }
+        }
+    }
+    for (i = 0; i < 4000000; ++i) {
+        uint32_t a, b;
+        int32_t x, m;
+        state ^= state << 13; state ^= state >> 17; state ^= state << 5; a = state;
+        state ^= state << 13; state ^= state >> 17; state ^= state << 5; b = state;
+        e = 1 + (int32_t)(a % 31u);
+        m = (int32_t)((b & 0x7FFFFFFFu) | ((i & 1) ? 0x40000000u : 0u));
+        x = (i & 2) ? (int32_t)(a ^ b) : (int32_t)((a ^ b) % 20001u) - 10000;
+        {
+            const tf_rshift_quant q = tf_rshift_quant_of(m, -e);
+            bad += tf_mbqm_rshift(x, &q) != tf_mbqm(x, m, -e);
+        }
+    }
+    expect(bad == 0, "tf_mbqm_rshift equals tf_mbqm for right shifts");
+}
+
 int main(int argc, char **argv)
 {
     check_resize();
     check_helpers();
+    check_rshift_requant();
     check_quantize();
     check_binary_broadcast();
     check_layout();

@@ -1,8 +1,10 @@
 /* DEPTHWISE_CONV_2D int8 (per-channel) for cores with the ARMv7E-M DSP extension: 3x3, 5x5 and 7x7
- * filters with depth multiplier 1 and dilation 1 (any stride and padding) one channel plane at a time
+ * filters with depth multiplier 1 and dilation 1 (any stride and padding): small output planes (at most
+ * TF_DW_GROUP_MAX_PIXELS) 4 channels at a time (common/tf_dw_group_dsp.h), else one channel plane at a time
  * with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) through
  * one column of taps per pixel; anything else, and cores without DSP, go to
- * tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc. */
+ * tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc.
+ * Order: channel planes (1 or 4 channels at a time), not pixel order. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
@@ -10,6 +12,7 @@
 
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dw_plane_dsp.h"
+#include "../common/tf_dw_group_dsp.h"
 
 /* One input channel (a first layer: in_c == 1, every output channel a multiplier of it): per output
  * pixel, its taps once as x + input_offset (0 in the padding, whose taps TFLM skips), then each output
@@ -57,8 +60,13 @@ void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_chan
 {
 #if defined(__ARM_FEATURE_DSP)
     if (tf_dw_plane_fits(params, in_dims, filter_dims)) {
-        int32_t ic;
-        for (ic = 0; ic < in_dims->c; ++ic) {
+        int32_t ic = 0;
+        if (tf_dw_group_fits(params, quant, in_dims, filter_dims, out_dims)) {
+            for (; ic + 4 <= in_dims->c; ic += 4) {
+                tf_dw_group4_s8(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic, out + ic, in_dims->c);
+            }
+        }
+        for (; ic < in_dims->c; ++ic) {
             tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, in_dims->c);
         }
         return;

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.tinyforge.Compiler.CompiledModel;
 import dev.tinyforge.analysis.Macs;
 import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.OpKind;
 import dev.tinyforge.report.ModelReport;
 
 /**
@@ -35,7 +36,7 @@ public final class BenchReport {
         return j;
     }
 
-    /** Per-layer table (layer, op, MACs, instructions, MACs/instruction) and totals. */
+    /** Per-layer table (layer, op, MACs, instructions, MACs/instruction), totals and the per-op-type table. */
     public static String layerTable(CompiledModel cm, EmulatedRun.Result r) {
         StringBuilder b = new StringBuilder();
         b.append(String.format("model %s on %s%s%n", cm.graph().name(), r.board().name(),
@@ -53,10 +54,46 @@ public final class BenchReport {
         long macs = Macs.of(cm.graph());
         b.append(String.format("%4s  %-22s %,14d %,14d %11.3f%n", "", "total", macs, r.profile().inference(),
                 ratio(macs, r.profile().inference())));
+        b.append(opTypeTable(cm, r));
         b.append(String.format("flash %,d bytes, SRAM %,d bytes (measured from the image: weights %,d, arena %,d, stack %,d)%n",
                 r.size().flashBytes(), r.size().sramBytes(), r.size().section(".weights"), r.size().section(".arena"),
                 r.size().section(".stack")));
         return b.toString();
+    }
+
+    /**
+     * Per op type (kind, and for convolutions the filter shape, e.g. CONV_2D 1x1): MACs, instructions and
+     * MACs/instruction over all its layers, most instructions first, so the weakest kernel is visible.
+     */
+    public static String opTypeTable(CompiledModel cm, EmulatedRun.Result r) {
+        Map<String, long[]> byType = new LinkedHashMap<>();
+        List<Node> nodes = cm.graph().nodes();
+        long[] layers = r.profile().layers();
+        for (int i = 0; i < nodes.size() && i < layers.length; i++) {
+            long[] t = byType.computeIfAbsent(opType(nodes.get(i)), k -> new long[3]);
+            t[0] += Macs.of(nodes.get(i));
+            t[1] += layers[i];
+            t[2]++;
+        }
+        long total = r.profile().inference();
+        StringBuilder b = new StringBuilder(String.format("%nper op type:%n%-26s %6s %14s %14s %7s %11s%n", "op type", "layers",
+                "MACs", "instructions", "share", "MACs/instr"));
+        byType.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1])).forEach(e -> {
+            long[] t = e.getValue();
+            b.append(String.format("%-26s %6d %,14d %,14d %6.1f%% %11s%n", e.getKey(), t[2], t[0], t[1],
+                    total == 0 ? 0.0 : 100.0 * t[1] / total, t[0] == 0 ? "-" : String.format("%.3f", ratio(t[0], t[1]))));
+        });
+        return b.toString();
+    }
+
+    /** The op kind, with the filter's height x width for convolutions (their kernels differ by it). */
+    static String opType(Node n) {
+        String kind = n.kind().name();
+        if ((n.kind() == OpKind.CONV_2D || n.kind() == OpKind.DEPTHWISE_CONV_2D) && n.inputs().size() > 1 && n.input(1) != null) {
+            int[] f = n.input(1).type().shape();
+            if (f.length == 4) return kind + " " + f[1] + "x" + f[2];
+        }
+        return kind;
     }
 
     /** One summary row per model, for several models at once. */

@@ -31,8 +31,12 @@ import dev.tinyforge.testing.HostBuilds;
  * {@link GoldenFirmwareAllModelsTest}. Each DSP kernel must have run at least once.
  */
 class DspKernelsBitExactTest {
+    /** The DSP kernels the planner's random graphs reach (they have no FULLY_CONNECTED). */
     private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp", "tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
-            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp"};
+            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp"};
+    /** Every DSP kernel: the random layer graphs must reach them all. */
+    private static final String[] ALL_DSP_KERNELS = {"tf_conv_s8_dsp", "tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
+            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp", "tf_fully_connected_s8_dsp"};
 
     @Test
     void randomGraphsOnM4AndM7MatchPortableHostBuild() {
@@ -53,6 +57,33 @@ class DspKernelsBitExactTest {
         }
         System.out.println("DSP kernels vs portable C, random graphs: graphs calling each kernel " + calls);
         for (String k : DSP_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random graph called " + k);
+    }
+
+    /**
+     * The kernels' parameter space ({@link DspLayerGraphs}: channels 1, 3, odd, large; strides; SAME/VALID;
+     * zero points; per-channel scales; left shifts and tiny scales; 3x3/5x5/7x7 depthwise; rows wider than the
+     * depthwise row buffer) on M4 (in place on) and M7 (off), against the portable host build.
+     */
+    @Test
+    void randomLayerParametersOnM4AndM7MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        for (long seed = 5000; seed < 5010; seed++) {
+            Graph g = DspLayerGraphs.generate(seed);
+            byte[] input = randomInput(g, seed);
+            byte[] expected = HostBuilds.build(DspLayerGraphs.generate(seed), "dsp-layers-portable-" + seed, CompileOptions.DEFAULT)
+                    .run(input);
+            boolean m4 = seed % 2 == 0;
+            CompileOptions dsp = (m4 ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS).withIsa(Isa.DSP);
+            CompiledModel cm = Compiler.compile(DspLayerGraphs.generate(seed), dsp);
+            String code = String.join("\n", cm.code().files().values());
+            for (String k : ALL_DSP_KERNELS) if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
+            String board = m4 ? "qemu-mps2-an386" : "qemu-mps2-an500";
+            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(board), input, false, 120);
+            assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + board + ": DSP kernels differ from portable C");
+        }
+        System.out.println("DSP kernels vs portable C, random layer parameters: graphs calling each kernel " + calls);
+        for (String k : ALL_DSP_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random layer graph called " + k);
     }
 
     private static byte[] randomInput(Graph g, long seed) {

@@ -102,10 +102,13 @@ public final class ConvEmitter implements LayerEmitter {
                 && p.dilationH() == 1 && p.dilationW() == 1;
     }
 
-    /** What tf_conv_s8_dsp's im2col path computes: int8, no groups, at most 512 taps per filter (its stack columns). */
+    /**
+     * What tf_conv_s8_dsp's tile and im2col paths compute: int8, no groups, at most 640 taps per filter (their stack
+     * buffers; above 512 only with right shifts, else the kernel itself falls back to portable C).
+     */
     private static boolean isIm2colInt8(Value in, Value w) {
         int[] f = w.type().shape(), x = in.type().shape();
-        return Structs.isInt8(in) && f.length == 4 && f[3] == x[x.length - 1] && (long) f[1] * f[2] * f[3] <= 512;
+        return Structs.isInt8(in) && f.length == 4 && f[3] == x[x.length - 1] && (long) f[1] * f[2] * f[3] <= 640;
     }
 
     /** What tf_conv_s8_1x1_dsp computes: int8, 1x1 filter (OHWI), no top/left padding, no groups; any stride. */

@@ -1,0 +1,155 @@
+package dev.tinyforge.sim;
+
+import java.util.List;
+import java.util.Random;
+
+import dev.tinyforge.ir.Activation;
+import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.ElementType;
+import dev.tinyforge.ir.Graph;
+import dev.tinyforge.ir.OpKind;
+import dev.tinyforge.ir.Quant;
+import dev.tinyforge.ir.Tensor;
+import dev.tinyforge.ir.TensorType;
+import dev.tinyforge.ir.Value;
+
+/**
+ * Random int8 chains of the layers the DSP kernels specialize, with the parameters those kernels branch on
+ * varied: channel counts 1, 3, odd, even and large (past the 32-channel constant chunks and the 512-channel
+ * tile limit), 1x1 convolutions with strides 1 and 2, general 3x3 convolutions, 3x3/5x5/7x7 depthwise with
+ * strides 1 and 2 and SAME or VALID padding (including rows wider than the depthwise row buffer), zero
+ * points anywhere in int8, per-channel weight scales, activations NONE/RELU/RELU6, and output scales that
+ * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path); residual
+ * ADDs where a layer keeps the shape; sometimes a final FULLY_CONNECTED.
+ * Same seed, same graph.
+ */
+final class DspLayerGraphs {
+    private DspLayerGraphs() {}
+
+    static Graph generate(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("dsp_layers_" + seed);
+        boolean wide = seed % 7 == 3;
+        int h = wide ? 3 + r.nextInt(3) : 3 + r.nextInt(10), w = wide ? 280 + r.nextInt(40) : 3 + r.nextInt(12);
+        int c = channels(r, wide);
+        Value x = g.addInput("in", act(r, h, w, c));
+        int layers = 2 + r.nextInt(4);
+        for (int i = 0; i < layers; i++) {
+            int[] s = x.type().shape();
+            Value before = x;
+            x = switch (r.nextInt(5)) {
+                case 0, 1 -> conv(g, r, x, channels(r, wide), 1, s[1] > 3 && r.nextInt(3) == 0 ? 2 : 1, false);
+                case 2 -> conv(g, r, x, channels(r, wide), 3, 1 + r.nextInt(2), r.nextBoolean());
+                default -> depthwise(g, r, x, new int[] {3, 3, 5, 7}[r.nextInt(4)], 1 + r.nextInt(2), r.nextBoolean());
+            };
+            if (x != before && java.util.Arrays.equals(x.type().shape(), before.type().shape()) && r.nextBoolean()) {
+                // a residual ADD (the DSP ADD kernel tabulates each input's rescale)
+                int[] o = x.type().shape();
+                // TFLite needs the output scale above the inputs' (its rescale multipliers lie in (0, 1))
+                float in = Math.max(before.type().quant().scales()[0], x.type().quant().scales()[0]);
+                Value sum = g.newValue("add", new TensorType(ElementType.INT8, new int[] {1, o[1], o[2], o[3]},
+                        Quant.perTensor(in * (1 + 2 * r.nextFloat()), r.nextInt(256) - 128)));
+                g.addNode("add" + g.nodes().size(), OpKind.ADD, new Attrs.Binary(activation(r)), List.of(before, x), List.of(sum));
+                x = sum;
+            }
+        }
+        if (seed % 2 == 1 || r.nextInt(3) == 0) x = fullyConnected(g, r, x, 1 + r.nextInt(40));
+        g.addOutput(x);
+        return g;
+    }
+
+    /** FULLY_CONNECTED over the channels (TFLite flattens to [pixels, channels]), symmetric per-tensor weights. */
+    private static Value fullyConnected(Graph g, Random r, Value a, int outDepth) {
+        int[] s = a.type().shape();
+        int batches = s[1] * s[2], in = s[3];
+        float ws = 0.002f + r.nextFloat() * 0.02f;
+        TensorType wt = new TensorType(ElementType.INT8, new int[] {outDepth, in}, Quant.perTensor(ws, 0));
+        byte[] data = new byte[outDepth * in];
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (r.nextInt(255) - 127);
+        Value wv = g.newConstant("fc_w", Tensor.wrap(wt, data));
+        Value bv = g.newConstant("fc_b", bias(r, outDepth));
+        float outScale = a.type().quant().scales()[0] * ws * (float) Math.sqrt(in) * (20 + r.nextInt(200));
+        Value y = g.newValue("fc", new TensorType(ElementType.INT8, new int[] {batches, outDepth},
+                Quant.perTensor(outScale, r.nextInt(256) - 128)));
+        g.addNode("fc" + g.nodes().size(), OpKind.FULLY_CONNECTED, new Attrs.FullyConnected(activation(r), false), List.of(a, wv, bv),
+                List.of(y));
+        return y;
+    }
+
+    private static int channels(Random r, boolean wide) {
+        if (wide) return 1 + r.nextInt(6);
+        return switch (r.nextInt(6)) {
+            case 0 -> 1;
+            case 1 -> 3;
+            case 2 -> 2 * r.nextInt(20) + 1;
+            case 3 -> 33 + r.nextInt(80);
+            case 4 -> r.nextInt(8) == 0 ? 520 + r.nextInt(40) : 64 + 4 * r.nextInt(20);
+            default -> 4 + 4 * r.nextInt(6);
+        };
+    }
+
+    private static TensorType act(Random r, int h, int w, int c) {
+        return new TensorType(ElementType.INT8, new int[] {1, h, w, c}, Quant.perTensor(0.01f + r.nextFloat() * 0.2f,
+                r.nextInt(256) - 128));
+    }
+
+    /** Output quantization whose effective scales (in * w / out) land in a chosen shift range. */
+    private static TensorType out(Random r, Value in, float weightScale, int taps, int h, int w, int c) {
+        float inScale = in.type().quant().scales()[0];
+        int kind = r.nextInt(10);
+        // typical: accumulators of taps products map onto int8; rarely a left shift or a tiny scale
+        float outScale = kind == 0 ? inScale * weightScale * 0.7f
+                : kind == 1 ? inScale * weightScale * (1 << 26)
+                : inScale * weightScale * (float) Math.sqrt(taps) * (20 + r.nextInt(200));
+        return new TensorType(ElementType.INT8, new int[] {1, h, w, c}, Quant.perTensor(outScale, r.nextInt(256) - 128));
+    }
+
+    private static Activation activation(Random r) {
+        return new Activation[] {Activation.NONE, Activation.RELU, Activation.RELU6}[r.nextInt(3)];
+    }
+
+    private static Value conv(Graph g, Random r, Value a, int oc, int k, int stride, boolean same) {
+        int[] s = a.type().shape();
+        int pad = same ? k / 2 : 0;
+        int oh = (s[1] + 2 * pad - k) / stride + 1, ow = (s[2] + 2 * pad - k) / stride + 1;
+        if (oh < 1 || ow < 1) return a;
+        float ws = 0.002f + r.nextFloat() * 0.02f;
+        Value wv = g.newConstant("w", weights(r, new int[] {oc, k, k, s[3]}, oc, 0, ws));
+        Value bv = g.newConstant("b", bias(r, oc));
+        Value y = g.newValue("conv", out(r, a, ws, k * k * s[3], oh, ow, oc));
+        g.addNode("conv" + g.nodes().size(), OpKind.CONV_2D, new Attrs.Conv2D(new int[] {pad, pad, pad, pad},
+                new int[] {stride, stride}, new int[] {1, 1}, activation(r)), List.of(a, wv, bv), List.of(y));
+        return y;
+    }
+
+    private static Value depthwise(Graph g, Random r, Value a, int k, int stride, boolean same) {
+        int[] s = a.type().shape();
+        int pad = same ? k / 2 : 0;
+        int oh = (s[1] + 2 * pad - k) / stride + 1, ow = (s[2] + 2 * pad - k) / stride + 1;
+        if (oh < 1 || ow < 1) return a;
+        float ws = 0.002f + r.nextFloat() * 0.02f;
+        Value wv = g.newConstant("dw_w", weights(r, new int[] {1, k, k, s[3]}, s[3], 3, ws));
+        Value bv = g.newConstant("dw_b", bias(r, s[3]));
+        Value y = g.newValue("dw", out(r, a, ws, k * k, oh, ow, s[3]));
+        g.addNode("dw" + g.nodes().size(), OpKind.DEPTHWISE_CONV_2D, new Attrs.DepthwiseConv2D(new int[] {pad, pad, pad, pad},
+                new int[] {stride, stride}, new int[] {1, 1}, 1, activation(r)), List.of(a, wv, bv), List.of(y));
+        return y;
+    }
+
+    /** Per-channel symmetric weights, scales within a factor 2 of the given one. */
+    private static Tensor weights(Random r, int[] shape, int channels, int axis, float scale) {
+        float[] scales = new float[channels];
+        int[] zps = new int[channels];
+        for (int i = 0; i < channels; i++) scales[i] = scale * (0.5f + r.nextFloat());
+        TensorType tt = new TensorType(ElementType.INT8, shape, new Quant(scales, zps, axis));
+        byte[] data = new byte[Math.toIntExact(tt.elementCount())];
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (r.nextInt(255) - 127);
+        return Tensor.wrap(tt, data);
+    }
+
+    private static Tensor bias(Random r, int n) {
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) b[i] = r.nextInt(20001) - 10000;
+        return Tensor.wrap(new TensorType(ElementType.INT32, n), b);
+    }
+}

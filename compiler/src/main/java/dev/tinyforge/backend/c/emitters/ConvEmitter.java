@@ -34,6 +34,7 @@ public final class ConvEmitter implements LayerEmitter {
                     ? "&" + ctx.declare("tf_dw_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", "
                             + p.depthMultiplier() + ", " + geometry + "}")
                     : "&" + ctx.declare("tf_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", " + geometry + "}");
+            if (MveKernels.conv(n, ctx, code, p, params, quant, inDims, wDims, outDims)) return;
             InPlace ip = ctx.inPlace(n);
             if (ip != null) {
                 // The plan put the output at the input's first byte; the kernel keeps every output byte as the normal one.

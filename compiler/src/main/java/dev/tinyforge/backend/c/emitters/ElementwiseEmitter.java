@@ -48,7 +48,7 @@ public final class ElementwiseEmitter implements LayerEmitter {
         } else {
             throw Structs.unsupportedType(n, a);
         }
-        String fn = "tf_" + op + "_" + type + (broadcast ? "_broadcast" : "");
+        String fn = MveKernels.elementwise(ctx, "tf_" + op + "_" + type + (broadcast ? "_broadcast" : ""));
         String shape = broadcast ? Structs.broadcast(ctx, a.type(), b.type(), out.type()) : Structs.size(out);
         if (params == null) code.call(fn, shape, ctx.ptr(a), ctx.ptr(b), ctx.ptr(out));
         else code.call(fn, params, shape, ctx.ptr(a), ctx.ptr(b), ctx.ptr(out));

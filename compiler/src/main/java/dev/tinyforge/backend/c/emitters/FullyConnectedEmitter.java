@@ -26,6 +26,7 @@ public final class FullyConnectedEmitter implements LayerEmitter {
                     "{" + ctx.declareInts("multiplier", mult) + ", " + ctx.declareInts("shift", shift) + "}");
             String params = "&" + ctx.declare("tf_fc_params", "params", "{" + p.inputOffset() + ", " + p.filterOffset() + ", "
                     + p.outputOffset() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+            if (MveKernels.fullyConnected(n, ctx, code, p, params, quant, batches)) return;
             code.call("tf_fully_connected_" + Structs.intSuffix(in), params, quant, batches, Integer.toString(inDepth), ctx.ptr(in),
                     Integer.toString(outDepth), ctx.ptr(w), ctx.ptr(bias), ctx.ptr(out));
         } else if (Structs.isFloat(in)) {

@@ -1,0 +1,142 @@
+/* Depthwise int8 (depth multiplier 1) for Helium (MVE): output pixels of one row with 4 channels per
+ * int32 vector (VLDRB.S32 of the taps and weights, VMUL + VADD: MVE has no lane-wise vector multiply-accumulate), using the folded bias of common/tf_mve_s8.h, so
+ * the raw input bytes are multiplied and a tap in the padding adds w * zero_point. Runs of 4 interior
+ * pixels share each weight load. Portable C where __ARM_FEATURE_MVE is absent (same results). Shared by
+ * the out-of-place and in-place depthwise *_mve kernels. */
+#ifndef TF_DW_MVE_H
+#define TF_DW_MVE_H
+
+#include "tf_mve_s8.h"
+
+/* A depthwise layer as the row routine needs it. x_stride / y_stride: bytes between horizontally
+ * adjacent pixels of the input / output (the channel count, or 4 for a 4-channel band). */
+typedef struct {
+    const tf_dw_conv_params *params;
+    tf_mve_requant rq;
+    const int8_t *filter; /* 1 x f_h x f_w x channels */
+    int32_t in_h, in_w, f_h, f_w, channels, x_stride, y_stride;
+} tf_dw_mve_layer;
+
+/* Channels [c0, c0 + n) of output pixel (oy, ox), any tap may be in the padding. */
+static inline void tf_dw_mve_pixel(const tf_dw_mve_layer *L, const int8_t *in, int32_t oy, int32_t ox, int32_t c0,
+                                   int32_t n, int8_t *y)
+{
+    const tf_dw_conv_params *p = L->params;
+    const int32_t iy0 = oy * p->stride.h - p->padding.top, ix0 = ox * p->stride.w - p->padding.left;
+    const int32_t zp = -p->input_offset, row = L->in_w * L->x_stride, C = L->channels;
+    int32_t fy, fx, c;
+#if defined(__ARM_FEATURE_MVE)
+    for (c = c0; c < c0 + n; c += 4) {
+        const mve_pred16_t lanes = vctp32q((uint32_t)(c0 + n - c));
+        const int8_t *w = L->filter + c;
+        int32x4_t acc = vdupq_n_s32(0);
+        for (fy = 0; fy < L->f_h; ++fy) {
+            const int32_t iy = iy0 + p->dilation.h * fy;
+            for (fx = 0; fx < L->f_w; ++fx, w += C) {
+                const int32_t ix = ix0 + p->dilation.w * fx;
+                const int32x4_t wv = vldrbq_z_s32(w, lanes);
+                if (iy >= 0 && iy < L->in_h && ix >= 0 && ix < L->in_w) {
+                    acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(in + iy * row + ix * L->x_stride + (c - c0), lanes), wv));
+                } else {
+                    acc = vmlaq_n_s32(acc, wv, zp);
+                }
+            }
+        }
+        vstrbq_p_s32(y + (c - c0), tf_mve_requant_q(&L->rq, c, acc, lanes), lanes);
+    }
+#else
+    for (c = c0; c < c0 + n; ++c) {
+        const int8_t *w = L->filter + c;
+        int32_t acc = 0;
+        for (fy = 0; fy < L->f_h; ++fy) {
+            const int32_t iy = iy0 + p->dilation.h * fy;
+            for (fx = 0; fx < L->f_w; ++fx, w += C) {
+                const int32_t ix = ix0 + p->dilation.w * fx;
+                const int32_t inside = iy >= 0 && iy < L->in_h && ix >= 0 && ix < L->in_w;
+                acc += (int32_t)*w * (inside ? (int32_t)in[iy * row + ix * L->x_stride + (c - c0)] : zp);
+            }
+        }
+        y[c - c0] = tf_mve_requant_one(&L->rq, c, acc);
+    }
+#endif
+}
+
+#if defined(__ARM_FEATURE_MVE)
+/* Channels [c0, c0 + n) of 4 horizontally adjacent output pixels whose taps are all inside the image; x
+ * points at the first pixel's top-left tap (channel c0). f_h, f_w constant after inlining. */
+static inline __attribute__((always_inline)) void tf_dw_mve_four_k(const tf_dw_mve_layer *L, const int32_t f_h,
+                                                                  const int32_t f_w, const int8_t *x, int32_t c0,
+                                                                  int32_t n, int8_t *y)
+{
+    const tf_dw_conv_params *p = L->params;
+    const int32_t C = L->channels, row = L->in_w * L->x_stride;
+    const int32_t dy = p->dilation.h * row, dx = p->dilation.w * L->x_stride, step = p->stride.w * L->x_stride;
+    int32_t c, fy, fx;
+    for (c = c0; c < c0 + n; c += 4) {
+        const mve_pred16_t lanes = vctp32q((uint32_t)(c0 + n - c));
+        const int8_t *w = L->filter + c, *xr = x + (c - c0);
+        int32x4_t a0 = vdupq_n_s32(0), a1 = a0, a2 = a0, a3 = a0;
+        tf_mve_qvec q;
+#pragma GCC unroll 7
+        for (fy = 0; fy < f_h; ++fy, xr += dy) {
+            const int8_t *xt = xr;
+#pragma GCC unroll 7
+            for (fx = 0; fx < f_w; ++fx, w += C, xt += dx) {
+                const int32x4_t wv = vldrbq_z_s32(w, lanes);
+                a0 = vaddq_s32(a0, vmulq_s32(vldrbq_z_s32(xt, lanes), wv));
+                a1 = vaddq_s32(a1, vmulq_s32(vldrbq_z_s32(xt + step, lanes), wv));
+                a2 = vaddq_s32(a2, vmulq_s32(vldrbq_z_s32(xt + 2 * step, lanes), wv));
+                a3 = vaddq_s32(a3, vmulq_s32(vldrbq_z_s32(xt + 3 * step, lanes), wv));
+            }
+        }
+        q = tf_mve_qvec_load(&L->rq, c, lanes);
+        vstrbq_p_s32(y + (c - c0), tf_mve_requant_apply(&L->rq, &q, a0), lanes);
+        vstrbq_p_s32(y + (c - c0) + L->y_stride, tf_mve_requant_apply(&L->rq, &q, a1), lanes);
+        vstrbq_p_s32(y + (c - c0) + 2 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a2), lanes);
+        vstrbq_p_s32(y + (c - c0) + 3 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a3), lanes);
+    }
+}
+
+static void tf_dw_mve_four(const tf_dw_mve_layer *L, const int8_t *x, int32_t c0, int32_t n, int8_t *y)
+{
+    if (L->f_h == 3 && L->f_w == 3) {
+        tf_dw_mve_four_k(L, 3, 3, x, c0, n, y);
+    } else if (L->f_h == 5 && L->f_w == 5) {
+        tf_dw_mve_four_k(L, 5, 5, x, c0, n, y);
+    } else if (L->f_h == 7 && L->f_w == 7) {
+        tf_dw_mve_four_k(L, 7, 7, x, c0, n, y);
+    } else {
+        tf_dw_mve_four_k(L, L->f_h, L->f_w, x, c0, n, y);
+    }
+}
+#endif
+
+/* Channels [c0, c0 + n) of output row oy, pixels left to right, each pixel's channels written together
+ * (runs of 4 interior pixels: their channels band by band). y: the row's first output pixel. */
+static inline void tf_dw_mve_row(const tf_dw_mve_layer *L, const int8_t *in, int32_t oy, int32_t out_w, int32_t c0,
+                                 int32_t n, int8_t *y)
+{
+    int32_t ox = 0;
+#if defined(__ARM_FEATURE_MVE)
+    const tf_dw_conv_params *p = L->params;
+    const int32_t iy0 = oy * p->stride.h - p->padding.top;
+    const int32_t sw = p->stride.w, pl = p->padding.left, span = (L->f_w - 1) * p->dilation.w;
+    if (iy0 >= 0 && iy0 + (L->f_h - 1) * p->dilation.h < L->in_h) {
+        /* interior columns: ox * sw - pl >= 0 and ox * sw - pl + span < in_w */
+        const int32_t lo = (pl + sw - 1) / sw;
+        const int32_t hi = L->in_w - 1 - span + pl >= 0 ? (L->in_w - 1 - span + pl) / sw + 1 : 0;
+        for (; ox < lo && ox < out_w; ++ox) {
+            tf_dw_mve_pixel(L, in, oy, ox, c0, n, y + ox * L->y_stride);
+        }
+        for (; ox + 4 <= hi && ox + 4 <= out_w; ox += 4) {
+            const int8_t *x = in + iy0 * L->in_w * L->x_stride + (ox * sw - pl) * L->x_stride;
+            tf_dw_mve_four(L, x, c0, n, y + ox * L->y_stride);
+        }
+    }
+#endif
+    for (; ox < out_w; ++ox) {
+        tf_dw_mve_pixel(L, in, oy, ox, c0, n, y + ox * L->y_stride);
+    }
+}
+
+#endif

@@ -106,8 +106,8 @@ void tf_depthwise_conv_s8_inplace_dsp(const tf_dw_conv_params *params, const tf_
  * the input zero point for taps in the padding. Same results as the portable kernels with the unfolded
  * bias. tf_conv_s8_1x1_mve: 1x1 filter, any stride, no top/left padding, no groups.
  * tf_conv_s8_mve: no groups, at most TF_CONV_MVE_MAX_COLUMN taps (f_h * f_w * in_c; an im2col column on
- * the stack). Depthwise: depth multiplier 1, any filter size, stride, dilation, padding; the in-place
- * form also takes the unfolded bias for its fallback (see depthwise_conv_s8_inplace_mve.c).
+ * the stack). Depthwise: depth multiplier 1, any filter size, stride, dilation, padding; they also take the
+ * unfolded bias (may be NULL) for pixels near the border and the in-place form's fallback.
  * tf_fully_connected_s8_mve: filter_offset 0. */
 #define TF_CONV_MVE_MAX_COLUMN 1152
 void tf_conv_s8_1x1_mve(const tf_conv_params *params, const tf_per_channel_quant *quant,
@@ -126,7 +126,7 @@ void tf_conv_s8_mve(const tf_conv_params *params, const tf_per_channel_quant *qu
 void tf_depthwise_conv_s8_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                               const tf_dims *in_dims, const int8_t *in,
                               const tf_dims *filter_dims, const int8_t *filter,
-                              const int32_t *folded_bias,
+                              const int32_t *bias, const int32_t *folded_bias,
                               const tf_dims *out_dims, int8_t *out);
 void tf_depthwise_conv_s8_inplace_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                                       const tf_dims *in_dims, const tf_dims *filter_dims,

@@ -14,46 +14,47 @@ typedef struct {
     const tf_dw_conv_params *params;
     tf_mve_requant rq;
     const int8_t *filter; /* 1 x f_h x f_w x channels */
+    const int32_t *bias;  /* the unfolded bias (may be NULL), for pixels with taps in the padding */
     int32_t in_h, in_w, f_h, f_w, channels, x_stride, y_stride;
 } tf_dw_mve_layer;
 
-/* Channels [c0, c0 + n) of output pixel (oy, ox), any tap may be in the padding. */
+/* Channels [c0, c0 + n) of output pixel (oy, ox), any tap may be in the padding: only the taps inside the
+ * image (row and column ranges worked out once), as TFLM does, on x - zero_point from the unfolded bias
+ * (the accumulator starts at bias - folded_bias, as the requantization adds the folded bias). */
 static inline void tf_dw_mve_pixel(const tf_dw_mve_layer *L, const int8_t *in, int32_t oy, int32_t ox, int32_t c0,
                                    int32_t n, int8_t *y)
 {
     const tf_dw_conv_params *p = L->params;
     const int32_t iy0 = oy * p->stride.h - p->padding.top, ix0 = ox * p->stride.w - p->padding.left;
+    const int32_t dh = p->dilation.h, dw = p->dilation.w;
     const int32_t zp = -p->input_offset, row = L->in_w * L->x_stride, C = L->channels;
+    /* taps fy in [fy0, fy1) and fx in [fx0, fx1) lie inside the image */
+    const int32_t fy0 = iy0 >= 0 ? 0 : (-iy0 + dh - 1) / dh, fx0 = ix0 >= 0 ? 0 : (-ix0 + dw - 1) / dw;
+    const int32_t fy1 = tf_min_i32(L->f_h, L->in_h - iy0 > 0 ? (L->in_h - iy0 + dh - 1) / dh : 0);
+    const int32_t fx1 = tf_min_i32(L->f_w, L->in_w - ix0 > 0 ? (L->in_w - ix0 + dw - 1) / dw : 0);
+    const int8_t *x0 = in + (iy0 + fy0 * dh) * row + (ix0 + fx0 * dw) * L->x_stride;
     int32_t fy, fx, c;
 #if defined(__ARM_FEATURE_MVE)
     for (c = c0; c < c0 + n; c += 4) {
         const mve_pred16_t lanes = vctp32q((uint32_t)(c0 + n - c));
-        const int8_t *w = L->filter + c;
-        int32x4_t acc = vdupq_n_s32(0);
-        for (fy = 0; fy < L->f_h; ++fy) {
-            const int32_t iy = iy0 + p->dilation.h * fy;
-            for (fx = 0; fx < L->f_w; ++fx, w += C) {
-                const int32_t ix = ix0 + p->dilation.w * fx;
-                const int32x4_t wv = vldrbq_z_s32(w, lanes);
-                if (iy >= 0 && iy < L->in_h && ix >= 0 && ix < L->in_w) {
-                    acc = vaddq_s32(acc, vmulq_s32(vldrbq_z_s32(in + iy * row + ix * L->x_stride + (c - c0), lanes), wv));
-                } else {
-                    acc = vmlaq_n_s32(acc, wv, zp);
-                }
+        const int8_t *wr = L->filter + (fy0 * L->f_w + fx0) * C + c, *xr = x0 + (c - c0);
+        int32x4_t acc = vsubq_s32(L->bias != NULL ? vldrwq_z_s32(L->bias + c, lanes) : vdupq_n_s32(0),
+                                  vldrwq_z_s32(L->rq.bias + c, lanes));
+        for (fy = fy0; fy < fy1; ++fy, wr += L->f_w * C, xr += dh * row) {
+            const int8_t *w = wr, *x = xr;
+            for (fx = fx0; fx < fx1; ++fx, w += C, x += dw * L->x_stride) {
+                acc = vaddq_s32(acc, vmulq_s32(vsubq_n_s32(vldrbq_z_s32(x, lanes), zp), vldrbq_z_s32(w, lanes)));
             }
         }
         vstrbq_p_s32(y + (c - c0), tf_mve_requant_q(&L->rq, c, acc, lanes), lanes);
     }
 #else
     for (c = c0; c < c0 + n; ++c) {
-        const int8_t *w = L->filter + c;
-        int32_t acc = 0;
-        for (fy = 0; fy < L->f_h; ++fy) {
-            const int32_t iy = iy0 + p->dilation.h * fy;
-            for (fx = 0; fx < L->f_w; ++fx, w += C) {
-                const int32_t ix = ix0 + p->dilation.w * fx;
-                const int32_t inside = iy >= 0 && iy < L->in_h && ix >= 0 && ix < L->in_w;
-                acc += (int32_t)*w * (inside ? (int32_t)in[iy * row + ix * L->x_stride + (c - c0)] : zp);
+        const int8_t *wr = L->filter + (fy0 * L->f_w + fx0) * C + c, *xr = x0 + (c - c0);
+        int32_t acc = (L->bias != NULL ? L->bias[c] : 0) - L->rq.bias[c];
+        for (fy = fy0; fy < fy1; ++fy, wr += L->f_w * C, xr += dh * row) {
+            for (fx = fx0; fx < fx1; ++fx) {
+                acc += (int32_t)wr[fx * C - fx0 * C] * ((int32_t)xr[(fx - fx0) * dw * L->x_stride] - zp);
             }
         }
         y[c - c0] = tf_mve_requant_one(&L->rq, c, acc);
@@ -62,18 +63,21 @@ static inline void tf_dw_mve_pixel(const tf_dw_mve_layer *L, const int8_t *in, i
 }
 
 #if defined(__ARM_FEATURE_MVE)
-/* Channels [c0, c0 + n) of 4 horizontally adjacent output pixels whose taps are all inside the image; x
- * points at the first pixel's top-left tap (channel c0). f_h, f_w constant after inlining. */
-static inline __attribute__((always_inline)) void tf_dw_mve_four_k(const tf_dw_mve_layer *L, const int32_t f_h,
-                                                                  const int32_t f_w, const int8_t *x, int32_t c0,
-                                                                  int32_t n, int8_t *y)
+/* Loads and stores of 4 channels, predicated only in a partial band (whole is a constant). */
+#define TF_DW_LOAD(ptr, lanes) (whole ? vldrbq_s32(ptr) : vldrbq_z_s32((ptr), (lanes)))
+#define TF_DW_STORE(ptr, v, lanes) (whole ? vstrbq_s32((ptr), (v)) : vstrbq_p_s32((ptr), (v), (lanes)))
+
+/* As tf_dw_mve_four_k for channels [c0, c0 + n) in bands of 4; whole: n is a multiple of 4 (no predication). */
+static inline __attribute__((always_inline)) void tf_dw_mve_four_band(const tf_dw_mve_layer *L, const int32_t f_h,
+                                                                     const int32_t f_w, const int8_t *x, int32_t c0,
+                                                                     int32_t n, const int whole, int8_t *y)
 {
     const tf_dw_conv_params *p = L->params;
     const int32_t C = L->channels, row = L->in_w * L->x_stride;
     const int32_t dy = p->dilation.h * row, dx = p->dilation.w * L->x_stride, step = p->stride.w * L->x_stride;
     int32_t c, fy, fx;
     for (c = c0; c < c0 + n; c += 4) {
-        const mve_pred16_t lanes = vctp32q((uint32_t)(c0 + n - c));
+        const mve_pred16_t lanes = whole ? 0xFFFF : vctp32q((uint32_t)(c0 + n - c));
         const int8_t *w = L->filter + c, *xr = x + (c - c0);
         int32x4_t a0 = vdupq_n_s32(0), a1 = a0, a2 = a0, a3 = a0;
         tf_mve_qvec q;
@@ -82,18 +86,33 @@ static inline __attribute__((always_inline)) void tf_dw_mve_four_k(const tf_dw_m
             const int8_t *xt = xr;
 #pragma GCC unroll 7
             for (fx = 0; fx < f_w; ++fx, w += C, xt += dx) {
-                const int32x4_t wv = vldrbq_z_s32(w, lanes);
-                a0 = vaddq_s32(a0, vmulq_s32(vldrbq_z_s32(xt, lanes), wv));
-                a1 = vaddq_s32(a1, vmulq_s32(vldrbq_z_s32(xt + step, lanes), wv));
-                a2 = vaddq_s32(a2, vmulq_s32(vldrbq_z_s32(xt + 2 * step, lanes), wv));
-                a3 = vaddq_s32(a3, vmulq_s32(vldrbq_z_s32(xt + 3 * step, lanes), wv));
+                const int32x4_t wv = TF_DW_LOAD(w, lanes);
+                a0 = vaddq_s32(a0, vmulq_s32(TF_DW_LOAD(xt, lanes), wv));
+                a1 = vaddq_s32(a1, vmulq_s32(TF_DW_LOAD(xt + step, lanes), wv));
+                a2 = vaddq_s32(a2, vmulq_s32(TF_DW_LOAD(xt + 2 * step, lanes), wv));
+                a3 = vaddq_s32(a3, vmulq_s32(TF_DW_LOAD(xt + 3 * step, lanes), wv));
             }
         }
         q = tf_mve_qvec_load(&L->rq, c, lanes);
-        vstrbq_p_s32(y + (c - c0), tf_mve_requant_apply(&L->rq, &q, a0), lanes);
-        vstrbq_p_s32(y + (c - c0) + L->y_stride, tf_mve_requant_apply(&L->rq, &q, a1), lanes);
-        vstrbq_p_s32(y + (c - c0) + 2 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a2), lanes);
-        vstrbq_p_s32(y + (c - c0) + 3 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a3), lanes);
+        TF_DW_STORE(y + (c - c0), tf_mve_requant_apply(&L->rq, &q, a0), lanes);
+        TF_DW_STORE(y + (c - c0) + L->y_stride, tf_mve_requant_apply(&L->rq, &q, a1), lanes);
+        TF_DW_STORE(y + (c - c0) + 2 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a2), lanes);
+        TF_DW_STORE(y + (c - c0) + 3 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a3), lanes);
+    }
+}
+
+/* Channels [c0, c0 + n) of 4 horizontally adjacent output pixels whose taps are all inside the image; x
+ * points at the first pixel's top-left tap (channel c0). f_h, f_w constant after inlining. */
+static inline __attribute__((always_inline)) void tf_dw_mve_four_k(const tf_dw_mve_layer *L, const int32_t f_h,
+                                                                  const int32_t f_w, const int8_t *x, int32_t c0,
+                                                                  int32_t n, int8_t *y)
+{
+    const int32_t full = n & ~3;
+    if (full > 0) {
+        tf_dw_mve_four_band(L, f_h, f_w, x, c0, full, 1, y);
+    }
+    if (full < n) {
+        tf_dw_mve_four_band(L, f_h, f_w, x + full, c0 + full, n - full, 0, y + full);
     }
 }
 

@@ -65,10 +65,11 @@ typedef struct {
 static inline tf_mve_qvec tf_mve_qvec_load(const tf_mve_requant *r, int32_t oc, mve_pred16_t p)
 {
     const int32x4_t zero = vdupq_n_s32(0);
-    const int32x4_t shift = vldrwq_z_s32(r->shift + oc, p);
+    const int all = p == 0xFFFF; /* a constant after inlining where the caller knows: no VPST then */
+    const int32x4_t shift = all ? vldrwq_s32(r->shift + oc) : vldrwq_z_s32(r->shift + oc, p);
     tf_mve_qvec q;
-    q.bias = vldrwq_z_s32(r->bias + oc, p);
-    q.multiplier = vldrwq_z_s32(r->multiplier + oc, p);
+    q.bias = all ? vldrwq_s32(r->bias + oc) : vldrwq_z_s32(r->bias + oc, p);
+    q.multiplier = all ? vldrwq_s32(r->multiplier + oc) : vldrwq_z_s32(r->multiplier + oc, p);
     q.left = vmaxq_s32(shift, zero);
     q.right = vminq_s32(shift, zero);
     return q;
@@ -104,38 +105,91 @@ static inline int32x4_t tf_mve_vec4(int32_t a0, int32_t a1, int32_t a2, int32_t 
 }
 #endif
 
+#if defined(__ARM_FEATURE_MVE)
+/* Output channels oc..oc+3 of one or two pixels (two: x1 != NULL, a constant after inlining): 16 taps per
+ * VMLADAVA, the last partial 16 from xt0 / xt1 (the inputs loaded with zeros past k). Not `last`: 4 whole
+ * filters each followed by another row, so reading a weight row's partial 16 past k stays in the array
+ * and nothing is predicated; `last`: lanes past out_c and weight bytes past k predicated off. */
+static inline __attribute__((always_inline)) void tf_mve_rows_block(
+    const int8_t *x0, const int8_t *x1, int8x16_t xt0, int8x16_t xt1, const int8_t *w, int32_t k, int32_t oc,
+    int32_t out_c, const tf_mve_requant *r, int8_t *y0, int8_t *y1, const int last)
+{
+    const int32_t full = k & ~15, left = out_c - oc;
+    const int8_t *w0 = w + oc * k;
+    const int8_t *w1 = !last || left > 1 ? w0 + k : w0;
+    const int8_t *w2 = !last || left > 2 ? w0 + 2 * k : w0;
+    const int8_t *w3 = !last || left > 3 ? w0 + 3 * k : w0;
+    const mve_pred16_t tail = vctp8q((uint32_t)(k - full));
+    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0, i;
+    tf_mve_qvec q;
+    for (i = 0; i < full; i += 16) {
+        const int8x16_t u = vldrbq_s8(x0 + i), v = x1 != NULL ? vldrbq_s8(x1 + i) : u;
+        int8x16_t wv = vldrbq_s8(w0 + i);
+        a0 = vmladavaq_s8(a0, u, wv);
+        if (x1 != NULL) b0 = vmladavaq_s8(b0, v, wv);
+        wv = vldrbq_s8(w1 + i);
+        a1 = vmladavaq_s8(a1, u, wv);
+        if (x1 != NULL) b1 = vmladavaq_s8(b1, v, wv);
+        wv = vldrbq_s8(w2 + i);
+        a2 = vmladavaq_s8(a2, u, wv);
+        if (x1 != NULL) b2 = vmladavaq_s8(b2, v, wv);
+        wv = vldrbq_s8(w3 + i);
+        a3 = vmladavaq_s8(a3, u, wv);
+        if (x1 != NULL) b3 = vmladavaq_s8(b3, v, wv);
+    }
+    if (full < k) {
+#define TF_MVE_TAIL_W(p) (last ? vldrbq_z_s8((p), tail) : vldrbq_s8(p))
+        int8x16_t wv = TF_MVE_TAIL_W(w0 + full);
+        a0 = vmladavaq_s8(a0, xt0, wv);
+        if (x1 != NULL) b0 = vmladavaq_s8(b0, xt1, wv);
+        wv = TF_MVE_TAIL_W(w1 + full);
+        a1 = vmladavaq_s8(a1, xt0, wv);
+        if (x1 != NULL) b1 = vmladavaq_s8(b1, xt1, wv);
+        wv = TF_MVE_TAIL_W(w2 + full);
+        a2 = vmladavaq_s8(a2, xt0, wv);
+        if (x1 != NULL) b2 = vmladavaq_s8(b2, xt1, wv);
+        wv = TF_MVE_TAIL_W(w3 + full);
+        a3 = vmladavaq_s8(a3, xt0, wv);
+        if (x1 != NULL) b3 = vmladavaq_s8(b3, xt1, wv);
+#undef TF_MVE_TAIL_W
+    }
+    if (last) {
+        const mve_pred16_t lanes = vctp32q((uint32_t)left);
+        q = tf_mve_qvec_load(r, oc, lanes);
+        vstrbq_p_s32(y0 + oc, tf_mve_requant_apply(r, &q, tf_mve_vec4(a0, a1, a2, a3)), lanes);
+        if (x1 != NULL) vstrbq_p_s32(y1 + oc, tf_mve_requant_apply(r, &q, tf_mve_vec4(b0, b1, b2, b3)), lanes);
+    } else {
+        q = tf_mve_qvec_load(r, oc, 0xFFFF);
+        vstrbq_s32(y0 + oc, tf_mve_requant_apply(r, &q, tf_mve_vec4(a0, a1, a2, a3)));
+        if (x1 != NULL) vstrbq_s32(y1 + oc, tf_mve_requant_apply(r, &q, tf_mve_vec4(b0, b1, b2, b3)));
+    }
+}
+
+/* Every output channel of one or two pixels (x1 NULL: one), 4 filters at a time. */
+static inline __attribute__((always_inline)) void tf_mve_rows_any(const int8_t *x0, const int8_t *x1, const int8_t *w,
+                                                                 int32_t k, int32_t out_c, const tf_mve_requant *r,
+                                                                 int8_t *y0, int8_t *y1)
+{
+    const int32_t full = k & ~15;
+    const mve_pred16_t tail = vctp8q((uint32_t)(k - full));
+    const int8x16_t xt0 = vldrbq_z_s8(x0 + full, tail);
+    const int8x16_t xt1 = x1 != NULL ? vldrbq_z_s8(x1 + full, tail) : xt0;
+    int32_t oc = 0;
+    for (; oc + 4 < out_c; oc += 4) {
+        tf_mve_rows_block(x0, x1, xt0, xt1, w, k, oc, out_c, r, y0, y1, 0);
+    }
+    tf_mve_rows_block(x0, x1, xt0, xt1, w, k, oc, out_c, r, y0, y1, 1);
+}
+#endif
+
 /* y[oc] = requant(sum_i w[oc * k + i] * x[i]) for every output channel oc < out_c: one pixel (or im2col
- * column, or FC row) against all filters stored [out_c][k]. MVE: 4 filters at a time, 16 taps per
- * VMLADAVA, the last partial 16 tail-predicated; the 4 sums requantized together. */
+ * column, or FC row) against all filters stored [out_c][k]. MVE: 4 filters at a time (tf_mve_rows_block),
+ * the 4 sums requantized together. */
 static inline void tf_mve_rows_s8(const int8_t *x, const int8_t *w, int32_t k, int32_t out_c, const tf_mve_requant *r,
                                   int8_t *y)
 {
 #if defined(__ARM_FEATURE_MVE)
-    const int32_t full = k & ~15;
-    const mve_pred16_t tail = vctp8q((uint32_t)(k - full));
-    int32_t oc;
-    for (oc = 0; oc < out_c; oc += 4) {
-        const int32_t left = out_c - oc;
-        const int8_t *w0 = w + oc * k;
-        const int8_t *w1 = left > 1 ? w0 + k : w0, *w2 = left > 2 ? w0 + 2 * k : w0, *w3 = left > 3 ? w0 + 3 * k : w0;
-        int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, i;
-        const mve_pred16_t lanes = vctp32q((uint32_t)left);
-        for (i = 0; i < full; i += 16) {
-            const int8x16_t xv = vldrbq_s8(x + i);
-            a0 = vmladavaq_s8(a0, xv, vldrbq_s8(w0 + i));
-            a1 = vmladavaq_s8(a1, xv, vldrbq_s8(w1 + i));
-            a2 = vmladavaq_s8(a2, xv, vldrbq_s8(w2 + i));
-            a3 = vmladavaq_s8(a3, xv, vldrbq_s8(w3 + i));
-        }
-        if (full < k) {
-            const int8x16_t xv = vldrbq_z_s8(x + full, tail);
-            a0 = vmladavaq_s8(a0, xv, vldrbq_z_s8(w0 + full, tail));
-            a1 = vmladavaq_s8(a1, xv, vldrbq_z_s8(w1 + full, tail));
-            a2 = vmladavaq_s8(a2, xv, vldrbq_z_s8(w2 + full, tail));
-            a3 = vmladavaq_s8(a3, xv, vldrbq_z_s8(w3 + full, tail));
-        }
-        vstrbq_p_s32(y + oc, tf_mve_requant_q(r, oc, tf_mve_vec4(a0, a1, a2, a3), lanes), lanes);
-    }
+    tf_mve_rows_any(x, NULL, w, k, out_c, r, y, NULL);
 #else
     int32_t oc, i;
     for (oc = 0; oc < out_c; ++oc) {
@@ -146,6 +200,19 @@ static inline void tf_mve_rows_s8(const int8_t *x, const int8_t *w, int32_t k, i
         }
         y[oc] = tf_mve_requant_one(r, oc, acc);
     }
+#endif
+}
+
+/* tf_mve_rows_s8 for two pixels at once (x0 -> y0, x1 -> y1): each weight load and the requantization
+ * constants serve both. */
+static inline void tf_mve_rows2_s8(const int8_t *x0, const int8_t *x1, const int8_t *w, int32_t k, int32_t out_c,
+                                   const tf_mve_requant *r, int8_t *y0, int8_t *y1)
+{
+#if defined(__ARM_FEATURE_MVE)
+    tf_mve_rows_any(x0, x1, w, k, out_c, r, y0, y1);
+#else
+    tf_mve_rows_s8(x0, w, k, out_c, r, y0);
+    tf_mve_rows_s8(x1, w, k, out_c, r, y1);
 #endif
 }
 

@@ -3,8 +3,9 @@
  * folded bias (common/tf_mve_s8.h: folded_bias[oc] = bias[oc] + input_offset * sum of filter oc), the
  * 4 sums requantized in one vector. Portable C where __ARM_FEATURE_MVE is absent. Same results as
  * tf_conv_s8_nhwc with the unfolded bias.
- * Order: output pixels one at a time in increasing row-major order (batch, y, x); a pixel's input is
- * re-read for every 4 output channels, so its outputs must not overlap its own input bytes. */
+ * Order: output pixels two at a time (sharing each weight load) in increasing row-major order (batch, y,
+ * x); a pair's inputs are re-read for every 4 output channels, so its outputs must not overlap its own
+ * input bytes. */
 #include "tf_kernels.h"
 #include "../common/tf_mve_s8.h"
 
@@ -17,16 +18,20 @@ void tf_conv_s8_1x1_mve(const tf_conv_params *params, const tf_per_channel_quant
     const tf_mve_requant rq = tf_mve_requant_of(quant, folded_bias, params->output_offset, params->activation);
     const int32_t in_h = in_dims->h, in_w = in_dims->w, in_c = in_dims->c;
     const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c;
-    const int32_t sh = params->stride.h, sw = params->stride.w;
-    int32_t b, oy, ox;
+    const int32_t pixels = out_dims->n * out_h * out_w;
+    int32_t q;
     (void)filter_dims;
-    for (b = 0; b < out_dims->n; ++b) {
-        for (oy = 0; oy < out_h; ++oy) {
-            const int8_t *x = in + (b * in_h + oy * sh) * in_w * in_c;
-            int8_t *y = out + (b * out_h + oy) * out_w * out_c;
-            for (ox = 0; ox < out_w; ++ox, x += sw * in_c, y += out_c) {
-                tf_mve_rows_s8(x, filter, in_c, out_c, &rq, y);
-            }
+    for (q = 0; q < pixels; q += 2) {
+        const int8_t *x[2];
+        int32_t k;
+        for (k = 0; k < 2; ++k) {
+            const int32_t at = q + k < pixels ? q + k : q, ox = at % out_w, oy = (at / out_w) % out_h, b = at / (out_w * out_h);
+            x[k] = in + ((b * in_h + oy * params->stride.h) * in_w + ox * params->stride.w) * in_c;
+        }
+        if (q + 1 < pixels) {
+            tf_mve_rows2_s8(x[0], x[1], filter, in_c, out_c, &rq, out + q * out_c, out + (q + 1) * out_c);
+        } else {
+            tf_mve_rows_s8(x[0], filter, in_c, out_c, &rq, out + q * out_c);
         }
     }
 }

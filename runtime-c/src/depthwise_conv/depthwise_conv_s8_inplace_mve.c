@@ -1,16 +1,20 @@
 /* DEPTHWISE_CONV_2D int8 in place (output over the input at the same address `buf`), depth multiplier 1,
  * for Helium (MVE), with the in-place kernels' scratch of out_h * out_w bytes.
  *
- * Bands of 4 channels, one after the other. Output channel c of pixel q lands on byte q*C + c, input
+ * Bands of channels (4, or 2 or 1 on small maps), one after the other. Output channel c of pixel q lands on byte q*C + c, input
  * channel c of input pixel q: a band's outputs only ever overwrite the band's own inputs. Within a band,
- * output rows are computed top to bottom (common/tf_dw_mve.h) into a ring of rows in scratch (out_w * 4
- * bytes each, out_h / 4 rows) and row j is copied to buf as soon as no later output row reads the input
+ * output rows are computed top to bottom (common/tf_dw_mve.h) into a ring of rows (out_w * band bytes each)
+ * in scratch (out_h * out_w bytes) or, when that is smaller, in TF_DW_MVE_STACK_RING bytes of stack; band is
+ * 4 channels, or 2 or 1 when a deeper ring is needed and row j is copied to buf as soon as no later output row reads the input
  * rows it covers: input row ((j + 1) * out_w - 1) / in_w, the last one it touches, lies above
- * (oy + 1) * stride_h - pad_top, the first one row oy + 1 reads (rows read only move down). When the
- * ring would overflow (small maps, large filters), or on cores without MVE, it calls
+ * (oy + 1) * stride_h - pad_top, the first one row oy + 1 reads (rows read only move down). When even
+ * a 1-channel ring would overflow, or on cores without MVE, it calls
  * tf_depthwise_conv_s8_inplace_dsp with the unfolded bias. Same results as tf_depthwise_conv_s8_nhwc. */
 #include "tf_kernels.h"
 #include "../common/tf_dw_mve.h"
+
+/* Bytes of the ring on the stack when the plan's scratch (out_h * out_w bytes) is smaller. */
+#define TF_DW_MVE_STACK_RING 2048
 
 #if defined(__ARM_FEATURE_MVE)
 /* First input row output rows after oy read (none: past the image). */
@@ -42,8 +46,8 @@ static int32_t ring_fits(const tf_dw_conv_params *p, int32_t in_h, int32_t in_w,
     return head == out_h;
 }
 
-/* Row j of the ring (n bytes per pixel, stride 4) to the band's bytes of buf. */
-static void commit(const int8_t *ring_row, int32_t out_w, int32_t C, int32_t n, int8_t *dst)
+/* A ring row (n bytes per pixel, `band` apart) to the band's bytes of buf. */
+static void commit(const int8_t *ring_row, int32_t out_w, int32_t C, int32_t n, int32_t band, int8_t *dst)
 {
     int32_t ox, c;
     if (n == 4) {
@@ -54,7 +58,7 @@ static void commit(const int8_t *ring_row, int32_t out_w, int32_t C, int32_t n, 
     }
     for (ox = 0; ox < out_w; ++ox, dst += C) {
         for (c = 0; c < n; ++c) {
-            dst[c] = ring_row[4 * ox + c];
+            dst[c] = ring_row[band * ox + c];
         }
     }
 }
@@ -67,29 +71,39 @@ void tf_depthwise_conv_s8_inplace_mve(const tf_dw_conv_params *params, const tf_
 {
 #if defined(__ARM_FEATURE_MVE)
     const int32_t C = out_dims->c, in_h = in_dims->h, in_w = in_dims->w, out_h = out_dims->h, out_w = out_dims->w;
-    const int32_t ring = out_h / 4;
-    if (in_dims->n == 1 && params->depth_multiplier == 1 && ring > 0
-        && ring_fits(params, in_h, in_w, out_h, out_w, ring)) {
+    /* The ring: the plan's scratch or a stack buffer, whichever holds more. */
+    int8_t stack_ring[TF_DW_MVE_STACK_RING];
+    int8_t *ring_buf = out_h * out_w >= TF_DW_MVE_STACK_RING ? scratch : stack_ring;
+    const int32_t ring_bytes = out_h * out_w >= TF_DW_MVE_STACK_RING ? out_h * out_w : TF_DW_MVE_STACK_RING;
+    int32_t band = 4;
+    /* The widest band (4, 2 or 1 channels) whose ring is deep enough. */
+    while (band > 1 && !ring_fits(params, in_h, in_w, out_h, out_w, ring_bytes / (out_w * band))) {
+        band /= 2;
+    }
+    if (in_dims->n == 1 && params->depth_multiplier == 1
+        && ring_fits(params, in_h, in_w, out_h, out_w, ring_bytes / (out_w * band))) {
+        const int32_t ring = ring_bytes / (out_w * band);
         tf_dw_mve_layer L;
         int32_t c0, oy;
         L.params = params;
         L.rq = tf_mve_requant_of(quant, folded_bias, params->output_offset, params->activation);
         L.filter = filter;
+        L.bias = bias;
         L.in_h = in_h;
         L.in_w = in_w;
         L.f_h = filter_dims->h;
         L.f_w = filter_dims->w;
         L.channels = C;
         L.x_stride = C;
-        L.y_stride = 4;
-        for (c0 = 0; c0 < C; c0 += 4) {
-            const int32_t n = C - c0 < 4 ? C - c0 : 4;
+        L.y_stride = band;
+        for (c0 = 0; c0 < C; c0 += band) {
+            const int32_t n = C - c0 < band ? C - c0 : band;
             int32_t head = 0;
             for (oy = 0; oy < out_h; ++oy) {
                 const int32_t needed = first_row_needed_after(params, oy, out_h, in_h);
-                tf_dw_mve_row(&L, buf + c0, oy, out_w, c0, n, scratch + (oy % ring) * out_w * 4);
+                tf_dw_mve_row(&L, buf + c0, oy, out_w, c0, n, ring_buf + (oy % ring) * out_w * band);
                 while (head <= oy && committable(head, out_w, in_w, needed)) {
-                    commit(scratch + (head % ring) * out_w * 4, out_w, C, n, buf + head * out_w * C + c0);
+                    commit(ring_buf + (head % ring) * out_w * band, out_w, C, n, band, buf + head * out_w * C + c0);
                     ++head;
                 }
             }

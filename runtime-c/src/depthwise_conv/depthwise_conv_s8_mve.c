@@ -11,7 +11,7 @@
 void tf_depthwise_conv_s8_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                               const tf_dims *in_dims, const int8_t *in,
                               const tf_dims *filter_dims, const int8_t *filter,
-                              const int32_t *folded_bias,
+                              const int32_t *bias, const int32_t *folded_bias,
                               const tf_dims *out_dims, int8_t *out)
 {
     const int32_t C = out_dims->c, out_h = out_dims->h, out_w = out_dims->w;
@@ -20,6 +20,7 @@ void tf_depthwise_conv_s8_mve(const tf_dw_conv_params *params, const tf_per_chan
     L.params = params;
     L.rq = tf_mve_requant_of(quant, folded_bias, params->output_offset, params->activation);
     L.filter = filter;
+    L.bias = bias;
     L.in_h = in_dims->h;
     L.in_w = in_dims->w;
     L.f_h = filter_dims->h;

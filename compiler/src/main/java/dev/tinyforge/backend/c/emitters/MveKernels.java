@@ -40,8 +40,8 @@ final class MveKernels {
                 code.call("tf_depthwise_conv_s8_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w), ctx.ptr(bias), folded,
                         outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
             } else {
-                code.call("tf_depthwise_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), folded, outDims,
-                        ctx.ptr(out));
+                code.call("tf_depthwise_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), folded,
+                        outDims, ctx.ptr(out));
             }
             return true;
         }

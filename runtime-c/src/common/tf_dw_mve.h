@@ -1,7 +1,7 @@
 /* Depthwise int8 (depth multiplier 1) for Helium (MVE): output pixels of one row with 4 channels per
  * int32 vector (VLDRB.S32 of the taps and weights, VMUL + VADD: MVE has no lane-wise vector multiply-accumulate), using the folded bias of common/tf_mve_s8.h, so
- * the raw input bytes are multiplied and a tap in the padding adds w * zero_point. Runs of 4 interior
- * pixels share each weight load. Portable C where __ARM_FEATURE_MVE is absent (same results). Shared by
+ * the raw input bytes are multiplied and a tap in the padding adds w * zero_point. Runs of up to 4
+ * interior pixels share each weight load. Portable C where __ARM_FEATURE_MVE is absent (same results). Shared by
  * the out-of-place and in-place depthwise *_mve kernels. */
 #ifndef TF_DW_MVE_H
 #define TF_DW_MVE_H
@@ -70,7 +70,7 @@ static inline void tf_dw_mve_pixel(const tf_dw_mve_layer *L, const int8_t *in, i
 /* As tf_dw_mve_four_k for channels [c0, c0 + n) in bands of 4; whole: n is a multiple of 4 (no predication). */
 static inline __attribute__((always_inline)) void tf_dw_mve_four_band(const tf_dw_mve_layer *L, const int32_t f_h,
                                                                      const int32_t f_w, const int8_t *x, int32_t c0,
-                                                                     int32_t n, const int whole, int8_t *y)
+                                                                     int32_t n, const int whole, const int npx, int8_t *y)
 {
     const tf_dw_conv_params *p = L->params;
     const int32_t C = L->channels, row = L->in_w * L->x_stride;
@@ -88,44 +88,58 @@ static inline __attribute__((always_inline)) void tf_dw_mve_four_band(const tf_d
             for (fx = 0; fx < f_w; ++fx, w += C, xt += dx) {
                 const int32x4_t wv = TF_DW_LOAD(w, lanes);
                 a0 = vaddq_s32(a0, vmulq_s32(TF_DW_LOAD(xt, lanes), wv));
-                a1 = vaddq_s32(a1, vmulq_s32(TF_DW_LOAD(xt + step, lanes), wv));
-                a2 = vaddq_s32(a2, vmulq_s32(TF_DW_LOAD(xt + 2 * step, lanes), wv));
-                a3 = vaddq_s32(a3, vmulq_s32(TF_DW_LOAD(xt + 3 * step, lanes), wv));
+                if (npx > 1) a1 = vaddq_s32(a1, vmulq_s32(TF_DW_LOAD(xt + step, lanes), wv));
+                if (npx > 2) a2 = vaddq_s32(a2, vmulq_s32(TF_DW_LOAD(xt + 2 * step, lanes), wv));
+                if (npx > 3) a3 = vaddq_s32(a3, vmulq_s32(TF_DW_LOAD(xt + 3 * step, lanes), wv));
             }
         }
         q = tf_mve_qvec_load(&L->rq, c, lanes);
         TF_DW_STORE(y + (c - c0), tf_mve_requant_apply(&L->rq, &q, a0), lanes);
-        TF_DW_STORE(y + (c - c0) + L->y_stride, tf_mve_requant_apply(&L->rq, &q, a1), lanes);
-        TF_DW_STORE(y + (c - c0) + 2 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a2), lanes);
-        TF_DW_STORE(y + (c - c0) + 3 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a3), lanes);
+        if (npx > 1) TF_DW_STORE(y + (c - c0) + L->y_stride, tf_mve_requant_apply(&L->rq, &q, a1), lanes);
+        if (npx > 2) TF_DW_STORE(y + (c - c0) + 2 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a2), lanes);
+        if (npx > 3) TF_DW_STORE(y + (c - c0) + 3 * L->y_stride, tf_mve_requant_apply(&L->rq, &q, a3), lanes);
     }
 }
 
-/* Channels [c0, c0 + n) of 4 horizontally adjacent output pixels whose taps are all inside the image; x
- * points at the first pixel's top-left tap (channel c0). f_h, f_w constant after inlining. */
-static inline __attribute__((always_inline)) void tf_dw_mve_four_k(const tf_dw_mve_layer *L, const int32_t f_h,
-                                                                  const int32_t f_w, const int8_t *x, int32_t c0,
-                                                                  int32_t n, int8_t *y)
+/* Channels [c0, c0 + n) of npx (1 to 4, a constant) horizontally adjacent output pixels whose taps are all
+ * inside the image; x points at the first pixel's top-left tap (channel c0). f_h, f_w constant after
+ * inlining where the caller passes constants. */
+static inline __attribute__((always_inline)) void tf_dw_mve_block_k(const tf_dw_mve_layer *L, const int32_t f_h,
+                                                                   const int32_t f_w, const int npx, const int8_t *x,
+                                                                   int32_t c0, int32_t n, int8_t *y)
 {
     const int32_t full = n & ~3;
     if (full > 0) {
-        tf_dw_mve_four_band(L, f_h, f_w, x, c0, full, 1, y);
+        tf_dw_mve_four_band(L, f_h, f_w, x, c0, full, 1, npx, y);
     }
     if (full < n) {
-        tf_dw_mve_four_band(L, f_h, f_w, x + full, c0 + full, n - full, 0, y + full);
+        tf_dw_mve_four_band(L, f_h, f_w, x + full, c0 + full, n - full, 0, npx, y + full);
     }
 }
 
+/* 4 interior pixels, the usual filter sizes unrolled. */
 static void tf_dw_mve_four(const tf_dw_mve_layer *L, const int8_t *x, int32_t c0, int32_t n, int8_t *y)
 {
     if (L->f_h == 3 && L->f_w == 3) {
-        tf_dw_mve_four_k(L, 3, 3, x, c0, n, y);
+        tf_dw_mve_block_k(L, 3, 3, 4, x, c0, n, y);
     } else if (L->f_h == 5 && L->f_w == 5) {
-        tf_dw_mve_four_k(L, 5, 5, x, c0, n, y);
+        tf_dw_mve_block_k(L, 5, 5, 4, x, c0, n, y);
     } else if (L->f_h == 7 && L->f_w == 7) {
-        tf_dw_mve_four_k(L, 7, 7, x, c0, n, y);
+        tf_dw_mve_block_k(L, 7, 7, 4, x, c0, n, y);
     } else {
-        tf_dw_mve_four_k(L, L->f_h, L->f_w, x, c0, n, y);
+        tf_dw_mve_block_k(L, L->f_h, L->f_w, 4, x, c0, n, y);
+    }
+}
+
+/* 1 to 3 interior pixels (the end of an interior run). */
+static void tf_dw_mve_few(const tf_dw_mve_layer *L, int32_t npx, const int8_t *x, int32_t c0, int32_t n, int8_t *y)
+{
+    if (npx == 1) {
+        tf_dw_mve_block_k(L, L->f_h, L->f_w, 1, x, c0, n, y);
+    } else if (npx == 2) {
+        tf_dw_mve_block_k(L, L->f_h, L->f_w, 2, x, c0, n, y);
+    } else {
+        tf_dw_mve_block_k(L, L->f_h, L->f_w, 3, x, c0, n, y);
     }
 }
 #endif
@@ -150,6 +164,11 @@ static inline void tf_dw_mve_row(const tf_dw_mve_layer *L, const int8_t *in, int
         for (; ox + 4 <= hi && ox + 4 <= out_w; ox += 4) {
             const int8_t *x = in + iy0 * L->in_w * L->x_stride + (ox * sw - pl) * L->x_stride;
             tf_dw_mve_four(L, x, c0, n, y + ox * L->y_stride);
+        }
+        if (ox < hi && ox < out_w) {
+            const int32_t npx = tf_min_i32(hi, out_w) - ox;
+            tf_dw_mve_few(L, npx, in + iy0 * L->in_w * L->x_stride + (ox * sw - pl) * L->x_stride, c0, n, y + ox * L->y_stride);
+            ox += npx;
         }
     }
 #endif

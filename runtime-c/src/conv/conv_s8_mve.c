@@ -5,6 +5,7 @@
  * the OHWI filters as stored. Filters of more than TF_CONV_MVE_MAX_COLUMN taps and grouped convolutions are not
  * covered (the compiler does not choose this kernel for them). Portable C where __ARM_FEATURE_MVE is
  * absent. Same results as tf_conv_s8_nhwc with the unfolded bias.
+ * Reads only h and w of filter_dims (the taps are h * w * in_dims->c).
  * Order: output pixels two at a time in increasing row-major order; both columns are complete before any
  * output of the pair is written. */
 #include "tf_kernels.h"

@@ -1,15 +1,15 @@
 /* DEPTHWISE_CONV_2D int8 in place (output over the input at the same address `buf`), depth multiplier 1,
  * for Helium (MVE), with the in-place kernels' scratch of out_h * out_w bytes.
  *
- * Bands of channels (4, or 2 or 1 on small maps), one after the other. Output channel c of pixel q lands on byte q*C + c, input
- * channel c of input pixel q: a band's outputs only ever overwrite the band's own inputs. Within a band,
- * output rows are computed top to bottom (common/tf_dw_mve.h) into a ring of rows (out_w * band bytes each)
- * in scratch (out_h * out_w bytes) or, when that is smaller, in TF_DW_MVE_STACK_RING bytes of stack; band is
- * 4 channels, or 2 or 1 when a deeper ring is needed and row j is copied to buf as soon as no later output row reads the input
- * rows it covers: input row ((j + 1) * out_w - 1) / in_w, the last one it touches, lies above
- * (oy + 1) * stride_h - pad_top, the first one row oy + 1 reads (rows read only move down). When even
- * a 1-channel ring would overflow, or on cores without MVE, it calls
- * tf_depthwise_conv_s8_inplace_dsp with the unfolded bias. Same results as tf_depthwise_conv_s8_nhwc. */
+ * Bands of channels (all of them when the ring allows, else 64, 32, ..., 1), one after the other. Output
+ * channel c of pixel q lands on byte q*C + c, input channel c of input pixel q: a band's outputs only ever
+ * overwrite the band's own inputs. Within a band, output rows are computed top to bottom
+ * (common/tf_dw_mve.h) into a ring of rows (out_w * band bytes each) in scratch or, when that is smaller,
+ * in TF_DW_MVE_STACK_RING bytes of stack, and row j is copied to buf as soon as no later output row reads
+ * the input rows it covers: input row ((j + 1) * out_w - 1) / in_w, the last one it touches, lies above
+ * (oy + 1) * stride_h - pad_top, the first one row oy + 1 reads (rows read only move down). When even a
+ * 1-channel ring would overflow, or on cores without MVE, it calls tf_depthwise_conv_s8_inplace_dsp with
+ * the unfolded bias. Same results as tf_depthwise_conv_s8_nhwc. */
 #include "tf_kernels.h"
 #include "../common/tf_dw_mve.h"
 
@@ -49,7 +49,7 @@ static int32_t ring_fits(const tf_dw_conv_params *p, int32_t in_h, int32_t in_w,
 /* A ring row (n bytes per pixel, `band` apart) to the band's bytes of buf. */
 static void commit(const int8_t *ring_row, int32_t out_w, int32_t C, int32_t n, int32_t band, int8_t *dst)
 {
-    int32_t ox, c;
+    int32_t ox;
     if (n == 4) {
         for (ox = 0; ox < out_w; ++ox, dst += C) {
             memcpy(dst, ring_row + 4 * ox, 4);
@@ -57,9 +57,7 @@ static void commit(const int8_t *ring_row, int32_t out_w, int32_t C, int32_t n, 
         return;
     }
     for (ox = 0; ox < out_w; ++ox, dst += C) {
-        for (c = 0; c < n; ++c) {
-            dst[c] = ring_row[band * ox + c];
-        }
+        tf_mve_copy(dst, ring_row + band * ox, n);
     }
 }
 #endif
@@ -75,10 +73,11 @@ void tf_depthwise_conv_s8_inplace_mve(const tf_dw_conv_params *params, const tf_
     int8_t stack_ring[TF_DW_MVE_STACK_RING];
     int8_t *ring_buf = out_h * out_w >= TF_DW_MVE_STACK_RING ? scratch : stack_ring;
     const int32_t ring_bytes = out_h * out_w >= TF_DW_MVE_STACK_RING ? out_h * out_w : TF_DW_MVE_STACK_RING;
-    int32_t band = 4;
-    /* The widest band (4, 2 or 1 channels) whose ring is deep enough. */
+    /* The widest band (all channels, else 64, 32, ..., 1) whose ring is deep enough: wide bands keep the
+     * per-row work large. */
+    int32_t band = C;
     while (band > 1 && !ring_fits(params, in_h, in_w, out_h, out_w, ring_bytes / (out_w * band))) {
-        band /= 2;
+        band = band > 64 ? 64 : band / 2;
     }
     if (in_dims->n == 1 && params->depth_multiplier == 1
         && ring_fits(params, in_h, in_w, out_h, out_w, ring_bytes / (out_w * band))) {

@@ -18,7 +18,8 @@ import dev.tinyforge.ir.Value;
 /**
  * Random int8 chains of the layers the Helium kernels cover, every layer's output a graph output so each
  * is compared (or only the last two, so that layers may run in place): 1x1 convolutions (strides 1 and 2), general convolutions (1x3 to 5x5, strides, dilation,
- * asymmetric padding), depthwise 3x3/5x5/7x7 (strides 1 and 2, same or valid padding), residual ADDs and
+ * asymmetric padding), depthwise 3x3/5x5/7x7 (strides 1 and 2, same or valid padding; multiplier
+ * 1, or 1 to 8 on one input channel), residual ADDs and
  * a final FULLY_CONNECTED. Channel counts around the kernels' block sizes (1, 3, 4, 5, 16, 17, 31, 48, 67);
  * every tensor has its own scale and zero point (including -128 and 127), weights per-channel scales over
  * three decades, so requantization shifts run from about -20 to +2; biases sometimes absent. Same seed,
@@ -93,10 +94,11 @@ final class MveLayerGraphs {
         int[] pads = {p, p, p, p};
         int oh = (s[1] + 2 * p - k) / stride + 1, ow = (s[2] + 2 * p - k) / stride + 1;
         if (oh < 1 || ow < 1) return a;
-        Value w = g.newConstant("dw_w", weights(r, new int[] {1, k, k, s[3]}, s[3], 3));
-        Value y = g.newValue("dw", act(r, 1, oh, ow, s[3]));
+        int mult = s[3] == 1 ? 1 + r.nextInt(8) : 1, oc = s[3] * mult;
+        Value w = g.newConstant("dw_w", weights(r, new int[] {1, k, k, oc}, oc, 3));
+        Value y = g.newValue("dw", act(r, 1, oh, ow, oc));
         g.addNode("dw" + g.nodes().size(), OpKind.DEPTHWISE_CONV_2D, new Attrs.DepthwiseConv2D(pads, new int[] {stride, stride},
-                new int[] {1, 1}, 1, activation(r)), Arrays.asList(a, w, bias(g, r, s[3])), List.of(y));
+                new int[] {1, 1}, mult, activation(r)), Arrays.asList(a, w, bias(g, r, oc)), List.of(y));
         return y;
     }
 

@@ -33,6 +33,19 @@ final class MveKernels {
         int[] f = w.type().shape(), x = in.type().shape();
         boolean depthwise = n.attrs() instanceof Attrs.DepthwiseConv2D;
         InPlace ip = ctx.inPlace(n);
+        if (depthwise && x[x.length - 1] == 1 && ip == null && (long) f[1] * f[2] <= MAX_COLUMN) {
+            // One input channel: each output channel is a plain convolution of it, so tf_conv_s8_mve runs the layer
+            // with the 1xHxWxM filter stored as M x H x W x 1 (OHWI); same sums, same requantization.
+            String filter = transposedDepthwiseFilter(ctx, w);
+            String convParams = "&" + ctx.declare("tf_conv_params", "conv_params", "{" + p.inputOffset() + ", "
+                    + p.outputOffset() + ", " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW())
+                    + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+            code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
+            // tf_conv_s8_mve reads only h and w of filter_dims (taps = h * w * in_c), the same for both layouts
+            code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter,
+                    foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+            return true;
+        }
         if (depthwise) {
             if (p.depthMultiplier() != 1) return false;
             String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
@@ -84,6 +97,15 @@ final class MveKernels {
     private static boolean constantWeights(Value w, Value bias) {
         return w.isConstant() && w.type().elementType() == ElementType.INT8
                 && (bias == null || (bias.isConstant() && bias.type().elementType() == ElementType.INT32));
+    }
+
+    /** Declares the 1 x H x W x M filter of a one-input-channel depthwise layer as M x H x W x 1; returns its name. */
+    private static String transposedDepthwiseFilter(EmitContext ctx, Value w) {
+        byte[] v = w.constant().int8();
+        int m = w.type().dim(3), taps = v.length / m;
+        int[] t = new int[v.length];
+        for (int o = 0; o < m; o++) for (int i = 0; i < taps; i++) t[o * taps + i] = v[i * m + o];
+        return ctx.declareArray("int8_t", "filter_ohwi", t.length, dev.tinyforge.backend.c.CLiterals.array(t));
     }
 
     /** Sum of each output row's weights ([O][...] layouts: conv OHWI, FC [O][I]). */

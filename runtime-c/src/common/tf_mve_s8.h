@@ -107,14 +107,15 @@ static inline int32x4_t tf_mve_vec4(int32_t a0, int32_t a1, int32_t a2, int32_t 
 
 #if defined(__ARM_FEATURE_MVE)
 /* Output channels oc..oc+3 of one or two pixels (two: x1 != NULL, a constant after inlining): 16 taps per
- * VMLADAVA, the last partial 16 from xt0 / xt1 (the inputs loaded with zeros past k). Not `last`: 4 whole
+ * VMLADAVA, the last 1 to 16 from xt0 / xt1 (loaded once per pixel, zeros past k: with k <= 16 there is
+ * no loop at all). Not `last`: 4 whole
  * filters each followed by another row, so reading a weight row's partial 16 past k stays in the array
  * and nothing is predicated; `last`: lanes past out_c and weight bytes past k predicated off. */
 static inline __attribute__((always_inline)) void tf_mve_rows_block(
     const int8_t *x0, const int8_t *x1, int8x16_t xt0, int8x16_t xt1, const int8_t *w, int32_t k, int32_t oc,
     int32_t out_c, const tf_mve_requant *r, int8_t *y0, int8_t *y1, const int last)
 {
-    const int32_t full = k & ~15, left = out_c - oc;
+    const int32_t full = (k - 1) & ~15, left = out_c - oc;
     const int8_t *w0 = w + oc * k;
     const int8_t *w1 = !last || left > 1 ? w0 + k : w0;
     const int8_t *w2 = !last || left > 2 ? w0 + 2 * k : w0;
@@ -137,7 +138,7 @@ static inline __attribute__((always_inline)) void tf_mve_rows_block(
         a3 = vmladavaq_s8(a3, u, wv);
         if (x1 != NULL) b3 = vmladavaq_s8(b3, v, wv);
     }
-    if (full < k) {
+    {
 #define TF_MVE_TAIL_W(p) (last ? vldrbq_z_s8((p), tail) : vldrbq_s8(p))
         int8x16_t wv = TF_MVE_TAIL_W(w0 + full);
         a0 = vmladavaq_s8(a0, xt0, wv);
@@ -170,7 +171,7 @@ static inline __attribute__((always_inline)) void tf_mve_rows_any(const int8_t *
                                                                  int32_t k, int32_t out_c, const tf_mve_requant *r,
                                                                  int8_t *y0, int8_t *y1)
 {
-    const int32_t full = k & ~15;
+    const int32_t full = (k - 1) & ~15;
     const mve_pred16_t tail = vctp8q((uint32_t)(k - full));
     const int8x16_t xt0 = vldrbq_z_s8(x0 + full, tail);
     const int8x16_t xt1 = x1 != NULL ? vldrbq_z_s8(x1 + full, tail) : xt0;

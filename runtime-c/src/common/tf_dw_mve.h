@@ -18,6 +18,25 @@ typedef struct {
     int32_t in_h, in_w, f_h, f_w, channels, x_stride, y_stride;
 } tf_dw_mve_layer;
 
+static inline tf_dw_mve_layer tf_dw_mve_layer_of(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                                  const tf_dims *in_dims, const tf_dims *filter_dims, const int8_t *filter,
+                                                  const int32_t *bias, const int32_t *folded_bias, int32_t y_stride)
+{
+    tf_dw_mve_layer L;
+    L.params = params;
+    L.rq = tf_mve_requant_of(quant, folded_bias, params->output_offset, params->activation);
+    L.filter = filter;
+    L.bias = bias;
+    L.in_h = in_dims->h;
+    L.in_w = in_dims->w;
+    L.f_h = filter_dims->h;
+    L.f_w = filter_dims->w;
+    L.channels = in_dims->c;
+    L.x_stride = in_dims->c;
+    L.y_stride = y_stride;
+    return L;
+}
+
 /* Channels [c0, c0 + n) of output pixel (oy, ox), any tap may be in the padding: only the taps inside the
  * image (row and column ranges worked out once), as TFLM does, on x - zero_point from the unfolded bias
  * (the accumulator starts at bias - folded_bias, as the requantization adds the folded bias). */

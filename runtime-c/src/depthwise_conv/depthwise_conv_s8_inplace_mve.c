@@ -82,19 +82,8 @@ void tf_depthwise_conv_s8_inplace_mve(const tf_dw_conv_params *params, const tf_
     if (in_dims->n == 1 && params->depth_multiplier == 1
         && ring_fits(params, in_h, in_w, out_h, out_w, ring_bytes / (out_w * band))) {
         const int32_t ring = ring_bytes / (out_w * band);
-        tf_dw_mve_layer L;
+        const tf_dw_mve_layer L = tf_dw_mve_layer_of(params, quant, in_dims, filter_dims, filter, bias, folded_bias, band);
         int32_t c0, oy;
-        L.params = params;
-        L.rq = tf_mve_requant_of(quant, folded_bias, params->output_offset, params->activation);
-        L.filter = filter;
-        L.bias = bias;
-        L.in_h = in_h;
-        L.in_w = in_w;
-        L.f_h = filter_dims->h;
-        L.f_w = filter_dims->w;
-        L.channels = C;
-        L.x_stride = C;
-        L.y_stride = band;
         for (c0 = 0; c0 < C; c0 += band) {
             const int32_t n = C - c0 < band ? C - c0 : band;
             int32_t head = 0;

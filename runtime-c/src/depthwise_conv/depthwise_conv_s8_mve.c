@@ -15,19 +15,8 @@ void tf_depthwise_conv_s8_mve(const tf_dw_conv_params *params, const tf_per_chan
                               const tf_dims *out_dims, int8_t *out)
 {
     const int32_t C = out_dims->c, out_h = out_dims->h, out_w = out_dims->w;
-    tf_dw_mve_layer L;
+    const tf_dw_mve_layer L = tf_dw_mve_layer_of(params, quant, in_dims, filter_dims, filter, bias, folded_bias, C);
     int32_t b, oy;
-    L.params = params;
-    L.rq = tf_mve_requant_of(quant, folded_bias, params->output_offset, params->activation);
-    L.filter = filter;
-    L.bias = bias;
-    L.in_h = in_dims->h;
-    L.in_w = in_dims->w;
-    L.f_h = filter_dims->h;
-    L.f_w = filter_dims->w;
-    L.channels = C;
-    L.x_stride = C;
-    L.y_stride = C;
     for (b = 0; b < out_dims->n; ++b) {
         const int8_t *image = in + b * in_dims->h * in_dims->w * C;
         for (oy = 0; oy < out_h; ++oy) {

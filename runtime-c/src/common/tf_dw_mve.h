@@ -37,6 +37,35 @@ static inline tf_dw_mve_layer tf_dw_mve_layer_of(const tf_dw_conv_params *params
     return L;
 }
 
+#if defined(__ARM_FEATURE_MVE)
+/* Loads and stores of 4 channels, predicated only in a partial band (whole is a constant). */
+#define TF_DW_LOAD(ptr, lanes) (whole ? vldrbq_s32(ptr) : vldrbq_z_s32((ptr), (lanes)))
+#define TF_DW_STORE(ptr, v, lanes) (whole ? vstrbq_s32((ptr), (v)) : vstrbq_p_s32((ptr), (v), (lanes)))
+#define TF_DW_LOADW(ptr, lanes) (whole ? vldrwq_s32(ptr) : vldrwq_z_s32((ptr), (lanes)))
+
+/* Channels [c, c + 4) (fewer past c_end) of one output pixel over the in-image taps fy in [fy0, fy1),
+ * fx in [fx0, fx1); x and w point at tap (fy0, fx0), channel c. */
+static inline __attribute__((always_inline)) void tf_dw_mve_pixel_band(
+    const tf_dw_mve_layer *L, int32_t c, int32_t c_end, const int8_t *x, const int8_t *w, int32_t fy0, int32_t fy1,
+    int32_t fx0, int32_t fx1, int8_t *y, const int whole)
+{
+    const tf_dw_conv_params *p = L->params;
+    const int32_t zp = -p->input_offset, C = L->channels;
+    const int32_t dy = p->dilation.h * L->in_w * L->x_stride, dx = p->dilation.w * L->x_stride;
+    const mve_pred16_t lanes = whole ? 0xFFFF : vctp32q((uint32_t)(c_end - c));
+    int32x4_t acc = vsubq_s32(L->bias != NULL ? TF_DW_LOADW(L->bias + c, lanes) : vdupq_n_s32(0),
+                              TF_DW_LOADW(L->rq.bias + c, lanes));
+    int32_t fy, fx;
+    for (fy = fy0; fy < fy1; ++fy, w += L->f_w * C, x += dy) {
+        const int8_t *wt = w, *xt = x;
+        for (fx = fx0; fx < fx1; ++fx, wt += C, xt += dx) {
+            acc = vaddq_s32(acc, vmulq_s32(vsubq_n_s32(TF_DW_LOAD(xt, lanes), zp), TF_DW_LOAD(wt, lanes)));
+        }
+    }
+    TF_DW_STORE(y, tf_mve_requant_q(&L->rq, c, acc, lanes), lanes);
+}
+#endif
+
 /* Channels [c0, c0 + n) of output pixel (oy, ox), any tap may be in the padding: only the taps inside the
  * image (row and column ranges worked out once), as TFLM does, on x - zero_point from the unfolded bias
  * (the accumulator starts at bias - folded_bias, as the requantization adds the folded bias). */
@@ -46,34 +75,30 @@ static inline void tf_dw_mve_pixel(const tf_dw_mve_layer *L, const int8_t *in, i
     const tf_dw_conv_params *p = L->params;
     const int32_t iy0 = oy * p->stride.h - p->padding.top, ix0 = ox * p->stride.w - p->padding.left;
     const int32_t dh = p->dilation.h, dw = p->dilation.w;
-    const int32_t zp = -p->input_offset, row = L->in_w * L->x_stride, C = L->channels;
+    const int32_t row = L->in_w * L->x_stride, C = L->channels;
     /* taps fy in [fy0, fy1) and fx in [fx0, fx1) lie inside the image */
     const int32_t fy0 = iy0 >= 0 ? 0 : (-iy0 + dh - 1) / dh, fx0 = ix0 >= 0 ? 0 : (-ix0 + dw - 1) / dw;
     const int32_t fy1 = tf_min_i32(L->f_h, L->in_h - iy0 > 0 ? (L->in_h - iy0 + dh - 1) / dh : 0);
     const int32_t fx1 = tf_min_i32(L->f_w, L->in_w - ix0 > 0 ? (L->in_w - ix0 + dw - 1) / dw : 0);
     const int8_t *x0 = in + (iy0 + fy0 * dh) * row + (ix0 + fx0 * dw) * L->x_stride;
-    int32_t fy, fx, c;
+    const int8_t *w0 = L->filter + (fy0 * L->f_w + fx0) * C;
+    int32_t c;
 #if defined(__ARM_FEATURE_MVE)
-    for (c = c0; c < c0 + n; c += 4) {
-        const mve_pred16_t lanes = vctp32q((uint32_t)(c0 + n - c));
-        const int8_t *wr = L->filter + (fy0 * L->f_w + fx0) * C + c, *xr = x0 + (c - c0);
-        int32x4_t acc = vsubq_s32(L->bias != NULL ? vldrwq_z_s32(L->bias + c, lanes) : vdupq_n_s32(0),
-                                  vldrwq_z_s32(L->rq.bias + c, lanes));
-        for (fy = fy0; fy < fy1; ++fy, wr += L->f_w * C, xr += dh * row) {
-            const int8_t *w = wr, *x = xr;
-            for (fx = fx0; fx < fx1; ++fx, w += C, x += dw * L->x_stride) {
-                acc = vaddq_s32(acc, vmulq_s32(vsubq_n_s32(vldrbq_z_s32(x, lanes), zp), vldrbq_z_s32(w, lanes)));
-            }
-        }
-        vstrbq_p_s32(y + (c - c0), tf_mve_requant_q(&L->rq, c, acc, lanes), lanes);
+    for (c = c0; c + 4 <= c0 + n; c += 4) {
+        tf_dw_mve_pixel_band(L, c, c0 + n, x0 + (c - c0), w0 + c, fy0, fy1, fx0, fx1, y + (c - c0), 1);
+    }
+    if (c < c0 + n) {
+        tf_dw_mve_pixel_band(L, c, c0 + n, x0 + (c - c0), w0 + c, fy0, fy1, fx0, fx1, y + (c - c0), 0);
     }
 #else
+    const int32_t zp = -p->input_offset;
+    int32_t fy, fx;
     for (c = c0; c < c0 + n; ++c) {
-        const int8_t *wr = L->filter + (fy0 * L->f_w + fx0) * C + c, *xr = x0 + (c - c0);
+        const int8_t *wr = w0 + c, *xr = x0 + (c - c0);
         int32_t acc = (L->bias != NULL ? L->bias[c] : 0) - L->rq.bias[c];
         for (fy = fy0; fy < fy1; ++fy, wr += L->f_w * C, xr += dh * row) {
             for (fx = fx0; fx < fx1; ++fx) {
-                acc += (int32_t)wr[fx * C - fx0 * C] * ((int32_t)xr[(fx - fx0) * dw * L->x_stride] - zp);
+                acc += (int32_t)wr[(fx - fx0) * C] * ((int32_t)xr[(fx - fx0) * dw * L->x_stride] - zp);
             }
         }
         y[c - c0] = tf_mve_requant_one(&L->rq, c, acc);
@@ -82,10 +107,6 @@ static inline void tf_dw_mve_pixel(const tf_dw_mve_layer *L, const int8_t *in, i
 }
 
 #if defined(__ARM_FEATURE_MVE)
-/* Loads and stores of 4 channels, predicated only in a partial band (whole is a constant). */
-#define TF_DW_LOAD(ptr, lanes) (whole ? vldrbq_s32(ptr) : vldrbq_z_s32((ptr), (lanes)))
-#define TF_DW_STORE(ptr, v, lanes) (whole ? vstrbq_s32((ptr), (v)) : vstrbq_p_s32((ptr), (v), (lanes)))
-
 /* As tf_dw_mve_four_k for channels [c0, c0 + n) in bands of 4; whole: n is a multiple of 4 (no predication). */
 static inline __attribute__((always_inline)) void tf_dw_mve_four_band(const tf_dw_mve_layer *L, const int32_t f_h,
                                                                      const int32_t f_w, const int8_t *x, int32_t c0,

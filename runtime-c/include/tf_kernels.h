@@ -99,6 +99,44 @@ void tf_depthwise_conv_s8_inplace_dsp(const tf_dw_conv_params *params, const tf_
                                           const int8_t *filter, const int32_t *bias,
                                           const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
 
+/* Helium (MVE) variants, chosen by the compiler for Cortex-M55/M85; each runs as portable C where
+ * __ARM_FEATURE_MVE is not defined, with the same results. The convolution and FC kernels take a FOLDED
+ * bias, folded_bias[oc] = bias[oc] (0 when absent) + input_offset * sum of output channel oc's filter
+ * taps, computed by the compiler (see src/common/tf_mve_s8.h); they multiply the raw input bytes and read
+ * the input zero point for taps in the padding. Same results as the portable kernels with the unfolded
+ * bias. tf_conv_s8_1x1_mve: 1x1 filter, any stride, no top/left padding, no groups.
+ * tf_conv_s8_mve: no groups, at most TF_CONV_MVE_MAX_COLUMN taps (f_h * f_w * in_c; an im2col column on
+ * the stack). Depthwise: depth multiplier 1, any filter size, stride, dilation, padding; they also take the
+ * unfolded bias (may be NULL) for pixels near the border and the in-place form's fallback.
+ * tf_fully_connected_s8_mve: filter_offset 0. */
+#define TF_CONV_MVE_MAX_COLUMN 1152
+void tf_conv_s8_1x1_mve(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                        const tf_dims *in_dims, const int8_t *in,
+                        const tf_dims *filter_dims, const int8_t *filter,
+                        const int32_t *folded_bias,
+                        const tf_dims *out_dims, int8_t *out);
+void tf_conv_s8_1x1_inplace_mve(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                                const tf_dims *in_dims, const tf_dims *filter_dims, const int8_t *filter,
+                                const int32_t *folded_bias, const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
+void tf_conv_s8_mve(const tf_conv_params *params, const tf_per_channel_quant *quant,
+                    const tf_dims *in_dims, const int8_t *in,
+                    const tf_dims *filter_dims, const int8_t *filter,
+                    const int32_t *folded_bias,
+                    const tf_dims *out_dims, int8_t *out);
+void tf_depthwise_conv_s8_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                              const tf_dims *in_dims, const int8_t *in,
+                              const tf_dims *filter_dims, const int8_t *filter,
+                              const int32_t *bias, const int32_t *folded_bias,
+                              const tf_dims *out_dims, int8_t *out);
+void tf_depthwise_conv_s8_inplace_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                      const tf_dims *in_dims, const tf_dims *filter_dims,
+                                      const int8_t *filter, const int32_t *bias, const int32_t *folded_bias,
+                                      const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
+void tf_fully_connected_s8_mve(const tf_fc_params *params, const tf_per_channel_quant *quant,
+                               int32_t batches, int32_t in_depth, const int8_t *in,
+                               int32_t out_depth, const int8_t *weights, const int32_t *folded_bias,
+                               int8_t *out);
+
 /* FULLY_CONNECTED int8: out[b][o] = requant(sum_i (w[o][i] + filter_offset) * (in[b][i] +
  * input_offset) + bias[o]) with quant->multiplier/shift[o] (per-tensor: repeat the value).
  * bias may be NULL. */
@@ -215,6 +253,9 @@ void tf_add_s8(const tf_add_params *params, int32_t size,
 /* tf_add_s8 for cores with the DSP extension: both inputs' rescaled values tabulated per call, output rescale with
  * one SMLAL; same results (portable tf_add_s8 elsewhere and for short tensors). */
 void tf_add_s8_dsp(const tf_add_params *params, int32_t size,
+                   const int8_t *in1, const int8_t *in2, int8_t *out);
+/* tf_add_s8 for Helium (MVE), 4 elements per vector; portable C elsewhere. Same results. */
+void tf_add_s8_mve(const tf_add_params *params, int32_t size,
                    const int8_t *in1, const int8_t *in2, int8_t *out);
 void tf_add_s8_broadcast(const tf_add_params *params, const tf_broadcast_shape *shape,
                          const int8_t *in1, const int8_t *in2, int8_t *out);

@@ -34,11 +34,15 @@ public final class ConvEmitter implements LayerEmitter {
                     ? "&" + ctx.declare("tf_dw_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", "
                             + p.depthMultiplier() + ", " + geometry + "}")
                     : "&" + ctx.declare("tf_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", " + geometry + "}");
-            InPlace ip = ctx.inPlace(n);
             if (depthwise && ctx.isOverlapped(n)) {
+                // planned for one pixel at a time (PixelWindows): only a pixel-order kernel may run it
                 code.call(pixelOrderDepthwise(ctx, in, p), params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias),
                         outDims, ctx.ptr(out));
-            } else if (ip != null) {
+                return;
+            }
+            if (MveKernels.conv(n, ctx, code, p, params, quant, inDims, wDims, outDims)) return;
+            InPlace ip = ctx.inPlace(n);
+            if (ip != null) {
                 // The plan put the output at the input's first byte; the kernel keeps every output byte as the normal one.
                 String scratch = ctx.scratch(ip.scratch());
                 String conv1x1 = ctx.isa().hasDsp() ? "tf_conv_s8_1x1_inplace_dsp" : "tf_conv_s8_1x1_inplace";

@@ -52,9 +52,9 @@ public final class ElementwiseEmitter implements LayerEmitter {
         } else {
             throw Structs.unsupportedType(n, a);
         }
-        String fn = "tf_" + op + "_" + type + (broadcast ? "_broadcast" : "");
-        // int8 ADD on DSP cores: tabulated input rescales (tf_add_s8_dsp, same results)
-        if (n.kind() == OpKind.ADD && "s8".equals(type) && !broadcast && ctx.isa().hasDsp()) fn = "tf_add_s8_dsp";
+        String fn = MveKernels.elementwise(ctx, "tf_" + op + "_" + type + (broadcast ? "_broadcast" : ""));
+        // int8 ADD on other DSP cores: tabulated input rescales (tf_add_s8_dsp, same results)
+        if (fn.equals("tf_add_s8") && ctx.isa().hasDsp()) fn = "tf_add_s8_dsp";
         String shape = broadcast ? Structs.broadcast(ctx, a.type(), b.type(), out.type()) : Structs.size(out);
         if (params == null) code.call(fn, shape, ctx.ptr(a), ctx.ptr(b), ctx.ptr(out));
         else code.call(fn, params, shape, ctx.ptr(a), ctx.ptr(b), ctx.ptr(out));

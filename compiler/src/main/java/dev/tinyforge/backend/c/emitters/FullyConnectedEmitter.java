@@ -26,6 +26,7 @@ public final class FullyConnectedEmitter implements LayerEmitter {
                     "{" + ctx.declareInts("multiplier", mult) + ", " + ctx.declareInts("shift", shift) + "}");
             String params = "&" + ctx.declare("tf_fc_params", "params", "{" + p.inputOffset() + ", " + p.filterOffset() + ", "
                     + p.outputOffset() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+            if (MveKernels.fullyConnected(n, ctx, code, p, params, quant, batches)) return;
             // int8 on DSP cores: SMLAD two rows at a time (tf_fully_connected_s8_dsp, same results)
             String fn = "tf_fully_connected_" + Structs.intSuffix(in) + (Structs.isInt8(in) && ctx.isa().hasDsp() ? "_dsp" : "");
             code.call(fn, params, quant, batches, Integer.toString(inDepth), ctx.ptr(in),

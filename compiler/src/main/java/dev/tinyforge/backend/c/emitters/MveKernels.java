@@ -1,0 +1,136 @@
+package dev.tinyforge.backend.c.emitters;
+
+import java.util.Arrays;
+
+import dev.tinyforge.Isa;
+import dev.tinyforge.backend.c.EmitContext;
+import dev.tinyforge.backend.c.LayerCode;
+import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.ElementType;
+import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.plan.InPlace;
+import dev.tinyforge.quant.params.ConvParams;
+import dev.tinyforge.quant.params.FullyConnectedParams;
+
+/**
+ * The Helium (MVE) kernel of an int8 layer on Cortex-M55/M85 ({@link Isa#MVE}), or nothing (the caller
+ * then emits its usual call). The convolution and FC kernels multiply the raw input bytes, so the input
+ * offset is folded here into the bias: folded[oc] = bias[oc] + inputOffset * (sum of filter oc's taps),
+ * in int32 like the kernels' accumulators (runtime-c/src/common/tf_mve_s8.h says why that is exact).
+ */
+final class MveKernels {
+    /** Filter taps (h * w * in_c) tf_conv_s8_mve's im2col column holds: TF_CONV_MVE_MAX_COLUMN in tf_kernels.h. */
+    static final int MAX_COLUMN = 1152;
+
+    private MveKernels() {}
+
+    /** CONV_2D / DEPTHWISE_CONV_2D int8: emits the MVE kernel call and returns true, or returns false. */
+    static boolean conv(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant, String inDims,
+                        String wDims, String outDims) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        if (ctx.isa() != Isa.MVE || !Structs.isInt8(in) || !constantWeights(w, bias)) return false;
+        int[] f = w.type().shape(), x = in.type().shape();
+        boolean depthwise = n.attrs() instanceof Attrs.DepthwiseConv2D;
+        InPlace ip = ctx.inPlace(n);
+        if (depthwise && x[x.length - 1] == 1 && ip == null && (long) f[1] * f[2] <= MAX_COLUMN) {
+            // One input channel: each output channel is a plain convolution of it, so tf_conv_s8_mve runs the layer
+            // with the 1xHxWxM filter stored as M x H x W x 1 (OHWI); same sums, same requantization.
+            String filter = transposedDepthwiseFilter(ctx, w);
+            String convParams = "&" + ctx.declare("tf_conv_params", "conv_params", "{" + p.inputOffset() + ", "
+                    + p.outputOffset() + ", " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW())
+                    + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+            code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
+            // tf_conv_s8_mve reads only h and w of filter_dims (taps = h * w * in_c), the same for both layouts
+            code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter,
+                    foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+            return true;
+        }
+        if (depthwise) {
+            if (p.depthMultiplier() != 1) return false;
+            String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
+            if (ip != null) {
+                code.call("tf_depthwise_conv_s8_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w), ctx.ptr(bias), folded,
+                        outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
+            } else {
+                code.call("tf_depthwise_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), folded,
+                        outDims, ctx.ptr(out));
+            }
+            return true;
+        }
+        boolean groups = f[3] != x[x.length - 1];
+        boolean pointwise = f[1] == 1 && f[2] == 1 && p.padTop() == 0 && p.padLeft() == 0;
+        if (groups) return false;
+        if (ip != null) {
+            if (!pointwise) return false;
+            code.call("tf_conv_s8_1x1_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w),
+                    foldedBias(ctx, rowSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
+            return true;
+        }
+        if (pointwise) {
+            code.call("tf_conv_s8_1x1_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
+                    foldedBias(ctx, rowSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+            return true;
+        }
+        if ((long) f[1] * f[2] * f[3] > MAX_COLUMN) return false;
+        code.call("tf_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
+                foldedBias(ctx, rowSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+        return true;
+    }
+
+    /** FULLY_CONNECTED int8 with symmetric weights: emits tf_fully_connected_s8_mve and returns true, or returns false. */
+    static boolean fullyConnected(Node n, EmitContext ctx, LayerCode code, FullyConnectedParams p, String params, String quant,
+                                  String batches) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        if (ctx.isa() != Isa.MVE || !Structs.isInt8(in) || p.filterOffset() != 0 || !constantWeights(w, bias)) return false;
+        code.call("tf_fully_connected_s8_mve", params, quant, batches, Integer.toString(w.type().dim(1)), ctx.ptr(in),
+                Integer.toString(w.type().dim(0)), ctx.ptr(w), foldedBias(ctx, rowSums(w), bias, p.inputOffset()), ctx.ptr(out));
+        return true;
+    }
+
+    /** The elementwise kernel to call instead of {@code fn} ("tf_add_s8" becomes "tf_add_s8_mve" on MVE). */
+    static String elementwise(EmitContext ctx, String fn) {
+        return ctx.isa() == Isa.MVE && fn.equals("tf_add_s8") ? "tf_add_s8_mve" : fn;
+    }
+
+    /** int8 constant weights and an int32 constant bias (or none): what the folded bias is computed from. */
+    private static boolean constantWeights(Value w, Value bias) {
+        return w.isConstant() && w.type().elementType() == ElementType.INT8
+                && (bias == null || (bias.isConstant() && bias.type().elementType() == ElementType.INT32));
+    }
+
+    /** Declares the 1 x H x W x M filter of a one-input-channel depthwise layer as M x H x W x 1; returns its name. */
+    private static String transposedDepthwiseFilter(EmitContext ctx, Value w) {
+        byte[] v = w.constant().int8();
+        int m = w.type().dim(3), taps = v.length / m;
+        int[] t = new int[v.length];
+        for (int o = 0; o < m; o++) for (int i = 0; i < taps; i++) t[o * taps + i] = v[i * m + o];
+        return ctx.declareArray("int8_t", "filter_ohwi", t.length, dev.tinyforge.backend.c.CLiterals.array(t));
+    }
+
+    /** Sum of each output row's weights ([O][...] layouts: conv OHWI, FC [O][I]). */
+    private static int[] rowSums(Value w) {
+        byte[] v = w.constant().int8();
+        int rows = w.type().dim(0), k = v.length / rows;
+        int[] s = new int[rows];
+        for (int o = 0; o < rows; o++) for (int i = 0; i < k; i++) s[o] += v[o * k + i];
+        return s;
+    }
+
+    /** Sum of each channel's taps of a 1 x H x W x C depthwise filter. */
+    private static int[] depthwiseSums(Value w) {
+        byte[] v = w.constant().int8();
+        int c = w.type().dim(3);
+        int[] s = new int[c];
+        for (int i = 0; i < v.length; i++) s[i % c] += v[i];
+        return s;
+    }
+
+    /** Declares bias + inputOffset * sums (int32, wrapping) and returns its name. */
+    private static String foldedBias(EmitContext ctx, int[] sums, Value bias, int inputOffset) {
+        int[] folded = Arrays.copyOf(sums, sums.length);
+        int[] b = bias == null ? new int[sums.length] : bias.constant().int32();
+        for (int i = 0; i < folded.length; i++) folded[i] = b[i] + inputOffset * sums[i];
+        return ctx.declareInts("folded_bias", folded);
+    }
+}

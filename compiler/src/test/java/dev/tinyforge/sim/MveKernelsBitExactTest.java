@@ -1,0 +1,69 @@
+package dev.tinyforge.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tinyforge.CompileOptions;
+import dev.tinyforge.Compiler;
+import dev.tinyforge.Compiler.CompiledModel;
+import dev.tinyforge.Isa;
+import dev.tinyforge.board.Boards;
+import dev.tinyforge.ir.Graph;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.testing.HostBuilds;
+
+/**
+ * The Helium (MVE) kernel variants give the portable kernels' bytes: random layer chains
+ * ({@link MveLayerGraphs}) compiled with {@link Isa#MVE} run as firmware under QEMU on the Cortex-M55
+ * stand-in (qemu-mps3-an547; odd seeds: in place off, every layer's output compared; even seeds: in
+ * place on, the last two outputs compared), and their outputs equal the host build's with portable C;
+ * every third graph built for the host with {@link Isa#MVE} (the *_mve kernels' portable twins, folded
+ * biases included) equals it too. Each MVE kernel must have run at least
+ * once. The shared models against TFLM's goldens on the M55 are in {@link GoldenFirmwareAllModelsTest}.
+ */
+class MveKernelsBitExactTest {
+    private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_mve", "tf_conv_s8_1x1_inplace_mve", "tf_conv_s8_mve",
+            "tf_depthwise_conv_s8_mve", "tf_depthwise_conv_s8_inplace_mve", "tf_fully_connected_s8_mve", "tf_add_s8_mve"};
+    private static final String BOARD = "qemu-mps3-an547";
+
+    @Test
+    void randomLayersOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        assertEquals(Isa.MVE, Boards.get(BOARD).isa(), BOARD);
+        Map<String, Integer> calls = new TreeMap<>();
+        for (long seed = 6000; seed < 6006; seed++) {
+            boolean inPlace = seed % 2 == 0;
+            CompileOptions memory = inPlace ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS;
+            byte[] input = randomInput(MveLayerGraphs.generate(seed, !inPlace), seed);
+            byte[] expected = HostBuilds.build(MveLayerGraphs.generate(seed, !inPlace), "mve-portable-" + seed, memory).run(input);
+            if (seed % 3 == 0) {
+                byte[] hostMve = HostBuilds.build(MveLayerGraphs.generate(seed, !inPlace), "mve-host-" + seed,
+                        memory.withIsa(Isa.MVE)).run(input);
+                assertArrayEquals(expected, hostMve, "seed " + seed + ": the *_mve kernels' portable C differs from the portable kernels");
+            }
+            CompiledModel cm = Compiler.compile(MveLayerGraphs.generate(seed, !inPlace), memory.withIsa(Isa.MVE));
+            String code = String.join("\n", cm.code().files().values());
+            for (String k : MVE_KERNELS) if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
+            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
+            assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + BOARD + ": MVE kernels differ from portable C");
+        }
+        System.out.println("MVE kernels vs portable C, random layers: graphs calling each kernel " + calls);
+        for (String k : MVE_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random graph called " + k);
+    }
+
+    private static byte[] randomInput(Graph g, long seed) {
+        Random r = new Random(seed * 31 + 7);
+        int total = 0;
+        for (Value v : g.inputs()) total += (int) v.type().byteSize();
+        byte[] in = new byte[total];
+        r.nextBytes(in);
+        return in;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.tinyforge.sim;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import dev.tinyforge.ir.Activation;
+import dev.tinyforge.ir.Attrs;
+import dev.tinyforge.ir.ElementType;
+import dev.tinyforge.ir.Graph;
+import dev.tinyforge.ir.OpKind;
+import dev.tinyforge.ir.Quant;
+import dev.tinyforge.ir.Tensor;
+import dev.tinyforge.ir.TensorType;
+import dev.tinyforge.ir.Value;
+
+/**
+ * Random int8 chains of the layers the Helium kernels cover, every layer's output a graph output so each
+ * is compared (or only the last two, so that layers may run in place): 1x1 convolutions (strides 1 and 2), general convolutions (1x3 to 5x5, strides, dilation,
+ * asymmetric padding), depthwise 3x3/5x5/7x7 (strides 1 and 2, same or valid padding; multiplier
+ * 1, or 1 to 8 on one input channel), residual ADDs and
+ * a final FULLY_CONNECTED. Channel counts around the kernels' block sizes (1, 3, 4, 5, 16, 17, 31, 48, 67);
+ * every tensor has its own scale and zero point (including -128 and 127), weights per-channel scales over
+ * three decades, so requantization shifts run from about -20 to +2; biases sometimes absent. Same seed,
+ * same graph.
+ */
+final class MveLayerGraphs {
+    private static final int[] CHANNELS = {1, 3, 4, 5, 16, 17, 31, 48, 67};
+
+    private MveLayerGraphs() {}
+
+    /** keepAll: every layer's output is a graph output; otherwise only the last two (so inputs die and layers may run in place). */
+    static Graph generate(long seed, boolean keepAll) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_" + seed);
+        Value x = g.addInput("in", act(r, 1, 3 + r.nextInt(10), 3 + r.nextInt(10), pick(r)));
+        List<Value> outs = new ArrayList<>();
+        int layers = 6 + r.nextInt(3);
+        for (int i = 0; i < layers; i++) {
+            int[] s = x.type().shape();
+            Value y = switch (r.nextInt(8)) {
+                case 0, 1 -> conv(g, r, x, pick(r), 1, 1, 1 + r.nextInt(2), 1, new int[] {0, 0, 0, 0});
+                case 2, 3 -> {
+                    int kh = 1 + r.nextInt(5), kw = 1 + r.nextInt(5);
+                    int[] pads = {r.nextInt(kh), r.nextInt(kw), r.nextInt(kh), r.nextInt(kw)};
+                    yield conv(g, r, x, pick(r), kh, kw, 1 + r.nextInt(2), 1 + r.nextInt(2), pads);
+                }
+                case 4, 5 -> {
+                    int k = new int[] {3, 3, 5, 7}[r.nextInt(4)];
+                    yield depthwise(g, r, x, k, 1 + r.nextInt(2), r.nextInt(3) != 0);
+                }
+                default -> {
+                    Value b = conv(g, r, x, s[3], 1, 1, 1, 1, new int[] {0, 0, 0, 0});
+                    Value sum = g.newValue("add", act(r, s[0], s[1], s[2], s[3]));
+                    g.addNode("add" + i, OpKind.ADD, new Attrs.Binary(activation(r)), List.of(x, b), List.of(sum));
+                    yield sum;
+                }
+            };
+            if (y != x) outs.add(y);
+            x = y;
+        }
+        outs.add(fullyConnected(g, r, x, 1 + r.nextInt(21)));
+        for (Value v : keepAll ? outs : outs.subList(Math.max(0, outs.size() - 2), outs.size())) g.addOutput(v);
+        return g;
+    }
+
+    private static int pick(Random r) { return CHANNELS[r.nextInt(CHANNELS.length)]; }
+
+    private static TensorType act(Random r, int n, int h, int w, int c) {
+        int zp = new int[] {-128, 127, 0, -3, r.nextInt(256) - 128}[r.nextInt(5)];
+        return new TensorType(ElementType.INT8, new int[] {n, h, w, c}, Quant.perTensor(0.01f + r.nextFloat() * 0.2f, zp));
+    }
+
+    private static Activation activation(Random r) {
+        return new Activation[] {Activation.NONE, Activation.RELU, Activation.RELU6}[r.nextInt(3)];
+    }
+
+    private static Value conv(Graph g, Random r, Value a, int oc, int kh, int kw, int stride, int dilation, int[] pads) {
+        int[] s = a.type().shape();
+        int oh = (s[1] + pads[0] + pads[2] - dilation * (kh - 1) - 1) / stride + 1;
+        int ow = (s[2] + pads[1] + pads[3] - dilation * (kw - 1) - 1) / stride + 1;
+        if (oh < 1 || ow < 1) return a;
+        Value w = g.newConstant("w", weights(r, new int[] {oc, kh, kw, s[3]}, oc, 0));
+        Value y = g.newValue("conv", act(r, 1, oh, ow, oc));
+        g.addNode("conv" + g.nodes().size(), OpKind.CONV_2D, new Attrs.Conv2D(pads, new int[] {stride, stride},
+                new int[] {dilation, dilation}, activation(r)), Arrays.asList(a, w, bias(g, r, oc)), List.of(y));
+        return y;
+    }
+
+    private static Value depthwise(Graph g, Random r, Value a, int k, int stride, boolean same) {
+        int[] s = a.type().shape();
+        int p = same ? k / 2 : 0;
+        int[] pads = {p, p, p, p};
+        int oh = (s[1] + 2 * p - k) / stride + 1, ow = (s[2] + 2 * p - k) / stride + 1;
+        if (oh < 1 || ow < 1) return a;
+        int mult = s[3] == 1 ? 1 + r.nextInt(8) : 1, oc = s[3] * mult;
+        Value w = g.newConstant("dw_w", weights(r, new int[] {1, k, k, oc}, oc, 3));
+        Value y = g.newValue("dw", act(r, 1, oh, ow, oc));
+        g.addNode("dw" + g.nodes().size(), OpKind.DEPTHWISE_CONV_2D, new Attrs.DepthwiseConv2D(pads, new int[] {stride, stride},
+                new int[] {1, 1}, mult, activation(r)), Arrays.asList(a, w, bias(g, r, oc)), List.of(y));
+        return y;
+    }
+
+    private static Value fullyConnected(Graph g, Random r, Value a, int units) {
+        int depth = (int) a.type().elementCount();
+        Value w = g.newConstant("fc_w", weights(r, new int[] {units, depth}, units, 0));
+        Value y = g.newValue("fc", new TensorType(ElementType.INT8, new int[] {1, units},
+                Quant.perTensor(0.05f + r.nextFloat(), r.nextInt(256) - 128)));
+        g.addNode("fc" + g.nodes().size(), OpKind.FULLY_CONNECTED, new Attrs.FullyConnected(activation(r), false),
+                Arrays.asList(a, w, bias(g, r, units)), List.of(y));
+        return y;
+    }
+
+    /** Symmetric int8 weights with per-channel scales from 0.0005 to 0.5. */
+    private static Tensor weights(Random r, int[] shape, int channels, int axis) {
+        float[] scales = new float[channels];
+        for (int i = 0; i < channels; i++) scales[i] = (float) (0.0005 * Math.pow(1000, r.nextDouble()));
+        TensorType tt = new TensorType(ElementType.INT8, shape, new Quant(scales, new int[channels], axis));
+        byte[] data = new byte[Math.toIntExact(tt.elementCount())];
+        for (int i = 0; i < data.length; i++) data[i] = (byte) (r.nextInt(255) - 127);
+        return Tensor.wrap(tt, data);
+    }
+
+    /** An int32 bias, or none (a quarter of the layers). */
+    private static Value bias(Graph g, Random r, int n) {
+        if (r.nextInt(4) == 0) return null;
+        int[] b = new int[n];
+        for (int i = 0; i < n; i++) b[i] = r.nextInt(20001) - 10000;
+        return g.newConstant("b", Tensor.wrap(new TensorType(ElementType.INT32, n), b));
+    }
+}

@@ -1,5 +1,5 @@
-/* Internal: the elementwise and 4-D broadcasting loops of the float binary kernels added for ONNX
- * (DIV, MAXIMUM, MINIMUM), around one per-element function, so the two forms can never disagree. */
+/* Internal: the elementwise and 4-D broadcasting loops of the float binary kernels (ADD, SUB, MUL, DIV,
+ * MAXIMUM, MINIMUM), around one per-element function, so the two forms can never disagree. */
 #ifndef TF_BINARY_F32_H
 #define TF_BINARY_F32_H
 
@@ -8,6 +8,12 @@
 
 /* One output element from two inputs; act is the fused activation (NULL for ops without one). */
 typedef float (*tf_binary_f32_fn)(float a, float b, const tf_activation_f32 *act);
+
+/* The fused activation clamp, applied after the operation as TFLite's reference does. */
+static inline float tf_activate_f32(float v, const tf_activation_f32 *act)
+{
+    return v < act->min ? act->min : (v > act->max ? act->max : v);
+}
 
 static inline void tf_binary_f32(tf_binary_f32_fn op, const tf_activation_f32 *act, int32_t size,
                                  const float *in1, const float *in2, float *out)

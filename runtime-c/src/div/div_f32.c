@@ -5,8 +5,7 @@
 
 static float div_clamp(float a, float b, const tf_activation_f32 *act)
 {
-    const float v = a / b;
-    return v < act->min ? act->min : (v > act->max ? act->max : v);
+    return tf_activate_f32(a / b, act);
 }
 
 void tf_div_f32(const tf_activation_f32 *activation, int32_t size,

@@ -409,6 +409,24 @@ void tf_pad_nd(int32_t ndims, const int32_t *in_shape, const int32_t *pre_pad,
                const int32_t *post_pad, size_t elem_size, const void *pad_value,
                const void *in, void *out);
 
+/* Any-rank numpy broadcasting: the output shape and, per operand, the element stride of each output
+ * dimension (0 where the operand has size 1 there). rank <= TF_MAX_DIMS; rank 0 is a scalar. */
+typedef struct {
+    int32_t rank;
+    int32_t out[TF_MAX_DIMS];
+    int32_t stride1[TF_MAX_DIMS];
+    int32_t stride2[TF_MAX_DIMS];
+} tf_broadcast_nd;
+
+/* ADD, SUB, MUL, DIV (truncating), MAXIMUM, MINIMUM on unquantized integer tensors (i8, u8, i16, i32,
+ * i64), results wrapped to the element type as ONNX does. */
+void tf_add_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_sub_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_mul_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_div_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_maximum_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_minimum_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+
 /* TRANSPOSE: out_shape[i] = in_shape[perm[i]]. ndims <= TF_MAX_DIMS. */
 void tf_transpose_nd(int32_t ndims, const int32_t *in_shape, const int32_t *perm,
                      size_t elem_size, const void *in, void *out);

@@ -8,7 +8,7 @@ import dev.tinyforge.CompileException;
 import dev.tinyforge.backend.c.emitters.ActivationEmitter;
 import dev.tinyforge.backend.c.emitters.ConcatEmitter;
 import dev.tinyforge.backend.c.emitters.ConvEmitter;
-import dev.tinyforge.backend.c.emitters.ElementwiseEmitter;
+import dev.tinyforge.backend.c.emitters.ElementwiseDispatchEmitter;
 import dev.tinyforge.backend.c.emitters.FullyConnectedEmitter;
 import dev.tinyforge.backend.c.emitters.MeanEmitter;
 import dev.tinyforge.backend.c.emitters.PoolEmitter;
@@ -51,7 +51,7 @@ public final class LayerEmitters {
         PoolEmitter pool = new PoolEmitter();
         EMITTERS.put(OpKind.AVERAGE_POOL_2D, pool);
         EMITTERS.put(OpKind.MAX_POOL_2D, pool);
-        ElementwiseEmitter elementwise = new ElementwiseEmitter();
+        LayerEmitter elementwise = new ElementwiseDispatchEmitter();
         for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.DIV, OpKind.MAXIMUM, OpKind.MINIMUM})
             EMITTERS.put(k, elementwise);
         SoftmaxEmitter softmax = new SoftmaxEmitter();

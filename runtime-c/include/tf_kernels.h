@@ -427,6 +427,13 @@ void tf_div_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *
 void tf_maximum_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
 void tf_minimum_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
 
+/* PRELU float32, alpha broadcast against the input (any rank). */
+void tf_prelu_f32_nd(const tf_broadcast_nd *shape, const float *in, const float *alpha, float *out);
+void tf_leaky_relu_f32(float alpha, int32_t size, const float *in, float *out);
+void tf_hard_swish_f32(int32_t size, const float *in, float *out);
+/* CAST: float to integer truncates (NaN -> 0, saturating at int64), integer targets wrap to their width. */
+void tf_cast_any(int32_t size, tf_elem_type from, tf_elem_type to, const void *in, void *out);
+
 /* TRANSPOSE: out_shape[i] = in_shape[perm[i]]. ndims <= TF_MAX_DIMS. */
 void tf_transpose_nd(int32_t ndims, const int32_t *in_shape, const int32_t *perm,
                      size_t elem_size, const void *in, void *out);

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import dev.tinyforge.CompileException;
 import dev.tinyforge.backend.c.emitters.ActivationEmitter;
+import dev.tinyforge.backend.c.emitters.CastEmitter;
 import dev.tinyforge.backend.c.emitters.ConcatEmitter;
 import dev.tinyforge.backend.c.emitters.ConvEmitter;
 import dev.tinyforge.backend.c.emitters.ElementwiseDispatchEmitter;
@@ -66,6 +67,7 @@ public final class LayerEmitters {
                 OpKind.HARD_SWISH, OpKind.LEAKY_RELU, OpKind.PRELU})
             EMITTERS.put(k, activation);
         EMITTERS.put(OpKind.SVDF, new SvdfEmitter());
+        EMITTERS.put(OpKind.CAST, new CastEmitter());
         UnaryMathEmitter math = new UnaryMathEmitter();
         for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.ELU,
                 OpKind.THRESHOLDED_RELU})

@@ -434,6 +434,20 @@ void tf_hard_swish_f32(int32_t size, const float *in, float *out);
 /* CAST: float to integer truncates (NaN -> 0, saturating at int64), integer targets wrap to their width. */
 void tf_cast_any(int32_t size, tf_elem_type from, tf_elem_type to, const void *in, void *out);
 
+/* BROADCAST_TO (ONNX Expand): shape->stride1 is the input's element stride per output dimension. */
+void tf_broadcast_to_nd(const tf_broadcast_nd *shape, size_t elem_size, const void *in, void *out);
+/* GATHER along an axis: data [outer, n, inner], int32/int64 indices (count of them), out [outer, count, inner]. */
+void tf_gather_any(int32_t outer, int32_t n, int32_t inner, int32_t count, size_t elem_size,
+                   tf_elem_type index_type, const void *data, const void *indices, void *out);
+/* PAD_BORDER: ONNX Pad's reflect, edge and wrap modes, any rank (ndims <= TF_MAX_DIMS). */
+typedef enum { TF_PAD_REFLECT, TF_PAD_EDGE, TF_PAD_WRAP } tf_pad_mode;
+void tf_pad_border_nd(int32_t ndims, const int32_t *in_shape, const int32_t *out_shape, const int32_t *pad_before,
+                      tf_pad_mode mode, size_t elem_size, const void *in, void *out);
+/* BATCH_MATMUL float32: batch->out is the output's batch shape, stride1/stride2 the operands' matrix
+ * strides per batch dimension (0 where one broadcasts); matrices [m, k] x [k, n]. */
+void tf_batch_matmul_f32(const tf_broadcast_nd *batch, int32_t m, int32_t k, int32_t n,
+                         const float *a, const float *b, float *out);
+
 /* TRANSPOSE: out_shape[i] = in_shape[perm[i]]. ndims <= TF_MAX_DIMS. */
 void tf_transpose_nd(int32_t ndims, const int32_t *in_shape, const int32_t *perm,
                      size_t elem_size, const void *in, void *out);

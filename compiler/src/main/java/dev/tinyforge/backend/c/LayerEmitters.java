@@ -6,7 +6,11 @@ import java.util.TreeSet;
 
 import dev.tinyforge.CompileException;
 import dev.tinyforge.backend.c.emitters.ActivationEmitter;
+import dev.tinyforge.backend.c.emitters.BatchMatMulEmitter;
+import dev.tinyforge.backend.c.emitters.BroadcastToEmitter;
 import dev.tinyforge.backend.c.emitters.CastEmitter;
+import dev.tinyforge.backend.c.emitters.GatherEmitter;
+import dev.tinyforge.backend.c.emitters.PadBorderEmitter;
 import dev.tinyforge.backend.c.emitters.ConcatEmitter;
 import dev.tinyforge.backend.c.emitters.ConvEmitter;
 import dev.tinyforge.backend.c.emitters.ElementwiseDispatchEmitter;
@@ -68,6 +72,10 @@ public final class LayerEmitters {
             EMITTERS.put(k, activation);
         EMITTERS.put(OpKind.SVDF, new SvdfEmitter());
         EMITTERS.put(OpKind.CAST, new CastEmitter());
+        EMITTERS.put(OpKind.GATHER, new GatherEmitter());
+        EMITTERS.put(OpKind.BROADCAST_TO, new BroadcastToEmitter());
+        EMITTERS.put(OpKind.PAD_BORDER, new PadBorderEmitter());
+        EMITTERS.put(OpKind.BATCH_MATMUL, new BatchMatMulEmitter());
         UnaryMathEmitter math = new UnaryMathEmitter();
         for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.ELU,
                 OpKind.THRESHOLDED_RELU})

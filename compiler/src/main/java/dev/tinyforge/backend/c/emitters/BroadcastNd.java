@@ -16,11 +16,15 @@ final class BroadcastNd {
 
     /** Declares the struct for n's first two inputs and its output; returns &name. */
     static String declare(EmitContext ctx, Node n) {
-        int[] out = n.output().type().shape();
+        return declare(ctx, n, n.output().type().shape(), n.input(0).type().shape(), n.input(1).type().shape());
+    }
+
+    /** Declares the struct for operand shapes a and b broadcast to out; returns &name. */
+    static String declare(EmitContext ctx, Node n, int[] out, int[] a, int[] b) {
         if (out.length > MAX_DIMS)
             throw new CompileException("node '" + n.name() + "': rank " + out.length + " exceeds the C kernels' " + MAX_DIMS);
         return "&" + ctx.declare("tf_broadcast_nd", "shape", "{" + out.length + ", " + padded(out) + ", "
-                + padded(strides(n.input(0).type().shape(), out)) + ", " + padded(strides(n.input(1).type().shape(), out)) + "}");
+                + padded(strides(a, out)) + ", " + padded(strides(b, out)) + "}");
     }
 
     static int[] strides(int[] in, int[] out) {

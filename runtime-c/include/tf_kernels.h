@@ -241,6 +241,8 @@ void tf_avgpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, co
 /* MAX_POOL_2D int8: max over the clipped window, then clamp to activation. */
 void tf_maxpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const int8_t *in,
                         const tf_dims *out_dims, int8_t *out);
+void tf_maxpool_u8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const uint8_t *in,
+                        const tf_dims *out_dims, uint8_t *out);
 
 /* ===================== elementwise binary (int8) ===================== */
 /* Elementwise forms: both inputs have `size` elements. Broadcast forms: shapes padded to 4-D
@@ -346,6 +348,8 @@ void tf_clamp_s8(const tf_activation *activation, int32_t size, const int8_t *in
 /* DEQUANTIZE int8 -> float: scale * (x - zero_point). */
 void tf_dequantize_s8_f32(const tf_affine_params *params, int32_t size,
                           const int8_t *in, float *out);
+void tf_dequantize_u8_f32(const tf_affine_params *params, int32_t size,
+                          const uint8_t *in, float *out);
 
 /* ===================== activations (int8) ===================== */
 
@@ -394,6 +398,9 @@ void tf_prelu_s8(const tf_prelu_params *params, const tf_broadcast_shape *shape,
 /* RESIZE_NEAREST_NEIGHBOR (any 1-byte type): TFLite reference ResizeNearestNeighbor. */
 void tf_resize_nearest_s8(const tf_resize_params *params, const tf_dims *in_dims, const int8_t *in,
                           const tf_dims *out_dims, int8_t *out);
+/* Any element size (float32 and others): elem_size bytes per channel. */
+void tf_resize_nearest_nhwc(const tf_resize_params *params, const tf_dims *in_dims, size_t elem_size, const void *in,
+                            const tf_dims *out_dims, void *out);
 
 /* RESIZE_BILINEAR int8: TFLite reference ResizeBilinearInteger (10-bit fixed point). */
 void tf_resize_bilinear_s8(const tf_resize_params *params, const tf_dims *in_dims,

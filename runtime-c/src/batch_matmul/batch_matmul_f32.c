@@ -2,16 +2,14 @@
  * shape->out holds the batch shape of the output and stride1/stride2 each operand's matrix stride per
  * batch dimension (0 where it repeats). Accumulates over k in order, like the reference. */
 #include "tf_kernels.h"
+#include "../common/tf_broadcast_nd.h"
 
 void tf_batch_matmul_f32(const tf_broadcast_nd *batch, int32_t m, int32_t k, int32_t n,
                          const float *a, const float *b, float *out)
 {
     int32_t idx[TF_MAX_DIMS];
-    int32_t d, bi, i, j, t, total = 1, oa = 0, ob = 0;
-    for (d = 0; d < batch->rank; ++d) {
-        idx[d] = 0;
-        total *= batch->out[d];
-    }
+    int32_t bi, i, j, t, oa = 0, ob = 0;
+    const int32_t total = tf_bcast_nd_begin(batch, idx);
     for (bi = 0; bi < total; ++bi) {
         const float *ma = a + (size_t)oa * (size_t)(m * k);
         const float *mb = b + (size_t)ob * (size_t)(k * n);
@@ -24,15 +22,6 @@ void tf_batch_matmul_f32(const tf_broadcast_nd *batch, int32_t m, int32_t k, int
                 *out++ = acc;
             }
         }
-        for (d = batch->rank - 1; d >= 0; --d) {
-            oa += batch->stride1[d];
-            ob += batch->stride2[d];
-            if (++idx[d] < batch->out[d]) {
-                break;
-            }
-            oa -= batch->stride1[d] * batch->out[d];
-            ob -= batch->stride2[d] * batch->out[d];
-            idx[d] = 0;
-        }
+        tf_bcast_nd_next(batch, idx, &oa, &ob);
     }
 }

@@ -6,6 +6,7 @@
 
 #include "tf_kernels.h"
 #include "tf_elem.h"
+#include "tf_broadcast_nd.h"
 
 typedef int64_t (*tf_int_op)(int64_t a, int64_t b);
 
@@ -13,23 +14,11 @@ static inline void tf_binary_int_nd(tf_int_op op, const tf_broadcast_nd *shape, 
                                     const void *in1, const void *in2, void *out)
 {
     int32_t idx[TF_MAX_DIMS];
-    int32_t d, i, total = 1, o1 = 0, o2 = 0;
-    for (d = 0; d < shape->rank; ++d) {
-        idx[d] = 0;
-        total *= shape->out[d];
-    }
+    int32_t i, o1 = 0, o2 = 0;
+    const int32_t total = tf_bcast_nd_begin(shape, idx);
     for (i = 0; i < total; ++i) {
         tf_elem_store_int(type, out, i, op(tf_elem_load_int(type, in1, o1), tf_elem_load_int(type, in2, o2)));
-        for (d = shape->rank - 1; d >= 0; --d) {
-            o1 += shape->stride1[d];
-            o2 += shape->stride2[d];
-            if (++idx[d] < shape->out[d]) {
-                break;
-            }
-            o1 -= shape->stride1[d] * shape->out[d];
-            o2 -= shape->stride2[d] * shape->out[d];
-            idx[d] = 0;
-        }
+        tf_bcast_nd_next(shape, idx, &o1, &o2);
     }
 }
 

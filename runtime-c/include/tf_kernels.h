@@ -241,6 +241,8 @@ void tf_avgpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, co
 /* MAX_POOL_2D int8: max over the clipped window, then clamp to activation. */
 void tf_maxpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const int8_t *in,
                         const tf_dims *out_dims, int8_t *out);
+void tf_maxpool_u8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const uint8_t *in,
+                        const tf_dims *out_dims, uint8_t *out);
 
 /* ===================== elementwise binary (int8) ===================== */
 /* Elementwise forms: both inputs have `size` elements. Broadcast forms: shapes padded to 4-D
@@ -346,6 +348,8 @@ void tf_clamp_s8(const tf_activation *activation, int32_t size, const int8_t *in
 /* DEQUANTIZE int8 -> float: scale * (x - zero_point). */
 void tf_dequantize_s8_f32(const tf_affine_params *params, int32_t size,
                           const int8_t *in, float *out);
+void tf_dequantize_u8_f32(const tf_affine_params *params, int32_t size,
+                          const uint8_t *in, float *out);
 
 /* ===================== activations (int8) ===================== */
 
@@ -394,6 +398,9 @@ void tf_prelu_s8(const tf_prelu_params *params, const tf_broadcast_shape *shape,
 /* RESIZE_NEAREST_NEIGHBOR (any 1-byte type): TFLite reference ResizeNearestNeighbor. */
 void tf_resize_nearest_s8(const tf_resize_params *params, const tf_dims *in_dims, const int8_t *in,
                           const tf_dims *out_dims, int8_t *out);
+/* Any element size (float32 and others): elem_size bytes per channel. */
+void tf_resize_nearest_nhwc(const tf_resize_params *params, const tf_dims *in_dims, size_t elem_size, const void *in,
+                            const tf_dims *out_dims, void *out);
 
 /* RESIZE_BILINEAR int8: TFLite reference ResizeBilinearInteger (10-bit fixed point). */
 void tf_resize_bilinear_s8(const tf_resize_params *params, const tf_dims *in_dims,
@@ -408,6 +415,45 @@ void tf_resize_bilinear_s8(const tf_resize_params *params, const tf_dims *in_dim
 void tf_pad_nd(int32_t ndims, const int32_t *in_shape, const int32_t *pre_pad,
                const int32_t *post_pad, size_t elem_size, const void *pad_value,
                const void *in, void *out);
+
+/* Any-rank numpy broadcasting: the output shape and, per operand, the element stride of each output
+ * dimension (0 where the operand has size 1 there). rank <= TF_MAX_DIMS; rank 0 is a scalar. */
+typedef struct {
+    int32_t rank;
+    int32_t out[TF_MAX_DIMS];
+    int32_t stride1[TF_MAX_DIMS];
+    int32_t stride2[TF_MAX_DIMS];
+} tf_broadcast_nd;
+
+/* ADD, SUB, MUL, DIV (truncating), MAXIMUM, MINIMUM on unquantized integer tensors (i8, u8, i16, i32,
+ * i64), results wrapped to the element type as ONNX does. */
+void tf_add_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_sub_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_mul_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_div_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_maximum_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+void tf_minimum_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out);
+
+/* PRELU float32, alpha broadcast against the input (any rank). */
+void tf_prelu_f32_nd(const tf_broadcast_nd *shape, const float *in, const float *alpha, float *out);
+void tf_leaky_relu_f32(float alpha, int32_t size, const float *in, float *out);
+void tf_hard_swish_f32(int32_t size, const float *in, float *out);
+/* CAST: float to integer truncates (NaN -> 0, saturating at int64), integer targets wrap to their width. */
+void tf_cast_any(int32_t size, tf_elem_type from, tf_elem_type to, const void *in, void *out);
+
+/* BROADCAST_TO (ONNX Expand): shape->stride1 is the input's element stride per output dimension. */
+void tf_broadcast_to_nd(const tf_broadcast_nd *shape, size_t elem_size, const void *in, void *out);
+/* GATHER along an axis: data [outer, n, inner], int32/int64 indices (count of them), out [outer, count, inner]. */
+void tf_gather_any(int32_t outer, int32_t n, int32_t inner, int32_t count, size_t elem_size,
+                   tf_elem_type index_type, const void *data, const void *indices, void *out);
+/* PAD_BORDER: ONNX Pad's reflect, edge and wrap modes, any rank (ndims <= TF_MAX_DIMS). */
+typedef enum { TF_PAD_REFLECT, TF_PAD_EDGE, TF_PAD_WRAP } tf_pad_mode;
+void tf_pad_border_nd(int32_t ndims, const int32_t *in_shape, const int32_t *out_shape, const int32_t *pad_before,
+                      tf_pad_mode mode, size_t elem_size, const void *in, void *out);
+/* BATCH_MATMUL float32: batch->out is the output's batch shape, stride1/stride2 the operands' matrix
+ * strides per batch dimension (0 where one broadcasts); matrices [m, k] x [k, n]. */
+void tf_batch_matmul_f32(const tf_broadcast_nd *batch, int32_t m, int32_t k, int32_t n,
+                         const float *a, const float *b, float *out);
 
 /* TRANSPOSE: out_shape[i] = in_shape[perm[i]]. ndims <= TF_MAX_DIMS. */
 void tf_transpose_nd(int32_t ndims, const int32_t *in_shape, const int32_t *perm,

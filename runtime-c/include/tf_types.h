@@ -22,6 +22,10 @@
 extern "C" {
 #endif
 
+/* Element type of an unquantized tensor, for kernels generic over it (integer arithmetic, CAST, GATHER). */
+typedef enum {
+    TF_ELEM_I8, TF_ELEM_U8, TF_ELEM_I16, TF_ELEM_I32, TF_ELEM_I64, TF_ELEM_F32, TF_ELEM_BOOL
+} tf_elem_type;
 typedef struct { int32_t n, h, w, c; } tf_dims;
 typedef struct { int32_t h, w; } tf_hw;
 /* Only top and left matter to the kernels; bottom/right are implied by the output size. */

@@ -6,9 +6,14 @@ import java.util.TreeSet;
 
 import dev.tinyforge.CompileException;
 import dev.tinyforge.backend.c.emitters.ActivationEmitter;
+import dev.tinyforge.backend.c.emitters.BatchMatMulEmitter;
+import dev.tinyforge.backend.c.emitters.BroadcastToEmitter;
+import dev.tinyforge.backend.c.emitters.CastEmitter;
+import dev.tinyforge.backend.c.emitters.GatherEmitter;
+import dev.tinyforge.backend.c.emitters.PadBorderEmitter;
 import dev.tinyforge.backend.c.emitters.ConcatEmitter;
 import dev.tinyforge.backend.c.emitters.ConvEmitter;
-import dev.tinyforge.backend.c.emitters.ElementwiseEmitter;
+import dev.tinyforge.backend.c.emitters.ElementwiseDispatchEmitter;
 import dev.tinyforge.backend.c.emitters.FullyConnectedEmitter;
 import dev.tinyforge.backend.c.emitters.MeanEmitter;
 import dev.tinyforge.backend.c.emitters.PoolEmitter;
@@ -51,7 +56,7 @@ public final class LayerEmitters {
         PoolEmitter pool = new PoolEmitter();
         EMITTERS.put(OpKind.AVERAGE_POOL_2D, pool);
         EMITTERS.put(OpKind.MAX_POOL_2D, pool);
-        ElementwiseEmitter elementwise = new ElementwiseEmitter();
+        LayerEmitter elementwise = new ElementwiseDispatchEmitter();
         for (OpKind k : new OpKind[] {OpKind.ADD, OpKind.SUB, OpKind.MUL, OpKind.DIV, OpKind.MAXIMUM, OpKind.MINIMUM})
             EMITTERS.put(k, elementwise);
         SoftmaxEmitter softmax = new SoftmaxEmitter();
@@ -66,6 +71,11 @@ public final class LayerEmitters {
                 OpKind.HARD_SWISH, OpKind.LEAKY_RELU, OpKind.PRELU})
             EMITTERS.put(k, activation);
         EMITTERS.put(OpKind.SVDF, new SvdfEmitter());
+        EMITTERS.put(OpKind.CAST, new CastEmitter());
+        EMITTERS.put(OpKind.GATHER, new GatherEmitter());
+        EMITTERS.put(OpKind.BROADCAST_TO, new BroadcastToEmitter());
+        EMITTERS.put(OpKind.PAD_BORDER, new PadBorderEmitter());
+        EMITTERS.put(OpKind.BATCH_MATMUL, new BatchMatMulEmitter());
         UnaryMathEmitter math = new UnaryMathEmitter();
         for (OpKind k : new OpKind[] {OpKind.ABS, OpKind.NEG, OpKind.EXP, OpKind.SQRT, OpKind.ROUND, OpKind.ELU,
                 OpKind.THRESHOLDED_RELU})

@@ -103,6 +103,10 @@ public final class ActivationEmitter implements LayerEmitter {
             }
             case LOGISTIC -> code.call("tf_logistic_f32", size, ctx.ptr(in), ctx.ptr(out));
             case TANH -> code.call("tf_tanh_f32", size, ctx.ptr(in), ctx.ptr(out));
+            case HARD_SWISH -> code.call("tf_hard_swish_f32", size, ctx.ptr(in), ctx.ptr(out));
+            case LEAKY_RELU -> code.call("tf_leaky_relu_f32",
+                    CLiterals.floatLiteral(n.attrs(dev.tinyforge.ir.Attrs.LeakyRelu.class).alpha()), size, ctx.ptr(in), ctx.ptr(out));
+            case PRELU -> code.call("tf_prelu_f32_nd", BroadcastNd.declare(ctx, n), ctx.ptr(in), ctx.ptr(n.input(1)), ctx.ptr(out));
             default -> throw Structs.unsupportedType(n, in);
         }
     }

@@ -9,7 +9,7 @@ import dev.tinyforge.ir.OpKind;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.quant.params.PoolParams;
 
-/** AVERAGE_POOL_2D and MAX_POOL_2D, int8 and float32. */
+/** AVERAGE_POOL_2D and MAX_POOL_2D, int8 and float32; MAX_POOL_2D also plain uint8. */
 public final class PoolEmitter implements LayerEmitter {
     @Override public void emit(Node n, EmitContext ctx, LayerCode code) {
         Value in = n.input(0), out = n.output();
@@ -21,6 +21,14 @@ public final class PoolEmitter implements LayerEmitter {
                     + Structs.hw(p.filterH(), p.filterW()) + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", "
                     + Structs.act(p.activationMin(), p.activationMax()) + "}");
             code.call(avg ? "tf_avgpool_s8_nhwc" : "tf_maxpool_s8_nhwc", params, inDims, ctx.ptr(in), outDims, ctx.ptr(out));
+        } else if (!avg && in.type().elementType() == dev.tinyforge.ir.ElementType.UINT8 && !in.type().isQuantized()) {
+            // plain uint8 (ONNX MaxPool on uint8): the max of the stored values, clamped to the fused activation only
+            Attrs.Pool2D a = n.attrs(Attrs.Pool2D.class);
+            if (a.activation() != dev.tinyforge.ir.Activation.NONE) throw Structs.unsupportedType(n, in);
+            String params = "&" + ctx.declare("tf_pool_params", "params", "{" + Structs.hw(a.strides()[0], a.strides()[1]) + ", "
+                    + Structs.hw(a.filter()[0], a.filter()[1]) + ", " + Structs.hw(a.pads()[0], a.pads()[1]) + ", "
+                    + Structs.act(0, 255) + "}");
+            code.call("tf_maxpool_u8_nhwc", params, inDims, ctx.ptr(in), outDims, ctx.ptr(out));
         } else if (Structs.isFloat(in)) {
             Attrs.Pool2D a = n.attrs(Attrs.Pool2D.class);
             String params = "&" + ctx.declare("tf_pool_f32_params", "params", "{" + Structs.hw(a.strides()[0], a.strides()[1])

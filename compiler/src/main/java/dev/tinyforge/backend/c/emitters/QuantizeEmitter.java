@@ -24,13 +24,15 @@ public final class QuantizeEmitter implements LayerEmitter {
                     ctx.ptr(in), ctx.ptr(out));
         } else if (n.kind() == OpKind.QUANTIZE && intIn && intOut) {
             ActivationEmitter.requantize(n, ctx, code);
+        } else if (n.kind() == OpKind.DEQUANTIZE && in.type().elementType() == dev.tinyforge.ir.ElementType.UINT8 && Structs.isFloat(out)) {
+            code.call("tf_dequantize_u8_f32", affine(ctx, AffineParams.prepare(n)), Structs.size(out), ctx.ptr(in), ctx.ptr(out));
         } else if (n.kind() == OpKind.DEQUANTIZE && intIn && Structs.isFloat(out)) {
             code.call("tf_dequantize_" + Structs.intSuffix(in) + "_f32", affine(ctx, AffineParams.prepare(n)), Structs.size(out),
                     ctx.ptr(in), ctx.ptr(out));
         } else {
             throw new dev.tinyforge.CompileException("node '" + n.name() + "': " + n.kind() + " from "
                     + in.type().elementType().shortName() + " to " + out.type().elementType().shortName()
-                    + " has no C kernel yet (float32<->int8/int16 and int8/int16->int8/int16 are supported)");
+                    + " has no C kernel yet (float32<->int8/int16, uint8->float32 and int8/int16->int8/int16 are supported)");
         }
     }
 

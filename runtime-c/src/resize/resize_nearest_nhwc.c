@@ -1,4 +1,4 @@
-/* RESIZE_NEAREST_NEIGHBOR (1-byte elements), TFLite reference ResizeNearestNeighbor: the source
+/* RESIZE_NEAREST_NEIGHBOR (any element size; int8 through tf_resize_nearest_s8), TFLite reference ResizeNearestNeighbor: the source
  * coordinate is computed in float exactly as TFLite does (scale, optional half-pixel offset,
  * floor or round-half-away for align_corners), without libm. */
 #include <string.h>
@@ -31,20 +31,28 @@ static int32_t nearest(int32_t out_index, int32_t in_size, int32_t out_size,
     return r;
 }
 
-void tf_resize_nearest_s8(const tf_resize_params *params, const tf_dims *in_dims, const int8_t *in,
-                          const tf_dims *out_dims, int8_t *out)
+void tf_resize_nearest_nhwc(const tf_resize_params *params, const tf_dims *in_dims, size_t elem_size, const void *in,
+                            const tf_dims *out_dims, void *out)
 {
-    const int32_t depth = in_dims->c;
+    const size_t pixel = (size_t)in_dims->c * elem_size;
+    const unsigned char *src = (const unsigned char *)in;
+    unsigned char *dst = (unsigned char *)out;
     int32_t b, y, x;
     for (b = 0; b < out_dims->n; ++b) {
-        const int8_t *in_b = in + (size_t)b * in_dims->h * in_dims->w * depth;
+        const unsigned char *in_b = src + (size_t)b * in_dims->h * in_dims->w * pixel;
         for (y = 0; y < out_dims->h; ++y) {
             const int32_t iy = nearest(y, in_dims->h, out_dims->h, params);
             for (x = 0; x < out_dims->w; ++x) {
                 const int32_t ix = nearest(x, in_dims->w, out_dims->w, params);
-                memcpy(out, in_b + ((size_t)iy * in_dims->w + ix) * depth, (size_t)depth);
-                out += depth;
+                memcpy(dst, in_b + ((size_t)iy * in_dims->w + ix) * pixel, pixel);
+                dst += pixel;
             }
         }
     }
+}
+
+void tf_resize_nearest_s8(const tf_resize_params *params, const tf_dims *in_dims, const int8_t *in,
+                          const tf_dims *out_dims, int8_t *out)
+{
+    tf_resize_nearest_nhwc(params, in_dims, 1, in, out_dims, out);
 }

@@ -1,0 +1,13 @@
+/* SUB on unquantized integer tensors of any rank, numpy broadcasting; wraps like the element type. */
+#include "tf_kernels.h"
+#include "../common/tf_binary_int.h"
+
+static int64_t op(int64_t a, int64_t b)
+{
+    return (int64_t)((uint64_t)a - (uint64_t)b);
+}
+
+void tf_sub_int_nd(const tf_broadcast_nd *shape, tf_elem_type type, const void *in1, const void *in2, void *out)
+{
+    tf_binary_int_nd(op, shape, type, in1, in2, out);
+}

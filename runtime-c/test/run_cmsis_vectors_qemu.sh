@@ -49,10 +49,16 @@ fi
 CC="${CROSS}gcc"
 CFLAGS="-std=c99 $CPU -ffunction-sections -fdata-sections -fno-common"
 
-# Kernel library for this core: the families' kernels, -O2 as in a firmware project.
+# Kernel library for this core, -O2 as in a firmware project: the portable kernels the runners call and the
+# variant's out-of-place kernels of these families (in-place forms have no vectors).
 LIBDIR=$WORK/lib
+rm -rf "$LIBDIR"
 mkdir -p "$LIBDIR"
-for f in "$RT"/src/common/*.c "$RT"/src/conv/*.c "$RT"/src/depthwise_conv/*.c "$RT"/src/fully_connected/*.c "$RT"/src/add/*.c; do
+for f in "$RT"/src/common/fixedpoint.c "$RT"/src/conv/conv_s8_nhwc.c "$RT"/src/depthwise_conv/depthwise_conv_s8_nhwc.c \
+         "$RT"/src/fully_connected/fully_connected_s8.c "$RT"/src/add/add_s8.c "$RT"/src/add/add_s8_broadcast.c \
+         "$RT"/src/conv/*_"$VARIANT".c "$RT"/src/depthwise_conv/*_"$VARIANT".c "$RT"/src/fully_connected/*_"$VARIANT".c \
+         "$RT"/src/add/*_"$VARIANT".c; do
+    case $f in *inplace*) continue ;; esac
     echo "$f $LIBDIR/$(basename "$(dirname "$f")")_$(basename "$f" .c).o"
 done > "$WORK/lib.list"
 # shellcheck disable=SC2016

@@ -1,7 +1,30 @@
 # Sourced by run_cmsis_vectors.sh (host) and run_cmsis_vectors_qemu.sh (firmware under QEMU): how a CMSIS-NN
 # vector directory is recognised (classify) and how its macros and arrays are mapped for the runners (make_map).
 
-has_key() { grep -q "^#define ${2}_${3}[ (]" "$1/config_data.h" 2>/dev/null || grep -q "^#define ${2}_${3}\$" "$1/config_data.h" 2>/dev/null; }
+# The directory's config_data.h, read once per directory (classify asks it for many keys): $_cfg, one line
+# per line with a newline before and after.
+_cfg_dir=""
+_cfg=""
+read_cfg() {
+    if [ "$1" != "$_cfg_dir" ]; then
+        _cfg_dir=$1
+        _cfg="
+$(cat "$1/config_data.h" 2>/dev/null)
+"
+    fi
+}
+# has_key DIR PREFIX KEY: config_data.h defines PREFIX_KEY (followed by a space, "(" or the line end)
+has_key() {
+    read_cfg "$1"
+    case $_cfg in
+        *"
+#define ${2}_${3} "* | *"
+#define ${2}_${3}("* | *"
+#define ${2}_${3}
+"*) return 0 ;;
+    esac
+    return 1
+}
 key_val() { sed -n "s/^#define ${2}_${3} \(.*\)/\1/p" "$1/config_data.h" | head -n 1; }
 
 # family of a vector directory, or "unsupported:<reason>"

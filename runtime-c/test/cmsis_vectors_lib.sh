@@ -75,3 +75,19 @@ make_map() {
         done
     } > "$out"
 }
+
+# vector_of DIR: sets d, name, U (the macro prefix) and fam; for an unsupported vector prints and records it in
+# $RESULTS and returns 1.
+vector_of() {
+    d=$1
+    name=$(basename "$d")
+    U=$(echo "$name" | tr 'a-z' 'A-Z')
+    fam=$(classify "$d" "$name" "$U")
+    case $fam in
+        unsupported:*)
+            echo "UNSUPPORTED $name: ${fam#unsupported:}"
+            echo "unsupported $name ${fam#unsupported:}" >> "$RESULTS"
+            return 1 ;;
+    esac
+    return 0
+}

@@ -24,16 +24,7 @@ RESULTS="$WORK/results.txt"
 . "$HERE/cmsis_vectors_lib.sh"
 
 for d in "$VEC_ROOT"/*/; do
-    d=${d%/}
-    name=$(basename "$d")
-    U=$(echo "$name" | tr 'a-z' 'A-Z')
-    fam=$(classify "$d" "$name" "$U")
-    case $fam in
-        unsupported:*)
-            echo "UNSUPPORTED $name: ${fam#unsupported:}"
-            echo "unsupported $name ${fam#unsupported:}" >> "$RESULTS"
-            continue ;;
-    esac
+    vector_of "${d%/}" || continue
     src=$fam; defs=""
     case $fam in
         fully_connected) src=fc ;;

@@ -81,16 +81,7 @@ RESULTS="$WORK/results.txt"
 : > "$WORK/selected.list"
 i=0
 for d in "$VEC_ROOT"/*/; do
-    d=${d%/}
-    name=$(basename "$d")
-    U=$(echo "$name" | tr 'a-z' 'A-Z')
-    fam=$(classify "$d" "$name" "$U")
-    case $fam in
-        unsupported:*)
-            echo "UNSUPPORTED $name: ${fam#unsupported:}"
-            echo "unsupported $name ${fam#unsupported:}" >> "$RESULTS"
-            continue ;;
-    esac
+    vector_of "${d%/}" || continue
     case " $FAMILIES " in
         *" $fam "*) ;;
         *) echo "skipped $fam $name" >> "$RESULTS"; continue ;;

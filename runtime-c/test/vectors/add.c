@@ -1,4 +1,5 @@
-/* CMSIS-NN add vector -> tf_add_s8 (and the broadcast form with equal shapes). */
+/* CMSIS-NN add vector -> tf_add_s8 (tf_add_s8_dsp with -DVEC_DSP, tf_add_s8_mve with -DVEC_MVE, as the compiler
+ * picks them) and the portable broadcast form with equal shapes. */
 #include "vec_common.h"
 #include "test_data.h"
 
@@ -21,7 +22,15 @@ int main(void)
     p.output_shift = V_OUTPUT_SHIFT;
     p.activation.min = V_OUT_ACTIVATION_MIN;
     p.activation.max = V_OUT_ACTIVATION_MAX;
+#if defined(VEC_DSP)
+    VEC_KERNEL(tf_add_s8_dsp);
+    tf_add_s8_dsp(&p, V_DST_SIZE, v_input1, v_input2, out);
+#elif defined(VEC_MVE)
+    VEC_KERNEL(tf_add_s8_mve);
+    tf_add_s8_mve(&p, V_DST_SIZE, v_input1, v_input2, out);
+#else
     tf_add_s8(&p, V_DST_SIZE, v_input1, v_input2, out);
+#endif
     s.in1.n = 1; s.in1.h = 1; s.in1.w = 1; s.in1.c = V_DST_SIZE;
     s.in2 = s.in1;
     s.out = s.in1;

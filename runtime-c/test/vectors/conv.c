@@ -1,6 +1,7 @@
 /* CMSIS-NN conv vectors -> tf_conv_s8_nhwc, or with -DVEC_S16 (int16 activations, int8 weights,
  * int64 bias) -> tf_conv_s16_nhwc. Grouped vectors give FILTER_CH (input channels per group); plain
- * ones use IN_CH. */
+ * ones use IN_CH. With -DVEC_DSP / -DVEC_MVE: the DSP / Helium kernel the compiler picks for the shape
+ * (ConvEmitter, MveKernels: 1x1 without top/left padding, else im2col up to its tap limit; never grouped). */
 #include "vec_common.h"
 #include "test_data.h"
 
@@ -49,9 +50,41 @@ int main(void)
     f_d.n = V_OUT_CH; f_d.h = V_FILTER_Y; f_d.w = V_FILTER_X; f_d.c = V_FILTER_CH;
     out_d.n = V_INPUT_BATCHES; out_d.h = V_OUTPUT_H; out_d.w = V_OUTPUT_W; out_d.c = V_OUT_CH;
 #ifdef HAS_biases
-    CONV(&p, &q, &in_d, v_input, &f_d, v_weights, v_biases, &out_d, out);
+#define BIAS v_biases
 #else
-    CONV(&p, &q, &in_d, v_input, &f_d, v_weights, NULL, &out_d, out);
+#define BIAS NULL
+#endif
+#if (defined(VEC_DSP) || defined(VEC_MVE)) && !defined(VEC_S16)
+    {
+        const int grouped = V_FILTER_CH != V_IN_CH;
+        const int pointwise = !grouped && V_FILTER_X == 1 && V_FILTER_Y == 1 && V_PAD_X == 0 && V_PAD_Y == 0;
+        const int32_t taps = V_FILTER_X * V_FILTER_Y * V_FILTER_CH;
+#if defined(VEC_DSP)
+        if (pointwise) {
+            VEC_KERNEL(tf_conv_s8_1x1_dsp);
+            tf_conv_s8_1x1_dsp(&p, &q, &in_d, v_input, &f_d, v_weights, BIAS, &out_d, out);
+        } else if (!grouped && taps <= 640) {
+            VEC_KERNEL(tf_conv_s8_dsp);
+            tf_conv_s8_dsp(&p, &q, &in_d, v_input, &f_d, v_weights, BIAS, &out_d, out);
+        } else
+#else
+        static int32_t folded[V_OUT_CH];
+        vec_fold_bias(BIAS, V_INPUT_OFFSET, v_weights, V_OUT_CH, taps, taps, 1, folded);
+        if (pointwise) {
+            VEC_KERNEL(tf_conv_s8_1x1_mve);
+            tf_conv_s8_1x1_mve(&p, &q, &in_d, v_input, &f_d, v_weights, folded, &out_d, out);
+        } else if (!grouped && taps <= TF_CONV_MVE_MAX_COLUMN) {
+            VEC_KERNEL(tf_conv_s8_mve);
+            tf_conv_s8_mve(&p, &q, &in_d, v_input, &f_d, v_weights, folded, &out_d, out);
+        } else
+#endif
+        {
+            VEC_KERNEL(tf_conv_s8_nhwc);
+            CONV(&p, &q, &in_d, v_input, &f_d, v_weights, BIAS, &out_d, out);
+        }
+    }
+#else
+    CONV(&p, &q, &in_d, v_input, &f_d, v_weights, BIAS, &out_d, out);
 #endif
     return COMPARE(VEC_NAME, out, v_output_ref, V_DST_SIZE);
 }

@@ -1,6 +1,8 @@
 /* CMSIS-NN fully connected vectors -> tf_fully_connected_s8. Per-tensor vectors give
  * OUTPUT_MULTIPLIER/OUTPUT_SHIFT macros, per-channel ones output_mult/output_shift arrays;
- * FILTER_OFFSET is only present for vectors with a weights zero point. */
+ * FILTER_OFFSET is only present for vectors with a weights zero point. With -DVEC_DSP:
+ * tf_fully_connected_s8_dsp (the compiler's choice for every int8 FC); with -DVEC_MVE:
+ * tf_fully_connected_s8_mve with the folded bias when the weights are symmetric (filter_offset 0). */
 #include "vec_common.h"
 #include "test_data.h"
 
@@ -33,11 +35,26 @@ int main(void)
     q.multiplier = mult;
     q.shift = shift;
 #ifdef HAS_biases
-    tf_fully_connected_s8(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH,
-                          v_weights, v_biases, out);
+#define BIAS v_biases
 #else
-    tf_fully_connected_s8(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH,
-                          v_weights, NULL, out);
+#define BIAS NULL
+#endif
+#if defined(VEC_DSP)
+    VEC_KERNEL(tf_fully_connected_s8_dsp);
+    tf_fully_connected_s8_dsp(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH, v_weights, BIAS, out);
+#else
+#if defined(VEC_MVE)
+    if (V_FILTER_OFFSET == 0) {
+        static int32_t folded[V_OUT_CH];
+        vec_fold_bias(BIAS, V_INPUT_OFFSET, v_weights, V_OUT_CH, V_ACCUMULATION_DEPTH, V_ACCUMULATION_DEPTH, 1, folded);
+        VEC_KERNEL(tf_fully_connected_s8_mve);
+        tf_fully_connected_s8_mve(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH, v_weights, folded, out);
+    } else
+#endif
+    {
+        VEC_KERNEL(tf_fully_connected_s8);
+        tf_fully_connected_s8(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH, v_weights, BIAS, out);
+    }
 #endif
     return vec_compare_s8(VEC_NAME, out, v_output_ref, V_DST_SIZE);
 }

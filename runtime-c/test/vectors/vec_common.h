@@ -10,6 +10,30 @@
 
 #include "tf_kernels.h"
 
+/* Kernel variant under test: VEC_DSP (ARMv7E-M DSP kernels) or VEC_MVE (Helium), chosen for the shapes the
+ * compiler would choose them for; without either, the portable kernels. With a variant, every runner reports
+ * the kernel it called as "KERNEL <vector> <function>" (run_cmsis_vectors_qemu.sh counts them). */
+#if defined(VEC_DSP) || defined(VEC_MVE)
+#define VEC_KERNEL(fn) printf("KERNEL %s %s\n", VEC_NAME, #fn)
+#else
+#define VEC_KERNEL(fn) ((void)0)
+#endif
+
+/* The MVE kernels' folded bias: bias[o] (0 without one) + input_offset * (sum of row o's n weights), where row o
+ * is weights[o * row_stride + k * col_stride], k < n; int32 arithmetic that wraps, like the compiler's. */
+static inline void vec_fold_bias(const int32_t *bias, int32_t input_offset, const int8_t *weights, int32_t rows, int32_t n,
+                          int32_t row_stride, int32_t col_stride, int32_t *folded)
+{
+    int32_t o, k;
+    for (o = 0; o < rows; ++o) {
+        uint32_t sum = 0;
+        for (k = 0; k < n; ++k) {
+            sum += (uint32_t)(int32_t)weights[o * row_stride + k * col_stride];
+        }
+        folded[o] = (int32_t)((bias ? (uint32_t)bias[o] : 0u) + (uint32_t)input_offset * sum);
+    }
+}
+
 static int vec_compare_s8(const char *name, const int8_t *got, const int8_t *want, int32_t n)
 {
     int32_t i, bad = 0, first = -1;

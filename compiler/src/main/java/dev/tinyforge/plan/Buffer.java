@@ -43,6 +43,15 @@ public record Buffer(String label, Kind kind, Value root, List<Value> members, M
         return o == null ? 0 : o;
     }
 
+    /**
+     * True when reading {@code v} reads every byte of this buffer: it starts at the first byte and is as long.
+     * The root of a folded concatenation is such a value (one contiguous tensor once every producer wrote its
+     * slice), a slice is not.
+     */
+    public boolean heldWhole(Value v) {
+        return members.contains(v) && memberOffset(v) == 0 && v.type().byteSize() == bytes;
+    }
+
     public boolean overlapsInTime(Buffer o) {
         return firstStep <= o.lastStep && o.firstStep <= lastStep;
     }

@@ -21,7 +21,8 @@ import dev.tinyforge.ir.Value;
  * its lifetime. With in-place execution on, the inputs of a CONCATENATION whose slices are contiguous
  * become slices of its output (the producers write there directly, the concatenation needs no code), and
  * nodes whose input dies at their step may write over it ({@link InPlaceRules}), with their scratch as a
- * one-step buffer.
+ * one-step buffer; that input may be a folded concatenation's output (once its producers wrote every slice
+ * it is one contiguous tensor), never a single slice of it.
  */
 public final class LifetimeAnalysis {
     private LifetimeAnalysis() {}
@@ -88,8 +89,7 @@ public final class LifetimeAnalysis {
                 Node n = g.nodes().get(i);
                 if (noOps.contains(n) || n.outputs().size() != 1) continue;
                 Buffer out = bufferOf.get(n.output());
-                if (out == null || io.contains(out) || paired.contains(out) || out.root() != n.output()
-                        || !out.memberOffsets().isEmpty() || out.firstStep() != i) continue;
+                if (!ownOutput(n, i, out, io) || paired.contains(out)) continue;
                 List<InPlaceRules.Candidate> candidates = new ArrayList<>();
                 for (int k = 0; k < n.inputs().size(); k++) candidates.add(InPlaceRules.candidate(n, k));
                 candidates.add(InPlaceRules.overlap(n, options)); // when no same-offset scheme applies
@@ -108,21 +108,33 @@ public final class LifetimeAnalysis {
 
     /**
      * The pairing of node n (step i) with candidate c when its input buffer allows it: the input dies here,
-     * is the node's own (not a slice), not held outside the arena, and no other input reads it through
-     * another view. Adds the scratch buffer, if any, to the arena.
+     * the node reads the whole buffer (its own value, a view of it, or a folded concatenation's output, but
+     * not a slice), it is not held outside the arena, and no other input reads it through another view.
+     * Adds the scratch buffer, if any, to the arena.
      */
     private static InPlace pair(Node n, int i, InPlaceRules.Candidate c, Buffer out, Map<Value, Buffer> bufferOf, List<Buffer> io,
                                 List<Buffer> arena) {
         int k = c.inputIndex();
+        if (!inputMayBeOverwritten(n, i, k, out, bufferOf, io)) return null;
         Buffer in = bufferOf.get(n.input(k));
-        if (in == null || io.contains(in) || in.lastStep() != i || !in.memberOffsets().isEmpty() || in == out) return null;
-        if (!othersStayClear(n, k, bufferOf)) return null;
         Buffer scratch = null;
         if (c.scratchBytes() > 0) {
             scratch = Buffer.scratch("scratch:" + n.name(), c.scratchBytes(), i);
             arena.add(scratch);
         }
         return new InPlace(n, i, k, in, out, scratch, c.scheme(), c.shift());
+    }
+
+    /** Whether the node at step i may write over its output buffer: the node's own, born here, in the arena. */
+    static boolean ownOutput(Node n, int i, Buffer out, List<Buffer> io) {
+        return out != null && !io.contains(out) && out.root() == n.output() && out.memberOffsets().isEmpty() && out.firstStep() == i;
+    }
+
+    /** Whether input k's buffer may be overwritten by the node at step i (see {@link #pair}). */
+    static boolean inputMayBeOverwritten(Node n, int i, int k, Buffer out, Map<Value, Buffer> bufferOf, List<Buffer> io) {
+        Buffer in = bufferOf.get(n.input(k));
+        if (in == null || io.contains(in) || in.lastStep() != i || !in.heldWhole(n.input(k)) || in == out) return false;
+        return othersStayClear(n, k, bufferOf);
     }
 
     /** No other input of the node reads the paired input's buffer, except the very same value (x op x). */

@@ -91,8 +91,8 @@ public final class PlanChecker {
         }
         if (p.output().root() != n.output() || !p.output().memberOffsets().isEmpty()) return "the output buffer is not the node's own";
         Value in = n.input(p.inputIndex());
-        if (in == null || !p.input().members().contains(in) || !p.input().memberOffsets().isEmpty())
-            return "the input buffer does not hold the node's input";
+        if (in == null || !p.input().heldWhole(in))
+            return "the input buffer does not hold exactly the node's input (a slice cannot be overwritten in place)";
         InPlaceRules.Candidate c = p.isOverlap() ? null : InPlaceRules.candidate(n, p.inputIndex());
         if (!p.isOverlap() && (c == null || c.scheme() != p.scheme())) return n + " cannot run in place as " + p.scheme();
         if (c == null) c = new InPlaceRules.Candidate(0, p.scheme(), 0);

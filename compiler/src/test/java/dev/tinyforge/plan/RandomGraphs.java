@@ -92,6 +92,42 @@ public final class RandomGraphs {
         return g;
     }
 
+    /**
+     * A folded concatenation followed by ops that can run in place over it: two producers (1x1 convolutions,
+     * or the input itself and one) joined along H (or along W when H is 1, both foldable), then a chain of
+     * one to four of depthwise (strides 1 and 2), 1x1 and 3x3 convolution, RELU, residual ADD, each reading the
+     * previous value. Same seed, same graph.
+     */
+    public static Graph concatThenInPlace(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("concat_chain_" + seed);
+        boolean alongW = r.nextInt(4) == 0;
+        int h = alongW ? 1 : 2 + r.nextInt(7), w = 2 + r.nextInt(7), c = 1 + r.nextInt(6);
+        Value x = g.addInput("in", t(h, w, c));
+        Value a = r.nextBoolean() ? x : conv(g, r, x, c, 1, 1, new int[] {0, 0, 0, 0});
+        Value b = conv(g, r, x, c, 1, 1, new int[] {0, 0, 0, 0});
+        Value y = g.newValue("concat", alongW ? t(1, 2 * w, c) : t(2 * h, w, c));
+        g.addNode("concat", OpKind.CONCATENATION, new Attrs.Concat(alongW ? 2 : 1, Activation.NONE), List.of(a, b), List.of(y));
+        int ops = 1 + r.nextInt(4);
+        for (int i = 0; i < ops; i++) {
+            Value prev = y;
+            y = switch (r.nextInt(6)) {
+                case 0 -> depthwise(g, r, prev, 1, 1 + r.nextInt(2), r.nextBoolean());
+                case 1 -> conv(g, r, prev, 1 + r.nextInt(8), 1, 1, new int[] {0, 0, 0, 0});
+                case 2 -> conv(g, r, prev, 1 + r.nextInt(6), 3, 1 + r.nextInt(2), new int[] {1, 1, 1, 1});
+                case 3 -> {
+                    Value z = g.newValue("relu", prev.type());
+                    g.addNode("relu" + i, OpKind.RELU, Attrs.None.INSTANCE, List.of(prev), List.of(z));
+                    yield z;
+                }
+                case 4 -> binary(g, OpKind.ADD, prev, conv(g, r, prev, prev.type().dim(3), 1, 1, new int[] {0, 0, 0, 0}), prev.type());
+                default -> depthwise(g, r, prev, new int[] {1, 2}[r.nextInt(2)], 1, true);
+            };
+        }
+        g.addOutput(y);
+        return g;
+    }
+
     private static TensorType t(int h, int w, int c) {
         return new TensorType(ElementType.INT8, new int[] {1, h, w, c}, ACT);
     }

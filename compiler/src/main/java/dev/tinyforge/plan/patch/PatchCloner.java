@@ -38,27 +38,50 @@ final class PatchCloner {
         PrefixFields fields = PrefixFields.backward(prefix, Map.of(split, cell));
         for (Node n : prefix) {
             Region out = fields.region(n.output());
-            if (out == null) continue;
-            List<Value> ins = new ArrayList<>();
-            int[] borderPads = null;
-            for (int k = 0; k < n.inputs().size(); k++) {
-                InputWindow w = ReceptiveField.inputWindow(n, k, out);
-                if (w == null) {
-                    ins.add(n.input(k));
-                    continue;
-                }
-                if (k == 0) borderPads = w.pads();
-                ins.add(read(n.input(k), w.region()));
-            }
-            Value o = n.output();
-            int[] shape = o.type().shape();
-            shape[1] = out.height();
-            shape[2] = out.width();
-            Value copy = g.newValue(g.uniqueName(o.name() + "_" + tag), o.type().withShape(shape));
-            created.add(g.addNode(copy.name(), n.kind(), withBorderPads(n, borderPads), ins, List.of(copy)));
-            pieces.put(o, new Piece(copy, out));
+            if (out != null) emit(n, out);
         }
         return read(split, cell);
+    }
+
+    /**
+     * Emits the patch producing {@code cell} of {@code split} with the split node run once per row of the cell
+     * (same MACs: each output pixel is still computed once); returns the rows, each 1 x 1 x width x C, top to
+     * bottom. A row of a map is contiguous, so the rows of all cells can be written straight into the map.
+     */
+    List<Value> runByRows(Value split, Region cell) {
+        PrefixFields fields = PrefixFields.backward(prefix, Map.of(split, cell));
+        for (Node n : prefix) {
+            Region out = fields.region(n.output());
+            if (out != null && n.output() != split) emit(n, out);
+        }
+        List<Value> rows = new ArrayList<>();
+        for (int y = cell.rowBegin(); y < cell.rowEnd(); y++) {
+            rows.add(emit(split.producer(), new Region(y, cell.colBegin(), y + 1, cell.colEnd())));
+        }
+        return rows;
+    }
+
+    /** A copy of prefix node n computing region {@code out} of its output, reading its windows of this patch's copies. */
+    private Value emit(Node n, Region out) {
+        List<Value> ins = new ArrayList<>();
+        int[] borderPads = null;
+        for (int k = 0; k < n.inputs().size(); k++) {
+            InputWindow w = ReceptiveField.inputWindow(n, k, out);
+            if (w == null) {
+                ins.add(n.input(k));
+                continue;
+            }
+            if (k == 0) borderPads = w.pads();
+            ins.add(read(n.input(k), w.region()));
+        }
+        Value o = n.output();
+        int[] shape = o.type().shape();
+        shape[1] = out.height();
+        shape[2] = out.width();
+        Value copy = g.newValue(g.uniqueName(o.name() + "_" + tag), o.type().withShape(shape));
+        created.add(g.addNode(copy.name(), n.kind(), withBorderPads(n, borderPads), ins, List.of(copy)));
+        pieces.put(o, new Piece(copy, out));
+        return copy;
     }
 
     /** {@code region} of original value {@code v}, from this patch's copy or, outside the prefix, the full map. */

@@ -18,8 +18,9 @@ import java.util.Map;
  * and including a split node is run once per cell of an n x m grid over the split node's output. Each
  * patch slices the window it needs from the graph input (STRIDED_SLICE), runs copies of the prefix ops on
  * patch-sized maps with explicit pads that pad only at true image borders (interior halo is recomputed
- * from the overlapping input), and the patch outputs are reassembled with CONCATENATION (along W per
- * grid row, then along H). The interpreter and C backend then run the result unchanged.
+ * from the overlapping input), and the patch outputs are reassembled with CONCATENATION, each piece a
+ * contiguous part of the map so that the planner folds the join (producers write straight into the map).
+ * The interpreter and C backend then run the result unchanged.
  */
 public final class PatchSchedule {
 
@@ -44,16 +45,8 @@ public final class PatchSchedule {
         int[] rowCuts = cuts(h, rows), colCuts = cuts(w, cols);
 
         List<Node> created = new ArrayList<>();
-        List<Value> rowMaps = new ArrayList<>();
-        for (int i = 0; i < rows; i++) {
-            List<Value> cells = new ArrayList<>();
-            for (int j = 0; j < cols; j++) {
-                Region cell = new Region(rowCuts[i], colCuts[j], rowCuts[i + 1], colCuts[j + 1]);
-                cells.add(new PatchCloner(g, prefix, "p" + i + "_" + j, created).run(split, cell));
-            }
-            rowMaps.add(concat(g, cells, 2, "patch_row" + i, created));
-        }
-        Value assembled = concat(g, rowMaps, 1, "patch_map", created);
+        Value assembled = cols == 1 ? byCells(g, prefix, split, rowCuts, colCuts, created)
+                : byMapRows(g, prefix, split, rowCuts, colCuts, created);
 
         g.replaceAllUses(split, assembled);
         for (int k = 0; k < g.outputs().size(); k++) if (g.outputs().get(k) == split) g.setOutput(k, assembled);
@@ -62,6 +55,36 @@ public final class PatchSchedule {
         order.addAll(suffix);
         g.reorder(order);
         return assembled;
+    }
+
+    /** One column: the cells are consecutive bands of the map, joined along H (the planner writes them in place). */
+    private static Value byCells(Graph g, List<Node> prefix, Value split, int[] rowCuts, int[] colCuts, List<Node> created) {
+        List<Value> cells = new ArrayList<>();
+        for (int i = 0; i + 1 < rowCuts.length; i++)
+            cells.add(new PatchCloner(g, prefix, "p" + i + "_0", created).run(split, new Region(rowCuts[i], 0, rowCuts[i + 1], colCuts[1])));
+        return concat(g, cells, 1, "patch_map", created);
+    }
+
+    /**
+     * Several columns: a cell is not contiguous in the map, but each of its rows is. The split node runs once per
+     * row of each cell, and all rows, in map order (row by row, cells left to right), are joined along W as a
+     * 1 x 1 x (H*W) x C strip, then viewed (RESHAPE, no copy) as the map; the planner folds that join, so each row
+     * is written straight into its place in the map, with no buffer of cells beside it.
+     */
+    private static Value byMapRows(Graph g, List<Node> prefix, Value split, int[] rowCuts, int[] colCuts, List<Node> created) {
+        List<Value> strip = new ArrayList<>();
+        for (int i = 0; i + 1 < rowCuts.length; i++) {
+            List<List<Value>> cellRows = new ArrayList<>();
+            for (int j = 0; j + 1 < colCuts.length; j++) {
+                Region cell = new Region(rowCuts[i], colCuts[j], rowCuts[i + 1], colCuts[j + 1]);
+                cellRows.add(new PatchCloner(g, prefix, "p" + i + "_" + j, created).runByRows(split, cell));
+            }
+            for (int y = 0; y < rowCuts[i + 1] - rowCuts[i]; y++) for (List<Value> c : cellRows) strip.add(c.get(y));
+        }
+        Value joined = concat(g, strip, 2, "patch_rows", created);
+        Value map = g.newValue(g.uniqueName("patch_map"), split.type());
+        created.add(g.addNode(map.name(), OpKind.RESHAPE, Attrs.None.INSTANCE, List.of(joined), List.of(map)));
+        return map;
     }
 
     /** Whether the graph can be split after node {@code splitIndex} (any grid that fits the map). */

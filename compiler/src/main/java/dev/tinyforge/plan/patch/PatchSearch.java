@@ -6,19 +6,24 @@ import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.plan.ArenaPlanner;
 import dev.tinyforge.plan.MemoryPlan;
+import dev.tinyforge.plan.PairingBounds;
 import dev.tinyforge.plan.PlanOptions;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --patch auto}: finds the split layer and grid (up to {@value #MAX_GRID} x {@value #MAX_GRID}) with
  * the least peak SRAM whose extra MACs stay within the bound. Every candidate is first costed from
- * receptive fields alone (exact MACs, and a bound on its peak: what the layers after the split hold, or the
- * split map, the input and the largest patch tensor during the patch stage); candidates within the MAC
+ * receptive fields alone (exact MACs, and a lower bound on its peak: what the layers after the split hold, or
+ * the split map, the input and the largest patch tensor during the patch stage); candidates within the MAC
  * bound are then planned with the real planner in order of that bound, stopping once no remaining bound
- * can beat the best plan found (or the time budget is spent).
+ * can beat the best plan found. The bound holds whichever in-place pairs the planner keeps or drops
+ * ({@link PairingBounds}), so the search finds the best plan unless it stops at {@value #MAX_PLANNED} plans or
+ * its time budget first (the choice then says how many it planned).
  */
 public final class PatchSearch {
 
@@ -31,7 +36,7 @@ public final class PatchSearch {
 
     private PatchSearch() {}
 
-    private record Candidate(int split, int rows, int cols, PatchCost cost, long bound) {
+    record Candidate(int split, int rows, int cols, PatchCost cost, long bound) {
         PatchSpec spec() { return new PatchSpec(rows, cols, split); }
     }
 
@@ -47,7 +52,7 @@ public final class PatchSearch {
             return new PatchChoice(null, PatchRequest.Mode.OFF, macs, macs, -1, -1, 0, 0, 0, null);
         }
         // Candidates are planned without the exact search (heuristics only); the compilation plans the winner fully.
-        PlanOptions quick = new PlanOptions(plan.inPlace(), plan.ioInArena(), 0);
+        PlanOptions quick = new PlanOptions(plan.inPlace(), plan.ioInArena(), 0, plan.overlap(), plan.planeDepthwise());
         Graph layerWise = GraphCopy.of(g);
         InputStreaming.prepare(layerWise, request.input());
         MemoryPlan base = ArenaPlanner.plan(layerWise, quick);
@@ -58,7 +63,7 @@ public final class PatchSearch {
             long peak = ArenaPlanner.plan(GraphCopy.of(g), quick).peakSramBytes();
             return new PatchChoice(s, PatchRequest.Mode.FIXED, macs, Macs.of(g), base.peakSramBytes(), peak, 1, 1, millis(t0), map);
         }
-        List<Candidate> candidates = candidates(g, request, base);
+        List<Candidate> candidates = candidates(g, request, layerWise, base, quick);
         candidates.sort(Comparator.comparingLong(Candidate::bound).thenComparingLong(c -> c.cost().extraMacs()));
         Candidate best = null;
         long basePeak = base.peakSramBytes(), bestPeak = basePeak;
@@ -71,7 +76,7 @@ public final class PatchSearch {
             if (c.bound() == bestPeak && c.cost().extraMacs() >= best.cost().extraMacs()) continue;
             long peak = plannedPeak(g, c, request.input(), quick);
             planned++;
-            if (peak < bestPeak || (peak == bestPeak && c.cost().extraMacs() < best.cost().extraMacs())) {
+            if (peak < bestPeak || (best != null && peak == bestPeak && c.cost().extraMacs() < best.cost().extraMacs())) {
                 best = c;
                 bestPeak = peak;
             }
@@ -88,8 +93,15 @@ public final class PatchSearch {
                 candidates.size(), planned, millis(t0), map);
     }
 
+    /** Every candidate {@code apply} would cost for {@code g} (not rewritten), with its bound; for tests of the bound. */
+    static List<Candidate> candidates(Graph g, PatchRequest request, PlanOptions quick) {
+        Graph layerWise = GraphCopy.of(g);
+        InputStreaming.prepare(layerWise, request.input());
+        return candidates(g, request, layerWise, ArenaPlanner.plan(layerWise, quick), quick);
+    }
+
     /** The peak SRAM of a candidate, planned on a copy of the graph. */
-    private static long plannedPeak(Graph g, Candidate c, InputSource input, PlanOptions options) {
+    static long plannedPeak(Graph g, Candidate c, InputSource input, PlanOptions options) {
         Graph copy = GraphCopy.of(g);
         PatchSchedule.apply(copy, c.split(), c.rows(), c.cols());
         InputStreaming.prepare(copy, input);
@@ -106,13 +118,29 @@ public final class PatchSearch {
         return (layerWisePeak - patchedPeak) * 100.0 >= PatchRequest.MIN_SAVING_PERCENT * layerWisePeak;
     }
 
-    /** Every splittable layer and grid within the MAC bound, with its bound on peak SRAM. */
-    private static List<Candidate> candidates(Graph g, PatchRequest request, MemoryPlan base) {
+    /**
+     * Every splittable layer and grid within the MAC bound, with a lower bound on its peak SRAM: no plan of the
+     * patched graph can need less, whichever in-place pairs the planner keeps. After the split the patched
+     * graph has the layer-wise graph's buffers ({@code live}: per step, what no pairing goes below). During
+     * the patch stage it holds the input (unless streamed) and, in grid row r, the largest patch tensor of the
+     * row beside rows 0..r-1 of the split map (the whole map once the planner folds the join into it).
+     */
+    private static List<Candidate> candidates(Graph g, PatchRequest request, Graph layerWise, MemoryPlan base, PlanOptions quick) {
         List<Node> nodes = g.nodes();
         long macs = Macs.of(g);
-        long[] live = base.liveBytesPerStep(); // index t + 1 = step t
-        long[] suffix = new long[nodes.size() + 1]; // suffix[L] = most bytes live at any step after L
-        for (int t = nodes.size() - 1; t >= 0; t--) suffix[t] = Math.max(suffix[t + 1], live[t + 2]);
+        long[] live = PairingBounds.liveBytes(layerWise, quick); // index t + 1 = step t of the layer-wise graph
+        // afterLayerWise[t] = most bytes live at any step after t of the layer-wise graph, which streaming may have
+        // given extra nodes (input windows): a node of g is found there by its name.
+        int steps = layerWise.nodes().size();
+        long[] afterLayerWise = new long[steps + 1];
+        for (int t = steps - 1; t >= 0; t--) afterLayerWise[t] = Math.max(afterLayerWise[t + 1], live[t + 2]);
+        Map<String, Integer> stepOf = new HashMap<>();
+        for (int t = 0; t < steps; t++) stepOf.put(layerWise.nodes().get(t).name(), t);
+        long[] suffix = new long[nodes.size()]; // suffix[L] = most bytes live at any step after L (0 when unknown)
+        for (int t = 0; t < nodes.size(); t++) {
+            Integer at = stepOf.get(nodes.get(t).name());
+            suffix[t] = at == null ? 0 : afterLayerWise[at];
+        }
         long io = base.ioAreaBytes();
         long input = request.input().streamed() || !base.ioInArena() ? 0
                 : g.inputs().stream().mapToLong(v -> v.type().byteSize()).sum();
@@ -128,11 +156,10 @@ public final class PatchSearch {
                     if (rows * cols == 1) continue;
                     PatchCost cost = PatchCost.of(prefix, rows, cols, request.input().streamed());
                     if (cost.extraMacs() * 100.0 > request.maxOverheadPercent() * macs) break; // finer grids cost more
-                    // Patch stage: the split map fills row by row; with several columns a row's cells are joined
-                    // by a copy (the map plus one row of cells at that step).
-                    long join = cols > 1 ? s + s / rows : 0;
-                    long during = (cols > 1 ? s * (rows - 1) / rows : s) + cost.largestPatchTensorBytes();
-                    long bound = io + Math.max(suffix[split], input + Math.max(join, during));
+                    long during = 0;
+                    for (int row = 0; row < rows; row++)
+                        during = Math.max(during, s * row / rows + cost.largestTensorBytesByRow()[row]);
+                    long bound = io + Math.max(suffix[split], input + during);
                     r.add(new Candidate(split, rows, cols, cost, bound));
                 }
             }

@@ -322,6 +322,8 @@ void tf_mean_s8(const tf_mean_params *params, int32_t ndims, const int32_t *in_s
 /* QUANTIZE float -> int8: clamp(TfLiteRound(x / scale) + zero_point, -128, 127); the division
  * is done in float exactly as TFLM's AffineQuantize; round half away from zero. */
 void tf_quantize_f32_s8(const tf_affine_params *params, int32_t size, const float *in, int8_t *out);
+/* tf_quantize_f32_s8 for Helium with floating point (M55/M85), same results; portable C elsewhere. */
+void tf_quantize_f32_s8_mve(const tf_affine_params *params, int32_t size, const float *in, int8_t *out);
 
 /* QUANTIZE int8 -> int8 (requantize) and any op that is a pure requantization:
  * clamp(MBQM(x + input_offset, multiplier, shift) + output_offset, act.min, act.max).

@@ -217,6 +217,75 @@ static inline void tf_mve_rows2_s8(const int8_t *x0, const int8_t *x1, const int
 #endif
 }
 
+#if defined(__ARM_FEATURE_MVE)
+/* tf_mve_requant_apply for one output channel oc on 4 accumulators that already hold the bias: the
+ * channel's multiplier and shift as scalars (VQRDMULH / VRSHL by a register), each shift skipped when 0
+ * (the rounding fix-up is then nothing, as in tf_mve_requant_apply). */
+static inline __attribute__((always_inline)) int32x4_t tf_mve_requant_n(const tf_mve_requant *r, int32_t oc, int32x4_t v)
+{
+    const int32_t shift = r->shift[oc];
+    if (shift > 0) {
+        v = vshlq_r_s32(v, shift);
+    }
+    v = vqrdmulhq_n_s32(v, r->multiplier[oc]);
+    if (shift < 0) {
+        v = vqaddq_s32(v, vshrq_n_s32(v, 31));
+        v = vrshlq_n_s32(v, shift);
+    }
+    v = vaddq_n_s32(v, r->output_offset);
+    v = vmaxq_s32(v, vdupq_n_s32(r->act_min));
+    return vminq_s32(v, vdupq_n_s32(r->act_max));
+}
+
+/* Output channel oc of the 4 pixels held in a..d (k <= 16 taps, zeros past k): one VMLADAV each, plus
+ * the folded bias, requantized as one vector of the 4 pixels and scattered to y + j * y_step + oc.
+ * whole: the filter's 16-byte load stays inside the weights (nothing predicated). */
+static inline __attribute__((always_inline)) void tf_mve_narrow_channel(int8x16_t a, int8x16_t b, int8x16_t c, int8x16_t d,
+                                                                       const int8_t *w, int32_t k, int32_t oc,
+                                                                       mve_pred16_t tail, const tf_mve_requant *r,
+                                                                       uint32x4_t yo, int8_t *y, const int whole)
+{
+    const int8x16_t wv = whole ? vldrbq_s8(w + oc * k) : vldrbq_z_s8(w + oc * k, tail);
+    const int32x4_t v = tf_mve_vec4(vmladavq_s8(a, wv), vmladavq_s8(b, wv), vmladavq_s8(c, wv), vmladavq_s8(d, wv));
+    vstrbq_scatter_offset_s32(y + oc, yo, tf_mve_requant_n(r, oc, vaddq_n_s32(v, r->bias[oc])));
+}
+#endif
+
+/* Every output channel of 4 pixels with k <= 16 input channels (x0..x3), filters stored [out_c][k]:
+ * y + j * y_step receives pixel j's out_c outputs. MVE: the 4 pixels' inputs are loaded once (all four
+ * before any output is written, so outputs may overlap those inputs), then each filter is one load and
+ * 4 VMLADAVA, output channels in increasing order. */
+static inline void tf_mve_narrow4_s8(const int8_t *x0, const int8_t *x1, const int8_t *x2, const int8_t *x3,
+                                     const int8_t *w, int32_t k, int32_t out_c, const tf_mve_requant *r, int8_t *y,
+                                     int32_t y_step)
+{
+#if defined(__ARM_FEATURE_MVE)
+    const mve_pred16_t tail = vctp8q((uint32_t)k);
+    const int8x16_t a = vldrbq_z_s8(x0, tail), b = vldrbq_z_s8(x1, tail), c = vldrbq_z_s8(x2, tail),
+                    d = vldrbq_z_s8(x3, tail);
+    const uint32x4_t yo = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)y_step);
+    /* filters oc with oc * k + 16 <= out_c * k read only weight bytes */
+    const int32_t safe = out_c * k >= 16 ? (out_c * k - 16) / k + 1 : 0;
+    int32_t oc;
+    for (oc = 0; oc < safe; ++oc) {
+        tf_mve_narrow_channel(a, b, c, d, w, k, oc, tail, r, yo, y, 1);
+    }
+    for (; oc < out_c; ++oc) {
+        tf_mve_narrow_channel(a, b, c, d, w, k, oc, tail, r, yo, y, 0);
+    }
+#else
+    int8_t x[4][16]; /* all four inputs read before any output is written, as with MVE */
+    memcpy(x[0], x0, (size_t)k);
+    memcpy(x[1], x1, (size_t)k);
+    memcpy(x[2], x2, (size_t)k);
+    memcpy(x[3], x3, (size_t)k);
+    tf_mve_rows_s8(x[0], w, k, out_c, r, y);
+    tf_mve_rows_s8(x[1], w, k, out_c, r, y + y_step);
+    tf_mve_rows_s8(x[2], w, k, out_c, r, y + 2 * y_step);
+    tf_mve_rows_s8(x[3], w, k, out_c, r, y + 3 * y_step);
+#endif
+}
+
 /* Copies n bytes (MVE: 16 per predicated load/store pair). */
 static inline void tf_mve_copy(int8_t *dst, const int8_t *src, int32_t n)
 {

@@ -1,5 +1,6 @@
 /* tf_conv_s8_1x1_inplace for Helium (MVE): the same pixel order (see conv_s8_1x1_inplace.c: last pixel
- * first when out_c > in_c, first pixel first otherwise), but two pixels at a time (tf_mve_rows2_s8, with
+ * first when out_c > in_c, first pixel first otherwise), but up to 16 input channels four pixels at a
+ * time (tf_mve_narrow4_s8, their inputs in registers before any output is written), else two pixels at a time (tf_mve_rows2_s8, with
  * the folded bias of common/tf_mve_s8.h) whose input bytes go to a stack copy before any of their outputs
  * is written; above TF_CONV_1X1_PAIR_MAX_IN input channels, and for an odd last pixel, one pixel at a
  * time through scratch (in_c bytes) as the portable kernel does. Portable C where __ARM_FEATURE_MVE is absent. Same results as
@@ -20,6 +21,15 @@ void tf_conv_s8_1x1_inplace_mve(const tf_conv_params *params, const tf_per_chann
     const int32_t last_first = out_c > in_c;
     int32_t k = 0;
     (void)filter_dims;
+    if (in_c <= 16) {
+        /* Four pixels a .. a + 3 at once, their inputs loaded before any of their outputs is written; the
+         * same bounds as for pairs below, with 4 for 2. */
+        for (; k + 4 <= pixels; k += 4) {
+            const int32_t a = last_first ? pixels - 4 - k : k;
+            const int8_t *x = buf + a * in_c;
+            tf_mve_narrow4_s8(x, x + in_c, x + 2 * in_c, x + 3 * in_c, filter, in_c, out_c, &rq, buf + a * out_c, out_c);
+        }
+    }
     if (in_c <= TF_CONV_1X1_PAIR_MAX_IN) {
         /* Two pixels a and a + 1 at once, their 2 * in_c input bytes copied to the stack first. Last first:
          * the pair writes from a * out_c >= a * in_c, where the unread pixels end; first first: it writes

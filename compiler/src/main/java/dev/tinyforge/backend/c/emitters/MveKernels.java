@@ -88,9 +88,12 @@ final class MveKernels {
         return true;
     }
 
-    /** The elementwise kernel to call instead of {@code fn} ("tf_add_s8" becomes "tf_add_s8_mve" on MVE). */
+    /** Kernels with an MVE twin of the same signature: tf_add_s8, tf_quantize_f32_s8. */
+    private static final java.util.Set<String> SAME_SIGNATURE = java.util.Set.of("tf_add_s8", "tf_quantize_f32_s8");
+
+    /** The kernel to call instead of {@code fn} ("tf_add_s8" becomes "tf_add_s8_mve" on MVE). */
     static String elementwise(EmitContext ctx, String fn) {
-        return ctx.isa() == Isa.MVE && fn.equals("tf_add_s8") ? "tf_add_s8_mve" : fn;
+        return ctx.isa() == Isa.MVE && SAME_SIGNATURE.contains(fn) ? fn + "_mve" : fn;
     }
 
     /** int8 constant weights and an int32 constant bias (or none): what the folded bias is computed from. */

@@ -20,7 +20,7 @@ public final class QuantizeEmitter implements LayerEmitter {
         if (n.kind() == OpKind.QUANTIZE && isSignFlip(in, out)) {
             code.call("tf_convert_" + (Structs.isInt8(in) ? "s8_u8" : "u8_s8"), Structs.size(out), ctx.ptr(in), ctx.ptr(out));
         } else if (n.kind() == OpKind.QUANTIZE && Structs.isFloat(in) && intOut) {
-            code.call("tf_quantize_f32_" + Structs.intSuffix(out), affine(ctx, AffineParams.prepare(n)), Structs.size(out),
+            code.call(MveKernels.elementwise(ctx, "tf_quantize_f32_" + Structs.intSuffix(out)), affine(ctx, AffineParams.prepare(n)), Structs.size(out),
                     ctx.ptr(in), ctx.ptr(out));
         } else if (n.kind() == OpKind.QUANTIZE && intIn && intOut) {
             ActivationEmitter.requantize(n, ctx, code);

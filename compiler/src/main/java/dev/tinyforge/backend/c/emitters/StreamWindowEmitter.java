@@ -34,7 +34,7 @@ final class StreamWindowEmitter {
         Node q = src.producer(); // a virtual QUANTIZE of the raw input
         AffineParams p = AffineParams.prepare(q);
         String params = ctx.declare("tf_affine_params", "params", "{" + CLiterals.floatLiteral(p.scale()) + ", " + p.zeroPoint() + "}");
-        String fn = "tf_quantize_f32_" + Structs.intSuffix(out);
+        String fn = MveKernels.elementwise(ctx, "tf_quantize_f32_" + Structs.intSuffix(out));
         code.functions().add(fn);
         int chunk = Math.max(1, Math.min(cols, CHUNK_BYTES / (4 * ch)));
         code.statement("{\n"

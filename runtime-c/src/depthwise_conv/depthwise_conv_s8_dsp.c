@@ -1,10 +1,11 @@
-/* DEPTHWISE_CONV_2D int8 (per-channel) for cores with the ARMv7E-M DSP extension: 3x3, 5x5 and 7x7
- * filters with depth multiplier 1 and dilation 1 (any stride and padding): small output planes (at most
- * TF_DW_GROUP_MAX_PIXELS) 4 channels at a time (common/tf_dw_group_dsp.h), else one channel plane at a time
- * with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) through
+/* DEPTHWISE_CONV_2D int8 (per-channel) for cores with the ARMv7E-M DSP extension: depth multiplier 1 and
+ * dilation 1 (any stride and padding, filters up to 49 taps, 3x3/5x5/7x7 unrolled) 4 channels at a time, one
+ * output row at a time (common/tf_dw_group_dsp.h); left-over channels of 3x3, 5x5 and 7x7 filters one channel
+ * plane at a time with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) through
  * one column of taps per pixel; anything else, and cores without DSP, go to
  * tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc.
- * Order: channel planes (1 or 4 channels at a time), not pixel order. */
+ * Order: channel groups (4 channels at a time, their output rows in order), then channel planes one at a
+ * time; not pixel order. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
@@ -59,14 +60,26 @@ void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_chan
                               const tf_dims *out_dims, int8_t *out)
 {
 #if defined(__ARM_FEATURE_DSP)
-    if (tf_dw_plane_fits(params, in_dims, filter_dims)) {
-        int32_t ic = 0;
-        if (tf_dw_group_fits(params, quant, in_dims, filter_dims, out_dims)) {
-            for (; ic + 4 <= in_dims->c; ic += 4) {
-                tf_dw_group4_s8(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic, out + ic, in_dims->c);
+    const int32_t plane_fits = tf_dw_plane_fits(params, in_dims, filter_dims);
+    /* left-over channels (c % 4) need the plane form */
+    if (tf_dw_group_fits(params, quant, in_dims, filter_dims) && (in_dims->c % 4 == 0 || plane_fits)) {
+        const int32_t c = in_dims->c, out_w = out_dims->w;
+        tf_dw_group_ctx g;
+        int32_t ic = 0, oy;
+        for (; ic + 4 <= c; ic += 4) {
+            tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic);
+            for (oy = 0; oy < out_dims->h; ++oy) {
+                tf_dw_group4_row_s8(&g, oy, out + oy * out_w * c + ic, c);
             }
         }
-        for (; ic < in_dims->c; ++ic) {
+        for (; ic < c; ++ic) {
+            tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, c);
+        }
+        return;
+    }
+    if (plane_fits) {
+        int32_t ic;
+        for (ic = 0; ic < in_dims->c; ++ic) {
             tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, in_dims->c);
         }
         return;

@@ -103,14 +103,14 @@ static inline void tf_dw_group_ctx_init(tf_dw_group_ctx *g, const tf_dw_conv_par
     g->ox_hi = hi;
 }
 
-/* The 4 outputs of one pixel from accumulators a (channel order 0, 2, 1, 3) into y[0..3]. */
-static inline __attribute__((always_inline)) void tf_dw_group_out4(const tf_dw_group_ctx *g, const int32_t *a,
-                                                                   int8_t *y)
+/* The 4 outputs of one pixel from accumulators a0..a3 (channel order 0, 2, 1, 3) into y[0..3]. */
+static inline __attribute__((always_inline)) void tf_dw_group_out4(const tf_dw_group_ctx *g, int32_t a0, int32_t a1,
+                                                                   int32_t a2, int32_t a3, int8_t *y)
 {
-    y[0] = tf_sat_s8(tf_mbqm_rshift(a[0], &g->q[0]) + g->out_off, g->act_min, g->act_max);
-    y[1] = tf_sat_s8(tf_mbqm_rshift(a[2], &g->q[1]) + g->out_off, g->act_min, g->act_max);
-    y[2] = tf_sat_s8(tf_mbqm_rshift(a[1], &g->q[2]) + g->out_off, g->act_min, g->act_max);
-    y[3] = tf_sat_s8(tf_mbqm_rshift(a[3], &g->q[3]) + g->out_off, g->act_min, g->act_max);
+    y[0] = tf_sat_s8(tf_mbqm_rshift(a0, &g->q[0]) + g->out_off, g->act_min, g->act_max);
+    y[1] = tf_sat_s8(tf_mbqm_rshift(a2, &g->q[1]) + g->out_off, g->act_min, g->act_max);
+    y[2] = tf_sat_s8(tf_mbqm_rshift(a1, &g->q[2]) + g->out_off, g->act_min, g->act_max);
+    y[3] = tf_sat_s8(tf_mbqm_rshift(a3, &g->q[3]) + g->out_off, g->act_min, g->act_max);
 }
 
 /* One tap: 4 inputs at x, weights w[0..1], into a[0..3] (channel order 0, 2, 1, 3). */
@@ -136,7 +136,6 @@ static inline __attribute__((always_inline)) void tf_dw_group_interior_k(const t
     const int32_t c = g->c, row = g->in_w * c, step = g->sw * c;
     int32_t i, fy, fx;
     for (i = 0; i < n; ++i, x += step, y += y_stride) {
-        int32_t a[4];
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         const int32_t *w = g->wpk;
         const int8_t *p = x;
@@ -148,11 +147,7 @@ static inline __attribute__((always_inline)) void tf_dw_group_interior_k(const t
                 TF_DW_GROUP_TAP(q, w, a0, a1, a2, a3);
             }
         }
-        a[0] = a0;
-        a[1] = a1;
-        a[2] = a2;
-        a[3] = a3;
-        tf_dw_group_out4(g, a, y);
+        tf_dw_group_out4(g, a0, a1, a2, a3, y);
     }
 }
 
@@ -163,7 +158,6 @@ static inline void tf_dw_group_border(const tf_dw_group_ctx *g, int32_t iy0, int
 {
     const int32_t ix0 = ox * g->sw - g->pad_l;
     const int32_t fx_lo = ix0 < 0 ? -ix0 : 0, fx_hi = g->in_w - ix0 < g->f_w ? g->in_w - ix0 : g->f_w;
-    int32_t a[4];
     int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3], fy, fx;
     for (fy = fy_lo; fy < fy_hi; ++fy) {
         const int8_t *x = g->in + ((iy0 + fy) * g->in_w + ix0 + fx_lo) * g->c;
@@ -172,11 +166,7 @@ static inline void tf_dw_group_border(const tf_dw_group_ctx *g, int32_t iy0, int
             TF_DW_GROUP_TAP(x, w, a0, a1, a2, a3);
         }
     }
-    a[0] = a0;
-    a[1] = a1;
-    a[2] = a2;
-    a[3] = a3;
-    tf_dw_group_out4(g, a, y);
+    tf_dw_group_out4(g, a0, a1, a2, a3, y);
 }
 
 /* Output row oy of the group's 4 channels: pixel ox into y[ox * y_stride + j], j 0..3. */

@@ -127,7 +127,15 @@ static void fill_bytes(const tf_conv_params *params, const tf_dims *in_dims, con
         for (fx = 0; fx < filter_dims->w; ++fx, dst += in_c) {
             const int32_t ix = ix0 + params->dilation.w * fx;
             if (iy >= 0 && iy < in_h && ix >= 0 && ix < in_w) {
-                memcpy(dst, in + ((b * in_h + iy) * in_w + ix) * in_c, (size_t)in_c);
+                const int8_t *src = in + ((b * in_h + iy) * in_w + ix) * in_c;
+                if (in_c == 3) {
+                    /* a first layer (RGB): inline, not a memcpy call per tap */
+                    dst[0] = src[0];
+                    dst[1] = src[1];
+                    dst[2] = src[2];
+                } else {
+                    memcpy(dst, src, (size_t)in_c);
+                }
             } else {
                 memset(dst, zero_point, (size_t)in_c);
             }

@@ -1,16 +1,46 @@
-/* tf_depthwise_conv_s8_nhwc_inplace for cores with the ARMv7E-M DSP extension: 3x3, 5x5 and 7x7 filters
- * with depth multiplier 1 and dilation 1 compute, for small output planes, 4 channels at a time into a stack
- * buffer (common/tf_dw_group_dsp.h), else each channel plane into scratch with SMLAD
- * (common/tf_dw_plane_dsp.h), then copy it to the output, in the same channel order and with the same
- * scratch as the portable in-place kernel (see depthwise_conv_s8_nhwc_inplace.c for why that is safe);
- * anything else, and cores without DSP, go to tf_depthwise_conv_s8_nhwc_inplace. Same results.
- * Order: channel planes (1 or 4 channels at a time), not pixel order. */
+/* tf_depthwise_conv_s8_nhwc_inplace for cores with the ARMv7E-M DSP extension: depth multiplier 1 and
+ * dilation 1 compute 4 channels at a time, one output row at a time (common/tf_dw_group_dsp.h), into a small
+ * stack ring of output rows; a row goes to its place in the buffer (channels c0 .. c0 + 3 only) as soon as no
+ * later output row of the group reads the input pixels it overwrites. Left-over channels (3x3, 5x5, 7x7) go,
+ * one channel plane at a time, into scratch with SMLAD (common/tf_dw_plane_dsp.h), then to the output, with
+ * the same scratch as the portable in-place kernel (see depthwise_conv_s8_nhwc_inplace.c for why that is
+ * safe); anything else, and cores without DSP, go to tf_depthwise_conv_s8_nhwc_inplace. Same results.
+ * Order: channel groups (4 channels at a time, their output rows in order), then channel planes one at a time;
+ * a group only ever writes its own 4 channels. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dw_plane_dsp.h"
 #include "../common/tf_dw_group_dsp.h"
+
+/* Bytes of the ring of pending output rows (4 channels each). */
+#define TF_DW_GROUP_RING_BYTES 2048
+
+/* First input pixel (row-major index) that output row oy, or any later row, may read: its first input row's
+ * first pixel (taps in the padding are never read). */
+static int32_t first_read_pixel(const tf_dw_conv_params *params, const tf_dims *in_dims, int32_t oy)
+{
+    const int32_t iy = oy * params->stride.h - params->padding.top;
+    return (iy > 0 ? iy : 0) * in_dims->w;
+}
+
+/* Output rows of a group that are computed but not yet written back: the ring must hold that many (plus the
+ * row being computed). */
+static int32_t pending_rows(const tf_dw_conv_params *params, const tf_dims *in_dims, const tf_dims *out_dims)
+{
+    int32_t oy, first = 0, most = 1;
+    for (oy = 0; oy < out_dims->h; ++oy) {
+        const int32_t lb = oy + 1 < out_dims->h ? first_read_pixel(params, in_dims, oy + 1) : INT32_MAX;
+        if (oy - first + 1 > most) {
+            most = oy - first + 1;
+        }
+        while (first <= oy && (first + 1) * out_dims->w - 1 < lb) {
+            ++first;
+        }
+    }
+    return most;
+}
 #endif
 
 void tf_depthwise_conv_s8_inplace_dsp(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
@@ -19,17 +49,30 @@ void tf_depthwise_conv_s8_inplace_dsp(const tf_dw_conv_params *params, const tf_
                                       const tf_dims *out_dims, int8_t *buf, int8_t *scratch)
 {
 #if defined(__ARM_FEATURE_DSP)
-    if (tf_dw_plane_fits(params, in_dims, filter_dims)) {
-        const int32_t c = in_dims->c, plane = out_dims->h * out_dims->w;
-        int32_t ic = 0, p, j;
-        if (tf_dw_group_fits(params, quant, in_dims, filter_dims, out_dims)) {
-            int8_t group[4 * TF_DW_GROUP_MAX_PIXELS];
+    const int32_t c = in_dims->c, out_w = out_dims->w, plane = out_dims->h * out_w;
+    const int32_t group_fits = tf_dw_group_fits(params, quant, in_dims, filter_dims);
+    const int32_t ring_rows = group_fits ? pending_rows(params, in_dims, out_dims) : 0;
+    const int32_t plane_fits = tf_dw_plane_fits(params, in_dims, filter_dims);
+    /* left-over channels (c % 4) need the plane form */
+    const int32_t use_group = group_fits && ring_rows * 4 * out_w <= TF_DW_GROUP_RING_BYTES && (c % 4 == 0 || plane_fits);
+    if (use_group || plane_fits) {
+        int32_t ic = 0, p;
+        if (use_group) {
+            int8_t ring[TF_DW_GROUP_RING_BYTES];
+            tf_dw_group_ctx g;
             for (; ic + 4 <= c; ic += 4) {
-                tf_dw_group4_s8(params, quant, in_dims, buf, filter_dims, filter, bias, out_dims, ic, group, 4);
-                /* Input channels ic .. ic + 3 are fully consumed: their bytes may now take the output. */
-                for (p = 0; p < plane; ++p) {
-                    for (j = 0; j < 4; ++j) {
-                        buf[p * c + ic + j] = group[4 * p + j];
+                int32_t oy, first = 0;
+                tf_dw_group_ctx_init(&g, params, quant, in_dims, buf, filter_dims, filter, bias, out_dims, ic);
+                for (oy = 0; oy < out_dims->h; ++oy) {
+                    const int32_t lb = oy + 1 < out_dims->h ? first_read_pixel(params, in_dims, oy + 1) : INT32_MAX;
+                    tf_dw_group4_row_s8(&g, oy, ring + (oy % ring_rows) * 4 * out_w, 4);
+                    /* Rows no later row reads under: their pixels may now take the output. */
+                    for (; first <= oy && (first + 1) * out_w - 1 < lb; ++first) {
+                        const int8_t *src = ring + (first % ring_rows) * 4 * out_w;
+                        int8_t *dst = buf + first * out_w * c + ic;
+                        for (p = 0; p < out_w; ++p, src += 4, dst += c) {
+                            memcpy(dst, src, 4);
+                        }
                     }
                 }
             }

@@ -17,7 +17,8 @@ import dev.tinyforge.ir.Value;
  * Random int8 chains of the layers the DSP kernels specialize, with the parameters those kernels branch on
  * varied: channel counts 1, 3, odd, even and large (past the 32-channel constant chunks and the 512-channel
  * tile limit), 1x1 convolutions with strides 1 and 2, general 3x3 convolutions, 3x3/5x5/7x7 depthwise with
- * strides 1 and 2 and SAME or VALID padding (including rows wider than the depthwise row buffer), zero
+ * strides 1 and 2 and SAME or VALID padding (including rows wider than the depthwise row buffer), one input
+ * channel with a depth multiplier and a non-square filter of up to 80 taps, zero
  * points anywhere in int8, per-channel weight scales, activations NONE/RELU/RELU6, and output scales that
  * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path); residual
  * ADDs where a layer keeps the shape; sometimes a final FULLY_CONNECTED.
@@ -31,8 +32,10 @@ final class DspLayerGraphs {
         Graph g = new Graph("dsp_layers_" + seed);
         boolean wide = seed % 7 == 3;
         int h = wide ? 3 + r.nextInt(3) : 3 + r.nextInt(10), w = wide ? 280 + r.nextInt(40) : 3 + r.nextInt(12);
-        int c = channels(r, wide);
+        boolean oneChannelFirst = seed % 5 == 1; // micro_speech's form: a depthwise multiplier over one channel
+        int c = oneChannelFirst ? 1 : channels(r, wide);
         Value x = g.addInput("in", act(r, h, w, c));
+        if (oneChannelFirst) x = oneChannelDepthwise(g, r, x, 1 + r.nextInt(2), r.nextBoolean());
         int layers = 2 + r.nextInt(4);
         for (int i = 0; i < layers; i++) {
             int[] s = x.type().shape();
@@ -124,6 +127,7 @@ final class DspLayerGraphs {
 
     private static Value depthwise(Graph g, Random r, Value a, int k, int stride, boolean same) {
         int[] s = a.type().shape();
+        if (s[3] == 1 && r.nextBoolean()) return oneChannelDepthwise(g, r, a, stride, same);
         int pad = same ? k / 2 : 0;
         int oh = (s[1] + 2 * pad - k) / stride + 1, ow = (s[2] + 2 * pad - k) / stride + 1;
         if (oh < 1 || ow < 1) return a;
@@ -133,6 +137,22 @@ final class DspLayerGraphs {
         Value y = g.newValue("dw", out(r, a, ws, k * k, oh, ow, s[3]));
         g.addNode("dw" + g.nodes().size(), OpKind.DEPTHWISE_CONV_2D, new Attrs.DepthwiseConv2D(new int[] {pad, pad, pad, pad},
                 new int[] {stride, stride}, new int[] {1, 1}, 1, activation(r)), List.of(a, wv, bv), List.of(y));
+        return y;
+    }
+
+    /** One input channel, a depth multiplier of 2 to 9 and a non-square filter of up to 10x8 taps (micro_speech's first layer). */
+    private static Value oneChannelDepthwise(Graph g, Random r, Value a, int stride, boolean same) {
+        int[] s = a.type().shape();
+        int kh = 2 + r.nextInt(9), kw = 2 + r.nextInt(7), mult = 2 + r.nextInt(8);
+        int padH = same ? (kh - 1) / 2 : 0, padW = same ? (kw - 1) / 2 : 0;
+        int oh = (s[1] + 2 * padH - kh) / stride + 1, ow = (s[2] + 2 * padW - kw) / stride + 1;
+        if (oh < 1 || ow < 1) return a;
+        float ws = 0.002f + r.nextFloat() * 0.02f;
+        Value wv = g.newConstant("dw_w", weights(r, new int[] {1, kh, kw, mult}, mult, 3, ws));
+        Value bv = g.newConstant("dw_b", bias(r, mult));
+        Value y = g.newValue("dw", out(r, a, ws, kh * kw, oh, ow, mult));
+        g.addNode("dw" + g.nodes().size(), OpKind.DEPTHWISE_CONV_2D, new Attrs.DepthwiseConv2D(new int[] {padH, padW, padH, padW},
+                new int[] {stride, stride}, new int[] {1, 1}, mult, activation(r)), List.of(a, wv, bv), List.of(y));
         return y;
     }
 

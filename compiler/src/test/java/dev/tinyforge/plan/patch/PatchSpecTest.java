@@ -28,10 +28,18 @@ class PatchSpecTest {
     void appliesToTheCompilersLayerNumbering() {
         Graph g = Compiler.load(Shared.repoRoot().resolve("test-models/residual_int8.tflite"));
         long convs = g.nodes().stream().filter(n -> n.kind() == OpKind.CONV_2D).count();
-        PatchSpec.parse("2x2@0").applyTo(g);
-        assertEquals(convs - 1 + 4, g.nodes().stream().filter(n -> n.kind() == OpKind.CONV_2D).count(),
-                "the first conv is replaced by one copy per patch");
+        int splitRows = g.nodes().get(0).output().type().shape()[1];
+        PatchSpec.parse("2x1@0").applyTo(g);
+        assertEquals(convs - 1 + 2, countConvs(g), "one column: the first conv is replaced by one copy per patch");
+        // several columns: the split layer runs once per output row of each cell, writing rows straight into its map
+        Graph h = Compiler.load(Shared.repoRoot().resolve("test-models/residual_int8.tflite"));
+        PatchSpec.parse("2x2@0").applyTo(h);
+        assertEquals(convs - 1 + 2L * splitRows, countConvs(h), "two columns: one copy per row of each cell");
         assertThrows(CompileException.class, () -> PatchSpec.parse("2x2@999").applyTo(
                 Compiler.load(Shared.repoRoot().resolve("test-models/residual_int8.tflite"))));
+    }
+
+    private static long countConvs(Graph g) {
+        return g.nodes().stream().filter(n -> n.kind() == OpKind.CONV_2D).count();
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param consoleDriver the built-in UART driver to generate ("cmsdk-uart", "stm32-usart-v1",
  *                     "nrf-uart"), or "board" when the board folder supplies console.c
  * @param consoleBase  the UART's base address for built-in drivers
+ * @param consoleTxPin for the nrf-uart driver on a real board: the GPIO P0 pin its TX is routed to (-1: none,
+ *                     as under QEMU, whose UART needs no pin routing)
  * @param emulator     for a real board: the emulated board of the same core that tests it
  * @param qemuMachine  for an emulated board: QEMU's -M name
  */
@@ -31,6 +33,7 @@ public record Board(
         String optimization,
         String consoleDriver,
         long consoleBase,
+        int consoleTxPin,
         String consoleDescription,
         String flashTool,
         String flashCommand,

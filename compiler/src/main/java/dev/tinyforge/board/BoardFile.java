@@ -44,7 +44,7 @@ final class BoardFile {
         };
         String title = string(json, "title");
         if (kind == Board.Kind.HOST)
-            return new Board(name, kind, title, "", "host", List.of(), 0, 0, 0, List.of(), null, 0, "-O2", "stdio", 0,
+            return new Board(name, kind, title, "", "host", List.of(), 0, 0, 0, List.of(), null, 0, "-O2", "stdio", 0, -1,
                     "stdout", "none", "", null, null, null, null, Map.of());
 
         List<Memory> memories = new ArrayList<>();
@@ -66,6 +66,8 @@ final class BoardFile {
         if (driver.equals("board") && !files.containsKey("console.c"))
             throw error("console driver 'board' needs a console.c in the board folder");
         long base = driver.equals("board") ? 0 : number(console, "base");
+        if (console.containsKey("tx_pin") && !driver.equals("nrf-uart")) throw error("console 'tx_pin' is for the nrf-uart driver");
+        int txPin = console.containsKey("tx_pin") ? (int) number(console, "tx_pin") : -1;
 
         Map<String, Object> flash = map(json.get("flash"), "flash");
         String emulator = kind == Board.Kind.REAL ? string(json, "emulator") : null;
@@ -80,7 +82,7 @@ final class BoardFile {
         for (Object f : list(json, "cpu_flags")) flags.add(String.valueOf(f));
         return new Board(name, kind, title, string(json, "mcu"), string(json, "core"), List.copyOf(flags),
                 number(json, "clock_hz"), number(json, "reset_clock_hz"), (int) number(json, "irq_count"),
-                List.copyOf(memories), placement, number(json, "stack_bytes"), string(json, "optimization"), driver, base,
+                List.copyOf(memories), placement, number(json, "stack_bytes"), string(json, "optimization"), driver, base, txPin,
                 string(console, "description"), string(flash, "tool"), string(flash, "command"), emulator, machine,
                 renodePlatform, renodeUart, Map.copyOf(new LinkedHashMap<>(files)));
     }

@@ -43,6 +43,7 @@ final class FirmwareTemplateData {
         m.put("isM7", b.core().equals("cortex-m7"));
         m.put("consoleBase", hex(b.consoleBase()));
         m.put("consoleDescription", b.consoleDescription());
+        if (b.consoleTxPin() >= 0) m.put("consoleTxPin", b.consoleTxPin());
         m.put("flashTool", b.flashTool());
         m.put("flashCommand", b.flashCommand());
         m.put("qemuMachine", b.qemuMachine());

@@ -20,7 +20,7 @@ final class StandIn {
         }
         return new Board(emu.name(), Board.Kind.EMULATED, emu.title() + " standing in for " + real.title(), real.mcu(),
                 real.core(), real.cpuFlags(), emu.clockHz(), emu.resetClockHz(), emu.irqCount(), List.copyOf(memories),
-                emu.placement(), real.stackBytes(), real.optimization(), emu.consoleDriver(), emu.consoleBase(),
+                emu.placement(), real.stackBytes(), real.optimization(), emu.consoleDriver(), emu.consoleBase(), emu.consoleTxPin(),
                 emu.consoleDescription(), emu.flashTool(), emu.flashCommand(), null, emu.qemuMachine(), null, null,
                 Map.copyOf(emu.files()));
     }

@@ -40,6 +40,8 @@ class BoardsTest {
         assertEquals("netduinoplus2", Boards.get("qemu-netduinoplus2").qemuMachine());
         assertEquals("microbit", Boards.get("qemu-microbit").qemuMachine());
         assertEquals(0x59303000L, Boards.get("qemu-mps3-an547").consoleBase());
+        assertEquals(6, Boards.get("nrf52840-dk").consoleTxPin()); // real nRF boards route UART0 TX through PSEL
+        assertEquals(-1, Boards.get("qemu-microbit").consoleTxPin());
         assertEquals(0x28000000L, Boards.get("qemu-mps3-an547").memory(Boards.get("qemu-mps3-an547").placement().weights()).origin());
         assertTrue(Boards.get("host").isHost());
     }

@@ -7,6 +7,9 @@
  *
  * Arguments (-plugin tf_icount.so,out=FILE,begin=0xADDR,end=0xADDR,layer=0xADDR,...):
  *   out=FILE     where to write (default: QEMU's plugin log, -d plugin -D FILE)
+ *   pcs=FILE     also count each instruction address on its own and write "<address> <count>" lines
+ *                for the executed ones at exit (a flat profile for kernel tuning; tools/hotspots.sh
+ *                sums it per function and per source line)
  *   ROLE=ADDR    a marker address (hex or decimal) and the word printed for it; ROLE is one of
  *                begin, end, layer, mark; up to 16 markers. Thumb bit 0 is ignored.
  *
@@ -54,6 +57,38 @@ static int num_marks;
 static const char *const known_roles[] = {"begin", "end", "layer", "mark"};
 static FILE *out;
 
+/* pcs=FILE: one counter per instruction address, in an open-addressing table sized for 1 M instructions. */
+#define PC_SLOTS (1u << 21)
+typedef struct {
+    uint64_t pc, count;
+} pc_slot;
+static pc_slot *pc_table;
+static const char *pc_path;
+
+static uint64_t *pc_counter(uint64_t pc)
+{
+    uint32_t h = (uint32_t)((pc >> 1) * 2654435761u) & (PC_SLOTS - 1);
+    while (pc_table[h].count != 0 && pc_table[h].pc != pc) h = (h + 1) & (PC_SLOTS - 1);
+    if (pc_table[h].count == 0) {
+        /* counts start at 1, so a claimed slot is never mistaken for an empty one; write_pcs subtracts it */
+        pc_table[h].pc = pc;
+        pc_table[h].count = 1;
+    }
+    return &pc_table[h].count;
+}
+
+static void write_pcs(void)
+{
+    FILE *f = fopen(pc_path, "w");
+    if (!f) {
+        fprintf(stderr, "tf_icount: cannot write %s\n", pc_path);
+        return;
+    }
+    for (uint32_t i = 0; i < PC_SLOTS; i++)
+        if (pc_table[i].count > 1) fprintf(f, "0x%" PRIx64 " %" PRIu64 "\n", pc_table[i].pc, pc_table[i].count - 1);
+    fclose(f);
+}
+
 static void emit(const char *line)
 {
     if (out) {
@@ -85,6 +120,9 @@ static void on_translate(qemu_plugin_id_t id, struct qemu_plugin_tb *tb)
             if (marks[k] == pc)
                 qemu_plugin_register_vcpu_insn_exec_cb(insn, on_mark, QEMU_PLUGIN_CB_NO_REGS, (void *)(uintptr_t)k);
         qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64, &insn_count, 1);
+        if (pc_table) {
+            qemu_plugin_register_vcpu_insn_exec_inline(insn, QEMU_PLUGIN_INLINE_ADD_U64, pc_counter(pc), 1);
+        }
     }
 }
 
@@ -95,6 +133,7 @@ static void on_plugin_exit(qemu_plugin_id_t id, void *userdata)
     char line[64];
     snprintf(line, sizeof line, "total %" PRIu64 "\n", insn_count);
     emit(line);
+    if (pc_table) write_pcs();
     if (out) fclose(out);
     out = NULL;
 }
@@ -113,13 +152,19 @@ __attribute__((visibility("default"))) int qemu_plugin_install(qemu_plugin_id_t 
             }
             continue;
         }
+        if (strncmp(a, "pcs=", 4) == 0) {
+            pc_path = a + 4;
+            pc_table = calloc(PC_SLOTS, sizeof *pc_table);
+            if (!pc_table) return -1;
+            continue;
+        }
         int role = -1;
         for (int r = 0; r < (int)(sizeof known_roles / sizeof known_roles[0]); r++) {
             size_t n = strlen(known_roles[r]);
             if (strncmp(a, known_roles[r], n) == 0 && a[n] == '=') role = r;
         }
         if (role < 0 || num_marks == MAX_MARKS) {
-            fprintf(stderr, "tf_icount: bad argument '%s' (expected out=FILE or begin|end|layer|mark=ADDR, at most %d)\n", a,
+            fprintf(stderr, "tf_icount: bad argument '%s' (expected out=FILE, pcs=FILE or begin|end|layer|mark=ADDR, at most %d)\n", a,
                     MAX_MARKS);
             return -1;
         }

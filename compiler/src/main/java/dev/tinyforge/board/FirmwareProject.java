@@ -65,6 +65,7 @@ public record FirmwareProject(CompiledModel model, Board board, Map<String, Stri
         files.put("host/board_config.h", render("hostConfig", Map.of("p", p)));
         files.put("tools/tf_icount.c", pluginSource());
         files.put("tools/icount.awk", render("icountAwk", Map.of()));
+        files.put("tools/hotspots.awk", render("hotspotsAwk", Map.of()));
         if (board.hasRenode()) {
             files.put("renode/" + board.name() + ".resc", render("renodeScript", Map.of("p", p, "b", b)));
             files.put("renode/" + board.name() + ".robot", render("renodeRobot", Map.of("p", p, "b", b)));

@@ -75,6 +75,7 @@ public final class CModelGenerator {
 
         List<Map<String, Object>> layers = new ArrayList<>();
         Set<String> functions = new LinkedHashSet<>();
+        Set<String> includes = new LinkedHashSet<>();
         long totalMacs = 0;
         for (int i = 0; i < g.nodes().size(); i++) {
             Node n = g.nodes().get(i);
@@ -84,6 +85,7 @@ public final class CModelGenerator {
             // A streamed conversion (QUANTIZE of a streamed input) runs inside the windows that read it.
             if (!n.output().isStreamed()) LayerEmitters.forNode(n).emit(n, ctx, code);
             functions.addAll(code.functions());
+            for (String h : code.includes()) includes.add("runtime/" + h);
             long macs = Macs.of(n);
             totalMacs += macs;
             Map<String, Object> l = new LinkedHashMap<>();
@@ -116,6 +118,7 @@ public final class CModelGenerator {
         model.put("inputCount", Math.max(1, g.inputs().size()));
         model.put("outputCount", Math.max(1, g.outputs().size()));
         model.put("layers", layers);
+        model.put("includes", new ArrayList<>(includes));
         model.put("constants", constants);
         model.put("variables", variables);
         model.put("stateBytes", stateBytes);

@@ -12,7 +12,8 @@ import dev.tinyforge.plan.patch.PatchRequest;
  *                     written in place by their producers
  * @param reorder      choose the execution order of branches that needs the least memory
  * @param ioInArena    model input and output inside the arena (false: separate buffers, counted as io)
- * @param exactMillis  time budget of the exact offset search per plan
+ * @param exactMillis  budget of the exact offset search per plan (search nodes counted in units of about a
+ *                     millisecond, see PlanOptions; not timed, so plans do not depend on the machine)
  * @param isa          the target core's instruction-set extensions: which kernel variants may be chosen
  * @param overlap      (with inPlace) overlapped sliding-window layers; off keeps in place at one offset only
  *                     (an overlapped depthwise cannot use the channel-plane DSP kernels, so on DSP targets

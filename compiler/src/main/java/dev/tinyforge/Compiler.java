@@ -85,7 +85,7 @@ public final class Compiler {
         PatchChoice patch = PatchSearch.apply(g, options.patch(), options.planOptions());
         Verifier.verify(g);
         if (options.reorder()) {
-            MemorySchedule.Result r = MemorySchedule.optimize(g, 1000, 200_000);
+            MemorySchedule.Result r = MemorySchedule.optimize(g, 200_000);
             if (r.order() != null) {
                 g.reorder(r.order());
                 Verifier.verify(g);

@@ -59,7 +59,7 @@ public final class MemoryBenchmark {
                 continue;
             }
             long t0 = System.nanoTime();
-            MemorySchedule.Result r = MemorySchedule.optimize(g, 1000, 200_000);
+            MemorySchedule.Result r = MemorySchedule.optimize(g, 200_000);
             if (r.order() != null) g.reorder(r.order());
             MemoryPlan on = ArenaPlanner.plan(g, CompileOptions.DEFAULT.planOptions());
             long ms = (System.nanoTime() - t0) / 1_000_000;

@@ -68,22 +68,24 @@ public final class ArenaPlanner {
      * scheme to an overlap ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP}, which can need less than a scratch
      * plane; used only where it lowers the arena, and as the options allow); keeps a
      * change whenever the heuristics then find a smaller arena, and repeats while that helps (bounded by a
-     * time budget).
+     * work budget: {@link #REFINE_WORK} buffers placed, counted over every trial plan, so the result does not
+     * depend on the machine's speed or load).
      */
     private static MemoryProblem refinePairs(MemoryProblem p, PlanOptions options) {
-        long deadline = System.nanoTime() + REFINE_BUDGET_NANOS;
         Solved best = solve(p, 0);
-        for (int round = 0; round < 8 && System.nanoTime() < deadline; round++) {
+        long work = p.arenaBuffers().size();
+        for (int round = 0; round < 8 && work < REFINE_WORK; round++) {
             List<InPlace> suspects = pairsReachingTop(best);
             Solved improved = null;
             for (InPlace pair : suspects) {
-                if (System.nanoTime() > deadline) break;
+                if (work >= REFINE_WORK) break;
                 List<MemoryProblem> changes = new ArrayList<>();
                 changes.add(without(best.problem, pair));
                 MemoryProblem switched = switchedToOverlap(best.problem, pair, options);
                 if (switched != null) changes.add(switched);
                 for (MemoryProblem changed : changes) {
                     Solved s = solve(changed, 0);
+                    work += changed.arenaBuffers().size();
                     if (s.top < (improved == null ? best.top : improved.top)) improved = s;
                 }
             }
@@ -93,8 +95,11 @@ public final class ArenaPlanner {
         return best.problem;
     }
 
-    /** Per refinement (up to three run: same-offset, switched to overlaps, fresh overlaps), so planning stays well under 2 s. */
-    static final long REFINE_BUDGET_NANOS = 350_000_000L;
+    /**
+     * Buffers placed per refinement (up to three run: same-offset, switched to overlaps, fresh overlaps): about
+     * 100 trial plans of a 120-buffer patched graph, a third of a second on a slow 2-core machine.
+     */
+    static final long REFINE_WORK = 12_000;
 
     private static List<InPlace> pairsReachingTop(Solved s) {
         List<Cluster> clusters = Cluster.build(s.problem.arenaBuffers(), s.problem.inPlace());

@@ -9,24 +9,28 @@ import java.util.List;
  * sequence in which each cluster's offset is a candidate of those before it. So the search places
  * clusters in non-decreasing offset order, each at a candidate offset, and is exact when it finishes. It
  * prunes with: for every step, the clusters still to place that are live then must all sit at or above
- * the current offset, disjoint. Stops at a deadline, keeping the best plan found (the heuristics' best to
+ * the current offset, disjoint. Stops after a budget of search nodes (counted, not timed, so the plan
+ * does not depend on the machine's speed or load), keeping the best plan found (the heuristics' best to
  * start with). With overlapped pairs (members at different heights in a cluster) a cluster can rest on
  * one placed above its own base, so the search is then a bounded improvement, not a proof.
  */
 final class ExactPlacement {
     private final List<Cluster> clusters;
     private final int steps0, steps1;
-    private final long deadline;
+    private final long maxNodes;
     private long[] best;
     private long bestTop;
     private boolean timedOut;
     private long nodes;
 
-    private ExactPlacement(List<Cluster> clusters, long[] incumbent, long deadlineNanos) {
+    /** Search nodes per millisecond of budget: about what one core of a 2020s desktop visits. */
+    static final long NODES_PER_MILLI = 1_000;
+
+    private ExactPlacement(List<Cluster> clusters, long[] incumbent, long maxNodes) {
         this.clusters = clusters;
         this.best = incumbent.clone();
         this.bestTop = Placement.top(clusters, incumbent);
-        this.deadline = deadlineNanos;
+        this.maxNodes = maxNodes;
         int s0 = Integer.MAX_VALUE, s1 = Integer.MIN_VALUE;
         for (Cluster c : clusters) {
             s0 = Math.min(s0, c.first);
@@ -39,8 +43,9 @@ final class ExactPlacement {
     /** The result: offsets by cluster id and whether the search proved them optimal. */
     record Result(long[] offsets, boolean optimal) {}
 
+    /** {@code millis}: the budget, in units of {@link #NODES_PER_MILLI} search nodes. */
     static Result search(List<Cluster> clusters, long[] incumbent, long millis) {
-        ExactPlacement s = new ExactPlacement(clusters, incumbent, System.nanoTime() + millis * 1_000_000L);
+        ExactPlacement s = new ExactPlacement(clusters, incumbent, millis * NODES_PER_MILLI);
         long[] off = new long[clusters.size()];
         Arrays.fill(off, -1);
         s.recurse(off, 0, 0, -1, 0);
@@ -49,7 +54,7 @@ final class ExactPlacement {
     }
 
     private void recurse(long[] off, int placed, long lastOffset, int lastId, long top) {
-        if ((++nodes & 1023) == 0 && System.nanoTime() > deadline) timedOut = true;
+        if (++nodes > maxNodes) timedOut = true;
         if (timedOut) return;
         if (placed == clusters.size()) {
             if (top < bestTop) {

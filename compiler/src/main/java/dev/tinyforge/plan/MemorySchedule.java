@@ -18,7 +18,8 @@ import dev.tinyforge.ir.Value;
  * shortest-path search over the sets of executed nodes where a path costs its highest step (live bytes
  * plus the outputs being written); a chain has one such set per length, so only real branches (residual
  * and squeeze-excitation blocks, parallel towers) make the search grow. Gives up and keeps the given
- * order when the number of sets or the time exceeds the budget, or when it finds nothing strictly better.
+ * order when the number of sets exceeds the budget, or when it finds nothing strictly better. The budget
+ * counts work, never time, so the order chosen does not depend on the machine's speed or load.
  */
 public final class MemorySchedule {
     private MemorySchedule() {}
@@ -26,7 +27,14 @@ public final class MemorySchedule {
     /** The outcome: the order (null when the given one is kept) and the peaks before and after. */
     public record Result(List<Node> order, long originalPeak, long peak, boolean exhaustive) {}
 
-    public static Result optimize(Graph g, long millis, int maxStates) {
+    /**
+     * Expanding a set looks at every node, so large graphs get fewer sets: at most WORK_BUDGET / nodes (about
+     * half a second on a slow 2-core machine at any graph size).
+     */
+    static final long WORK_BUDGET = 4_000_000L;
+
+    /** The best order within {@code maxStates} expanded sets (and {@link #WORK_BUDGET}). */
+    public static Result optimize(Graph g, int maxStates) {
         List<Node> nodes = g.nodes();
         int n = nodes.size();
         Map<Node, Integer> index = new IdentityHashMap<>();
@@ -85,7 +93,7 @@ public final class MemorySchedule {
                 : a.depth != b.depth ? Integer.compare(b.depth, a.depth) : Long.compare(a.live, b.live));
         Map<BitSet, Long> best = new HashMap<>();
         queue.add(new State(new BitSet(n), startLive, startLive, null, -1, 0));
-        long deadline = System.nanoTime() + millis * 1_000_000L;
+        long budget = Math.min(maxStates, WORK_BUDGET / Math.max(1, n));
         int expanded = 0;
         State goal = null;
         while (!queue.isEmpty()) {
@@ -96,7 +104,7 @@ public final class MemorySchedule {
             }
             Long known = best.get(s.done);
             if (known != null && known < s.peak) continue;
-            if (++expanded > maxStates || System.nanoTime() > deadline) break;
+            if (++expanded > budget) break;
             for (int i = s.done.nextClearBit(0); i < n; i = s.done.nextClearBit(i + 1)) {
                 BitSet need = (BitSet) preds[i].clone();
                 need.andNot(s.done);

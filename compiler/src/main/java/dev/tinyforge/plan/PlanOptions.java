@@ -7,7 +7,8 @@ package dev.tinyforge.plan;
  *                      let producers write straight into a concatenation's slices
  * @param ioInArena     keep the model's input and output buffers inside the arena (they share bytes with
  *                      activations over time); otherwise they are separate buffers, counted in io_bytes
- * @param exactMillis   time budget for the exact (branch and bound) offset search; 0 turns it off
+ * @param exactMillis   budget of the exact (branch and bound) offset search, in units of about a millisecond of
+ *                      search (ExactPlacement.NODES_PER_MILLI nodes: counted, not timed); 0 turns it off
  * @param overlap       (with inPlace) let pixel-order sliding-window layers start their output before their
  *                      input, over the input pixels already consumed ({@link InPlaceScheme#PIXEL_ORDER_OVERLAP})
  * @param planeDepthwise the target has fast channel-plane depthwise kernels (DSP) for multiplier 1: keep those

@@ -41,7 +41,7 @@ class PlanPropertyTest {
             Pipeline.parse(Compiler.DEFAULT_PIPELINE).run(g);
             Verifier.verify(g);
             if (seed % 2 == 0) {
-                MemorySchedule.Result r = MemorySchedule.optimize(g, 200, 20_000);
+                MemorySchedule.Result r = MemorySchedule.optimize(g, 20_000);
                 if (r.order() != null) {
                     g.reorder(r.order());
                     Verifier.verify(g);

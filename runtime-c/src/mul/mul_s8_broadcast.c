@@ -1,7 +1,99 @@
-/* MUL int8 with 4-D broadcasting (TFLite Broadcast*4DSlow order: n, h, w, c over the output). */
+/* MUL int8 with 4-D broadcasting (TFLite Broadcast*4DSlow order: n, h, w, c over the output).
+ *
+ * Fast path (squeeze-and-excitation: a feature map times a per-channel vector): one operand has the
+ * output's shape, the other is 1 x 1 along h and w (one value per channel, or one in all). Per channel
+ * block, the vector's (value + offset) is precomputed once, then each feature byte takes one multiply and
+ * the requantization; with a right shift (TFLite's usual case) that is tf_mbqm_rshift's single 64-bit
+ * multiply-add. The product (x1 + offset1) * (x2 + offset2) is commutative, so which operand is the vector
+ * does not matter; the arithmetic per element is tf_mul_one_s8's. Each output byte is written after its
+ * own feature byte is read and no other, so the in-place plan (output over the full-shape operand) holds. */
 #include "tf_kernels.h"
 #include "../common/tf_binary_s8.h"
 #include "../common/tf_broadcast.h"
+#if defined(__ARM_FEATURE_SAT)
+#include <arm_acle.h>
+#endif
+
+/* Channels whose vector factors sit on the stack at a time. */
+#define TF_MUL_CHANNEL_BLOCK 128
+
+/* Clamp to the activation range: one SSAT when that is all of int8. */
+static inline __attribute__((always_inline)) int8_t clamp_s8(int32_t v, int32_t lo, int32_t hi, const int full_range)
+{
+#if defined(__ARM_FEATURE_SAT)
+    if (full_range) {
+        return (int8_t)__ssat(v, 8);
+    }
+#endif
+    (void)full_range;
+    return tf_sat_s8(v, lo, hi);
+}
+
+/* out[p * c + j] for pixels p < pixels, channels j < width of a block; k[j] = vector value + its offset. */
+static inline __attribute__((always_inline)) void scale_block(const tf_mul_params *params, const int8_t *x, int32_t x_offset,
+                                                              const int16_t *k, int32_t width, int32_t pixels, int32_t c,
+                                                              int8_t *out, const int full_range)
+{
+    const int32_t lo = full_range ? TF_INT8_MIN : params->activation.min;
+    const int32_t hi = full_range ? TF_INT8_MAX : params->activation.max;
+    const int32_t zp = params->output_offset, shift = params->output_shift;
+    int32_t p, j;
+    if (shift <= -1 && shift >= -24) {
+        /* tf_mbqm_rshift with the output zero point folded into its rounding constant: adding zp * 2^(31+e)
+         * to the numerator adds zp to the floor; zp * 2^(e-1) + 2^(e-2) fits the high word for e <= 24 */
+        tf_rshift_quant q = tf_rshift_quant_of(params->output_multiplier, shift);
+        q.round_hi = (int32_t)((uint32_t)q.round_hi + ((uint32_t)zp << q.high_shift));
+        for (p = 0; p < pixels; ++p, x += c, out += c) {
+            for (j = 0; j < width; ++j) {
+                const int32_t prod = ((int32_t)x[j] + x_offset) * k[j];
+                out[j] = clamp_s8(tf_mbqm_rshift(prod, &q), lo, hi, full_range);
+            }
+        }
+    } else {
+        for (p = 0; p < pixels; ++p, x += c, out += c) {
+            for (j = 0; j < width; ++j) {
+                const int32_t prod = ((int32_t)x[j] + x_offset) * k[j];
+                out[j] = clamp_s8(tf_mbqm(prod, params->output_multiplier, shift) + zp, lo, hi, full_range);
+            }
+        }
+    }
+}
+
+/* The feature map x (n, h, w, c as the output) times the vector v (stride vc per channel, vn per batch). */
+static void scale_by_vector(const tf_mul_params *params, const tf_dims *o, const int8_t *x, int32_t x_offset,
+                            const int8_t *v, int32_t v_offset, int32_t vc, int32_t vn, int8_t *out)
+{
+    const int32_t pixels = o->h * o->w, plane = pixels * o->c;
+    const int full_range = params->activation.min == TF_INT8_MIN && params->activation.max == TF_INT8_MAX;
+    int32_t n, c0, j;
+    for (n = 0; n < o->n; ++n) {
+        for (c0 = 0; c0 < o->c; c0 += TF_MUL_CHANNEL_BLOCK) {
+            int16_t k[TF_MUL_CHANNEL_BLOCK];
+            const int32_t width = o->c - c0 < TF_MUL_CHANNEL_BLOCK ? o->c - c0 : TF_MUL_CHANNEL_BLOCK;
+            const int8_t *xs = x + (int64_t)n * plane + c0;
+            int8_t *os = out + (int64_t)n * plane + c0;
+            for (j = 0; j < width; ++j) {
+                k[j] = (int16_t)((int32_t)v[n * vn + (c0 + j) * vc] + v_offset);
+            }
+            if (full_range) {
+                scale_block(params, xs, x_offset, k, width, pixels, o->c, os, 1);
+            } else {
+                scale_block(params, xs, x_offset, k, width, pixels, o->c, os, 0);
+            }
+        }
+    }
+}
+
+static int same_dims(const tf_dims *a, const tf_dims *b)
+{
+    return a->n == b->n && a->h == b->h && a->w == b->w && a->c == b->c;
+}
+
+/* One value per channel (or one in all) for every pixel. */
+static int is_channel_vector(const tf_dims *d)
+{
+    return d->h == 1 && d->w == 1;
+}
 
 void tf_mul_s8_broadcast(const tf_mul_params *params, const tf_broadcast_shape *shape,
                          const int8_t *in1, const int8_t *in2, int8_t *out)
@@ -10,6 +102,14 @@ void tf_mul_s8_broadcast(const tf_mul_params *params, const tf_broadcast_shape *
     const tf_bcast_strides s2 = tf_bcast_strides_of(&shape->in2);
     const tf_dims *o = &shape->out;
     int32_t n, h, w, c;
+    if (same_dims(&shape->in1, o) && is_channel_vector(&shape->in2)) {
+        scale_by_vector(params, o, in1, params->input1_offset, in2, params->input2_offset, s2.c, s2.n, out);
+        return;
+    }
+    if (same_dims(&shape->in2, o) && is_channel_vector(&shape->in1)) {
+        scale_by_vector(params, o, in2, params->input2_offset, in1, params->input1_offset, s1.c, s1.n, out);
+        return;
+    }
     for (n = 0; n < o->n; ++n) {
         for (h = 0; h < o->h; ++h) {
             for (w = 0; w < o->w; ++w) {

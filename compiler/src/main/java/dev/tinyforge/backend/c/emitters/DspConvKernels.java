@@ -20,6 +20,8 @@ final class DspConvKernels {
     static final int MAX_TAPS = 640;
     /** Largest zero-padded filter copy (the model's own weights stay; the copy adds flash). */
     static final int MAX_PADDED_COPY = 8192;
+    /** Largest filter stored as ready int16 pairs (twice its int8 bytes, in place of them). */
+    static final int MAX_WIDE_BYTES = 4096;
 
     private DspConvKernels() {}
 
@@ -32,13 +34,15 @@ final class DspConvKernels {
         if (!applies(n, ctx, p)) return false;
         int[] x = EmitContext.padTo4(in.type().shape()), f = w.type().shape(), y = EmitContext.padTo4(out.type().shape());
         int outC = f[0], k = f[1] * f[2] * f[3], kp = (k + 3) & ~3;
-        String filter = kp == k ? ctx.ptr(w) : paddedFilter(ctx, w.constant().int8(), outC, k, kp);
+        boolean wide = isWide(x[3], outC, kp);
+        String filter = wide ? wideFilter(ctx, w.constant().int8(), outC, k, kp)
+                : kp == k ? ctx.ptr(w) : paddedFilter(ctx, w.constant().int8(), outC, k, kp);
         String chan = ctx.declareArray("tf_conv_dsp_chan", "dsp_chan", outC, channelConstants(p, bias, outC));
         String fn = chan + "_conv";
         String shape = "{" + x[1] + ", " + x[2] + ", " + x[3] + ", " + f[1] + ", " + f[2] + ", " + p.strideH() + ", "
                 + p.strideW() + ", " + p.dilationH() + ", " + p.dilationW() + ", " + p.padTop() + ", " + p.padLeft() + ", "
                 + y[1] + ", " + y[2] + ", " + y[3] + ", " + x[0] + ", " + kp + ", " + p.inputOffset() + ", "
-                + p.activationMin() + ", " + p.activationMax() + "}";
+                + p.activationMin() + ", " + p.activationMax() + ", " + (wide ? 1 : 0) + "}";
         code.include("src/conv/conv_s8_dsp_body.h");
         code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
@@ -70,6 +74,31 @@ final class DspConvKernels {
             if (p.shift(c) > -1 || p.shift(c) < -24 || p.multiplier(c) < 0) return false;
         }
         return true;
+    }
+
+    /**
+     * First layers (input channels not a multiple of 4: RGB, one-channel spectrograms) with a small filter keep it as
+     * int16 pairs: one LDRD per 4 taps instead of LDR and two SXTB16; the LDRD reaches the next row (kp * 2 bytes on).
+     */
+    private static boolean isWide(int inC, int outC, int kp) {
+        return inC % 4 != 0 && (long) outC * kp * 2 <= MAX_WIDE_BYTES && kp * 2 <= 1020;
+    }
+
+    /**
+     * The filter as conv_s8_dsp_body.h's wide rows: per channel and group of 4 taps (zero past k) the int32 words
+     * (w0 | w2 << 16) and (w1 | w3 << 16), the pairs SXTB16 makes of the int8 taps.
+     */
+    private static String wideFilter(EmitContext ctx, byte[] v, int outC, int k, int kp) {
+        int[] t = new int[outC * kp / 2];
+        for (int o = 0; o < outC; o++) {
+            for (int g = 0; g < kp / 4; g++) {
+                int[] tap = new int[4];
+                for (int j = 0; j < 4; j++) tap[j] = 4 * g + j < k ? v[o * k + 4 * g + j] : 0;
+                t[o * kp / 2 + 2 * g] = (tap[0] & 0xFFFF) | (tap[2] << 16);
+                t[o * kp / 2 + 2 * g + 1] = (tap[1] & 0xFFFF) | (tap[3] << 16);
+            }
+        }
+        return ctx.declareInts("filter_wide", t);
     }
 
     /** The filter rows zero-padded from k to kp taps, declared; returns its name. */

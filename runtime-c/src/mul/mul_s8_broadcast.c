@@ -13,6 +13,14 @@
 #if defined(__ARM_FEATURE_SAT)
 #include <arm_acle.h>
 #endif
+#if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)
+#include <arm_mve.h>
+#define TF_MUL_MVE 1
+/* A vector value plus its offset ([-255, 255]), as the kernel loads it. */
+typedef int32_t tf_mul_factor;
+#else
+typedef int16_t tf_mul_factor;
+#endif
 
 /* Channels whose vector factors sit on the stack at a time. */
 #define TF_MUL_CHANNEL_BLOCK 128
@@ -59,6 +67,37 @@ static inline __attribute__((always_inline)) void scale_block(const tf_mul_param
     }
 }
 
+#if defined(TF_MUL_MVE)
+/* scale_block on Helium, four channels per step (the last 1 to 3 predicated), tf_mbqm on four lanes: the product
+ * shifted left (VSHL by a register wraps like tf_shl_i32), VQRDMULH (gemmlowp's SaturatingRoundingDoublingHighMul
+ * exactly: (ab + 2^30) >> 31, saturating only INT32_MIN * INT32_MIN), then RoundingDivideByPOT by e = -shift: VRSHL
+ * by -e rounds ties up, so negative lanes are lowered by 1 first (VQADD of the sign, which keeps INT32_MIN, exact
+ * there too), giving ties away from zero; e == 0 needs neither. Then the output offset and the activation clamp. */
+static void scale_block_mve(const tf_mul_params *params, const int8_t *x, int32_t x_offset, const int32_t *k,
+                            int32_t width, int32_t pixels, int32_t c, int8_t *out)
+{
+    const int32_t shift = params->output_shift, multiplier = params->output_multiplier;
+    const int32x4_t left = vdupq_n_s32(shift > 0 ? shift : 0), right = vdupq_n_s32(shift > 0 ? 0 : shift);
+    const int32x4_t lo = vdupq_n_s32(params->activation.min), hi = vdupq_n_s32(params->activation.max);
+    const int32_t zp = params->output_offset, round_negative = shift < 0;
+    int32_t p, j;
+    for (p = 0; p < pixels; ++p, x += c, out += c) {
+        for (j = 0; j < width; j += 4) {
+            const mve_pred16_t m = vctp32q((uint32_t)(width - j));
+            int32x4_t v = vaddq_n_s32(vldrbq_z_s32(x + j, m), x_offset);
+            v = vmulq_s32(v, vldrwq_z_s32(k + j, m));
+            v = vqrdmulhq_n_s32(vshlq_s32(v, left), multiplier);
+            if (round_negative) {
+                v = vqaddq_s32(v, vshrq_n_s32(v, 31));
+            }
+            v = vaddq_n_s32(vrshlq_s32(v, right), zp);
+            v = vminq_s32(vmaxq_s32(v, lo), hi);
+            vstrbq_p_s32(out + j, v, m);
+        }
+    }
+}
+#endif
+
 /* The feature map x (n, h, w, c as the output) times the vector v (stride vc per channel, vn per batch). */
 static void scale_by_vector(const tf_mul_params *params, const tf_dims *o, const int8_t *x, int32_t x_offset,
                             const int8_t *v, int32_t v_offset, int32_t vc, int32_t vn, int8_t *out)
@@ -68,18 +107,23 @@ static void scale_by_vector(const tf_mul_params *params, const tf_dims *o, const
     int32_t n, c0, j;
     for (n = 0; n < o->n; ++n) {
         for (c0 = 0; c0 < o->c; c0 += TF_MUL_CHANNEL_BLOCK) {
-            int16_t k[TF_MUL_CHANNEL_BLOCK];
+            tf_mul_factor k[TF_MUL_CHANNEL_BLOCK];
             const int32_t width = o->c - c0 < TF_MUL_CHANNEL_BLOCK ? o->c - c0 : TF_MUL_CHANNEL_BLOCK;
             const int8_t *xs = x + (int64_t)n * plane + c0;
             int8_t *os = out + (int64_t)n * plane + c0;
             for (j = 0; j < width; ++j) {
-                k[j] = (int16_t)((int32_t)v[n * vn + (c0 + j) * vc] + v_offset);
+                k[j] = (tf_mul_factor)((int32_t)v[n * vn + (c0 + j) * vc] + v_offset);
             }
+#if defined(TF_MUL_MVE)
+            (void)full_range;
+            scale_block_mve(params, xs, x_offset, k, width, pixels, o->c, os);
+#else
             if (full_range) {
                 scale_block(params, xs, x_offset, k, width, pixels, o->c, os, 1);
             } else {
                 scale_block(params, xs, x_offset, k, width, pixels, o->c, os, 0);
             }
+#endif
         }
     }
 }

@@ -16,6 +16,9 @@
  * into int32, so every sum is exact. Other axis sets take the generic odometer walk. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
+#if defined(__ARM_FEATURE_SAT)
+#include <arm_acle.h>
+#endif
 
 #if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)
 #include <arm_mve.h>
@@ -193,21 +196,29 @@ static int32_t row_sum(const int8_t *p, int32_t n)
 }
 
 /* The requantization of one sum (see the top of the file) with 1/count folded into the multiplier and
- * shift; q holds tf_rshift_quant_of(multiplier, shift) when shift is a right shift (rshift != 0). */
+ * shift. fast: a right shift in [-24, -1], q = tf_rshift_quant_of(multiplier, shift) with the output zero point folded
+ * into its rounding constant (zp * 2^(31+e) added to the numerator adds zp to the floor; it fits the high word). */
 typedef struct {
     const tf_mean_params *params;
-    int32_t count, multiplier, shift, rshift;
+    int32_t count, multiplier, shift, fast;
+    uint32_t zero_sum; /* input_zero_point * count, wrapping like TFLM's int32 product */
     tf_rshift_quant q;
 } mean_requant;
 
 static inline int8_t mean_of_sum(const mean_requant *r, int32_t sum)
 {
-    if (r->params->same_quant) {
+    const int32_t shifted = (int32_t)((uint32_t)sum - r->zero_sum);
+    if (r->fast) {
+#if defined(__ARM_FEATURE_SAT)
+        return (int8_t)__ssat(tf_mbqm_rshift(shifted, &r->q), 8);
+#else
+        return tf_sat_s8(tf_mbqm_rshift(shifted, &r->q), TF_INT8_MIN, TF_INT8_MAX);
+#endif
+    } else if (r->params->same_quant) {
         return (int8_t)(sum / r->count);
     } else {
-        const int32_t shifted = (int32_t)((uint32_t)sum - (uint32_t)(r->params->input_zero_point * r->count));
-        const int32_t scaled = r->rshift ? tf_mbqm_rshift(shifted, &r->q) : tf_mbqm(shifted, r->multiplier, r->shift);
-        return tf_sat_s8(scaled + r->params->output_zero_point, TF_INT8_MIN, TF_INT8_MAX);
+        const int32_t v = tf_mbqm(shifted, r->multiplier, r->shift) + r->params->output_zero_point;
+        return tf_sat_s8(v, TF_INT8_MIN, TF_INT8_MAX);
     }
 }
 
@@ -244,8 +255,10 @@ void tf_mean_s8(const tf_mean_params *params, int32_t ndims, const int32_t *in_s
     r.count = count;
     r.multiplier = multiplier;
     r.shift = shift;
-    r.rshift = !params->same_quant && shift <= -1 && shift >= -31 && multiplier >= 0;
-    r.q = tf_rshift_quant_of(multiplier, r.rshift ? shift : -1);
+    r.zero_sum = (uint32_t)params->input_zero_point * (uint32_t)count;
+    r.fast = !params->same_quant && shift <= -1 && shift >= -24 && multiplier >= 0;
+    r.q = tf_rshift_quant_of(multiplier, r.fast ? shift : -1);
+    r.q.round_hi = (int32_t)((uint32_t)r.q.round_hi + ((uint32_t)params->output_zero_point << r.q.high_shift));
     if (contiguous_run(ndims, in_shape, reduce_mask, &outer, &reduce, &inner)) {
         for (o = 0; o < outer; ++o) {
             const int8_t *row = in + (int64_t)o * reduce * inner;

@@ -8,14 +8,15 @@
  * this body only then). int32 wrap-around addition is order independent, so results equal tf_conv_s8_nhwc's.
  *
  * Layout. Filter taps k = f_h * f_w * in_c in OHWI order, each channel's row padded with zero weights to kp, a
- * multiple of 4 (kp == k needs no copy: the model's own weights). Two output pixels at a time: their taps as int16
- * x + input_offset (0 in the padding) in one interleaved column, per group of 4 taps the words
- * {p0 taps (0, 2), p0 taps (1, 3), p1 taps (0, 2), p1 taps (1, 3)}, the halves SXTB16 makes of 4 weight bytes and
- * its ROR #8 form; then per pair of output channels a 2x2 block of SMLADs over the column (two LDRD, two weight
- * words, four SXTB16, eight SMLAD per 4 taps).
+ * multiple of 4 (kp == k needs no copy: the model's own weights); or, "wide" (small first layers), each group of 4
+ * taps as two int32 words of int16 pairs (w0, w2) and (w1, w3), prepared at compile time. Two output pixels at a
+ * time: their taps as int16 x + input_offset (0 in the padding) in one interleaved column, per group of 4 taps the
+ * words {p0 taps (0, 2), p0 taps (1, 3), p1 taps (0, 2), p1 taps (1, 3)}, the halves SXTB16 makes of 4 weight bytes
+ * and its ROR #8 form; then per pair of output channels a 2x2 block of SMLADs over the column (per 4 taps two LDRD
+ * of the column, two weight words (LDR + 2 SXTB16 each, or one LDRD when wide), eight SMLAD).
  * Order: pixel order in pairs, both pixels' taps gathered before either's outputs are written (the overlapped
- * plan's pixel-order contract, blocks of at most 4 pixels). Stack: kp * 8 bytes of column (+ kp * 2 bytes of
- * gathered bytes when in_c % 4 != 0). */
+ * plan's pixel-order contract, blocks of at most 4 pixels). Stack: kp * 4 bytes of column (+ kp bytes of gathered
+ * bytes when in_c % 4 != 0). Without __ARM_FEATURE_DSP the same code runs in portable C (SMLAD emulated). */
 #ifndef TF_CONV_S8_DSP_BODY_H
 #define TF_CONV_S8_DSP_BODY_H
 
@@ -33,7 +34,8 @@ typedef struct {
     int32_t bias, multiplier, round_lo, round_hi, high_shift;
 } tf_conv_dsp_chan;
 
-/* Literal shapes of one layer (the body is always inlined with a compound literal of constants). */
+/* Literal shapes of one layer (the layer's function declares it const with literal fields; the body is always
+ * inlined, so every field folds to a constant). */
 typedef struct {
     int32_t in_h, in_w, in_c, f_h, f_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
     int32_t out_h, out_w, out_c, batches, kp, input_offset, act_min, act_max;

@@ -13,12 +13,14 @@ import dev.tinyforge.quant.params.ConvParams;
  * that instantiates runtime-c/src/conv/conv_s8_dsp_body.h's always-inline body with its shapes, strides,
  * padding, offsets and activation bounds as literal constants, and the per-channel bias and requantization
  * constants prepared here (tf_rshift_quant_of with the output offset folded into round_hi). Filter rows whose tap
- * count is not a multiple of 4 are copied once, zero-padded (a first RGB layer: 27 taps to 28).
+ * count is not a multiple of 4 are copied once, zero-padded (a first RGB layer: 27 taps to 28); small first-layer
+ * filters are stored as the int16 pairs the body multiplies ("wide"). The model's own weight array is then
+ * unreferenced (the firmware links with --gc-sections).
  */
 final class DspConvKernels {
     /** Most taps (padded) of the body's stack column: kp int32 words plus kp bytes. */
     static final int MAX_TAPS = 640;
-    /** Largest zero-padded filter copy (the model's own weights stay; the copy adds flash). */
+    /** Largest zero-padded filter copy (k % 4 != 0, not wide): it replaces the model's array, kp - k more bytes per row. */
     static final int MAX_PADDED_COPY = 8192;
     /** Largest filter stored as ready int16 pairs (twice its int8 bytes, in place of them). */
     static final int MAX_WIDE_BYTES = 4096;

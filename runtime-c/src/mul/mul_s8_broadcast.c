@@ -4,7 +4,9 @@
  * output's shape, the other is 1 x 1 along h and w (one value per channel, or one in all). Per channel
  * block, the vector's (value + offset) is precomputed once, then each feature byte takes one multiply and
  * the requantization; with a right shift (TFLite's usual case) that is tf_mbqm_rshift's single 64-bit
- * multiply-add. The product (x1 + offset1) * (x2 + offset2) is commutative, so which operand is the vector
+ * multiply-add (output offset folded in, SSAT); on DSP cores four channels per step (SXTAB16 adds the offset to two
+ * bytes at once, SMULBB / SMULTT multiply), on Helium four lanes per step (scale_block_mve). The product
+ * (x1 + offset1) * (x2 + offset2) is commutative, so which operand is the vector
  * does not matter; the arithmetic per element is tf_mul_one_s8's. Each output byte is written after its
  * own feature byte is read and no other, so the in-place plan (output over the full-shape operand) holds. */
 #include "tf_kernels.h"

@@ -57,6 +57,8 @@ public final class ConvEmitter implements LayerEmitter {
             } else if (!depthwise && ctx.isa().hasDsp() && isPointwiseInt8(in, w, p)) {
                 code.call("tf_conv_s8_1x1_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims,
                         ctx.ptr(out));
+            } else if (!depthwise && DspConvKernels.conv(n, ctx, code, p, params, quant, inDims, wDims, outDims)) {
+                // a general convolution specialized per layer (DSP): emitted by DspConvKernels
             } else if (!depthwise && ctx.isa().hasDsp() && isIm2colInt8(in, w)) {
                 code.call("tf_conv_s8_dsp", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), outDims,
                         ctx.ptr(out));

@@ -48,18 +48,17 @@ typedef struct {
  * = floor((acc * M + 2^30) / 2^31) = floor((2acc * M + 2^31) / 2^32) (SMMULR; TFLite's negative nudge with a
  * truncating division gives the same floor), RoundingDivideByPOT(v, e) = floor((v + 2^(e-1) - [v < 0]) / 2^e)
  * and -[v < 0] = v >> 31, so MBQM(acc) + offset = (v + (v >> 31) + add) >> e. The compiler checks that 2 * acc
- * and v + add stay inside int32 for every input (else it calls the generic kernel). shift: e, or 0 to read
- * the channel's. */
-static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_requant(const tf_conv_1x1_dsp_chan *c, int32_t acc2,
-                                                                             const int32_t shift)
+ * and v + add stay inside int32 for every input (else it calls the generic kernel). */
+static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_requant(int32_t acc2, int32_t multiplier, int32_t add,
+                                                                             int32_t shift)
 {
 #if defined(__ARM_FEATURE_DSP)
     int32_t v;
-    __asm__("smmulr %0, %1, %2" : "=r"(v) : "r"(acc2), "r"(c->multiplier));
+    __asm__("smmulr %0, %1, %2" : "=r"(v) : "r"(acc2), "r"(multiplier));
 #else
-    const int32_t v = (int32_t)(((int64_t)acc2 * c->multiplier + ((int64_t)1 << 31)) >> 32);
+    const int32_t v = (int32_t)(((int64_t)acc2 * multiplier + ((int64_t)1 << 31)) >> 32);
 #endif
-    return (v + (v >> 31) + c->add) >> (shift > 0 ? shift : c->shift);
+    return (v + (v >> 31) + add) >> shift;
 }
 
 /* Clamp to int8 and to [act_min, act_max] (constants: the bounds equal to int8's vanish). */
@@ -89,67 +88,119 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_load2(const in
     *hi = b;
 }
 
-/* SXTB16 halves of 4 input bytes, doubled (SADD16) when double_cols. */
-static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_halves(int32_t p, int32_t *cols, const int double_cols)
+/* SXTB16 halves of 4 input bytes (bytes 0, 2 and bytes 1, 3), doubled (SADD16) when double_cols. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_halves(int32_t p, int32_t *even, int32_t *odd,
+                                                                         const int double_cols)
 {
     int32_t e = __sxtb16(p), o = tf_dsp_sxtb16_ror8(p);
     if (double_cols) {
         e = __sadd16(e, e);
         o = __sadd16(o, o);
     }
-    cols[0] = e;
-    cols[1] = o;
+    *even = e;
+    *odd = o;
 }
 
-/* A pixel pair's int16 columns: per group of 4 channels {x0 bytes 0,2; x0 bytes 1,3; x1 bytes 0,2; x1 bytes 1,3}
- * (SXTB16 halves matching the weights'); channels past in_c are zero. */
-static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_fill(const int8_t *x0, const int8_t *x1, int32_t *cols,
-                                                                       const int32_t in_c, const int double_cols)
+/* Four input bytes of channels 4g.. of x (zero past in_c). */
+static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_group(const int8_t *x, int32_t g, const int32_t in_c)
 {
-    const int32_t full = in_c / 4, rest = in_c % 4;
-    int32_t g;
-    for (g = 0; g < full; ++g, cols += 4) {
-        tf_conv_1x1_dsp_halves(tf_dsp_load4(x0 + 4 * g), cols, double_cols);
-        tf_conv_1x1_dsp_halves(tf_dsp_load4(x1 + 4 * g), cols + 2, double_cols);
-    }
-    if (rest != 0) {
-        int8_t b0[4] = {0, 0, 0, 0}, b1[4] = {0, 0, 0, 0};
-        memcpy(b0, x0 + 4 * full, (size_t)rest);
-        memcpy(b1, x1 + 4 * full, (size_t)rest);
-        tf_conv_1x1_dsp_halves(tf_dsp_load4(b0), cols, double_cols);
-        tf_conv_1x1_dsp_halves(tf_dsp_load4(b1), cols + 2, double_cols);
+    if (4 * g + 4 <= in_c) return tf_dsp_load4(x + 4 * g);
+    {
+        int8_t b[4] = {0, 0, 0, 0};
+        memcpy(b, x + 4 * g, (size_t)(in_c - 4 * g));
+        return tf_dsp_load4(b);
     }
 }
 
-/* Two output channels (one weight pair) of a pixel pair: a[k][o] = bias_o + x_k . w_o. */
+/* The tile's int16 columns: per group g of 4 channels 8 words, cols[8g + k] = pixel k's halves of bytes 0, 2 and
+ * cols[8g + 4 + k] its halves of bytes 1, 3 (k = 0..3, SXTB16 order, matching the weights'). Only pixels 0, 1 when
+ * npx <= 2. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_fill(const int8_t *const x[4], int32_t *cols,
+                                                                       const int32_t npx, const int32_t in_c,
+                                                                       const int double_cols)
+{
+    const int32_t groups = (in_c + 3) / 4;
+    int32_t g, k;
+    for (g = 0; g < groups; ++g, cols += 8) {
+        for (k = 0; k < (npx > 2 ? 4 : 2); ++k) {
+            tf_conv_1x1_dsp_halves(tf_conv_1x1_dsp_group(x[k], g, in_c), cols + k, cols + 4 + k, double_cols);
+        }
+    }
+}
+
+/* s_k0 += c_k . w0, s_k1 += c_k . w1 for the 4 pixels k of one half (even or odd bytes) of one group: two LDRD of
+ * columns (post-incremented) and 8 SMLAD. */
+#define TF_CONV_1X1_DSP_HALF_4X2                                                                                      \
+    "ldrd %[c0], %[c1], [%[cp]], #8\n\t"                                                                              \
+    "smlad %[s00], %[c0], %[w0], %[s00]\n\t"                                                                          \
+    "smlad %[s01], %[c0], %[w1], %[s01]\n\t"                                                                          \
+    "smlad %[s10], %[c1], %[w0], %[s10]\n\t"                                                                          \
+    "smlad %[s11], %[c1], %[w1], %[s11]\n\t"                                                                          \
+    "ldrd %[c0], %[c1], [%[cp]], #8\n\t"                                                                              \
+    "smlad %[s20], %[c0], %[w0], %[s20]\n\t"                                                                          \
+    "smlad %[s21], %[c0], %[w1], %[s21]\n\t"                                                                          \
+    "smlad %[s30], %[c1], %[w0], %[s30]\n\t"                                                                          \
+    "smlad %[s31], %[c1], %[w1], %[s31]\n\t"
+
+/* Two output channels (one weight pair) of np pixels (2 or 4): a[k][o] = bias_o + x_k . w_o. The 4x2 block is
+ * written in assembly: it needs 14 registers at once (8 accumulators, 2 weight words, 2 column words, 2 pointers),
+ * which gcc's allocator does not find by itself. Per group of 4 channels the weight pair is loaded twice and widened
+ * once per half (even bytes, then odd), so no widened weight outlives its half: 2 + 4 LDRD, 4 SXTB16, 16 SMLAD. */
 static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot(const int32_t *cols, const int32_t *w, int32_t b0,
-                                                                      int32_t b1, int32_t a[2][2], const int32_t groups)
+                                                                      int32_t b1, int32_t a[4][2], const int32_t groups,
+                                                                      const int32_t np)
 {
-    int32_t s00 = b0, s01 = b1, s10 = b0, s11 = b1;
+    int32_t s00 = b0, s01 = b1, s10 = b0, s11 = b1, s20 = b0, s21 = b1, s30 = b0, s31 = b1;
     int32_t g;
+    if (np == 4) {
+        const int32_t *cp = cols, *wp = w;
 #pragma GCC unroll 8
-    for (g = 0; g < groups; ++g) {
-        int32_t w0, w1, c0, c1, c2, c3;
-        tf_conv_1x1_dsp_load2(w + 2 * g, &w0, &w1);
-        tf_conv_1x1_dsp_load2(cols + 4 * g, &c0, &c1);
-        tf_conv_1x1_dsp_load2(cols + 4 * g + 2, &c2, &c3);
-        {
-            const int32_t w0e = __sxtb16(w0), w0o = tf_dsp_sxtb16_ror8(w0);
-            const int32_t w1e = __sxtb16(w1), w1o = tf_dsp_sxtb16_ror8(w1);
-            s00 = __smlad(c0, w0e, s00);
-            s10 = __smlad(c2, w0e, s10);
-            s01 = __smlad(c0, w1e, s01);
-            s11 = __smlad(c2, w1e, s11);
-            s00 = __smlad(c1, w0o, s00);
-            s10 = __smlad(c3, w0o, s10);
-            s01 = __smlad(c1, w1o, s01);
-            s11 = __smlad(c3, w1o, s11);
+        for (g = 0; g < groups; ++g) {
+            int32_t w0, w1, c0, c1;
+            __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"
+                    "sxtb16 %[w0], %[w0]\n\t"
+                    "sxtb16 %[w1], %[w1]\n\t"
+                    TF_CONV_1X1_DSP_HALF_4X2
+                    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"
+                    "sxtb16 %[w0], %[w0], ror #8\n\t"
+                    "sxtb16 %[w1], %[w1], ror #8\n\t"
+                    TF_CONV_1X1_DSP_HALF_4X2
+                    : [s00] "+r"(s00), [s01] "+r"(s01), [s10] "+r"(s10), [s11] "+r"(s11), [s20] "+r"(s20),
+                      [s21] "+r"(s21), [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(wp),
+                      [w0] "=&r"(w0), [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)
+                    :
+                    : "memory");
+        }
+    } else {
+#pragma GCC unroll 8
+        for (g = 0; g < groups; ++g) {
+            int32_t w0, w1, c0, c1;
+            tf_conv_1x1_dsp_load2(w + 2 * g, &w0, &w1);
+            tf_conv_1x1_dsp_load2(cols + 8 * g, &c0, &c1);
+            {
+                const int32_t e0 = __sxtb16(w0), e1 = __sxtb16(w1);
+                s00 = __smlad(c0, e0, s00);
+                s01 = __smlad(c0, e1, s01);
+                s10 = __smlad(c1, e0, s10);
+                s11 = __smlad(c1, e1, s11);
+            }
+            tf_conv_1x1_dsp_load2(cols + 8 * g + 4, &c0, &c1);
+            w0 = tf_dsp_sxtb16_ror8(w0);
+            w1 = tf_dsp_sxtb16_ror8(w1);
+            s00 = __smlad(c0, w0, s00);
+            s01 = __smlad(c0, w1, s01);
+            s10 = __smlad(c1, w0, s10);
+            s11 = __smlad(c1, w1, s11);
         }
     }
     a[0][0] = s00;
     a[0][1] = s01;
     a[1][0] = s10;
     a[1][1] = s11;
+    a[2][0] = s20;
+    a[2][1] = s21;
+    a[3][0] = s30;
+    a[3][1] = s31;
 }
 
 /* Outputs of channels oc, oc + 1 (both real) at y[0], y[1]: packed (BFI: the bytes above are not stored), clamped bytewise (SSUB8 + SEL) where
@@ -174,27 +225,43 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_store2(int32_t
     memcpy(y, &h, 2);
 }
 
-/* The requantized outputs of one pixel's channel pair (oc + 1 < out_c unless odd_last) at y. */
-static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_out(int32_t a0, int32_t a1, const tf_conv_1x1_dsp_chan *c0,
-                                                                      int8_t *y, const int odd_last, const int double_cols,
-                                                                      const int32_t shift, const int32_t act_min,
-                                                                      const int32_t act_max)
+/* One channel's requantization constants as locals (loaded once per block, kept in registers). */
+typedef struct {
+    int32_t multiplier, add, shift;
+} tf_conv_1x1_dsp_q;
+
+static inline __attribute__((always_inline)) tf_conv_1x1_dsp_q tf_conv_1x1_dsp_q_of(const tf_conv_1x1_dsp_chan *c,
+                                                                                    const int32_t shift)
+{
+    tf_conv_1x1_dsp_q q;
+    q.multiplier = c->multiplier;
+    q.add = c->add;
+    q.shift = shift > 0 ? shift : c->shift;
+    return q;
+}
+
+/* The requantized outputs of one pixel's channel pair at y (only channel oc when odd_last). */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_out(int32_t a0, int32_t a1, const tf_conv_1x1_dsp_q *q0,
+                                                                      const tf_conv_1x1_dsp_q *q1, int8_t *y,
+                                                                      const int odd_last, const int double_cols,
+                                                                      const int32_t act_min, const int32_t act_max)
 {
     if (!double_cols) {
         a0 += a0;
         a1 += a1;
     }
     if (odd_last) {
-        *y = (int8_t)tf_conv_1x1_dsp_clamp(tf_conv_1x1_dsp_requant(c0, a0, shift), act_min, act_max);
+        *y = (int8_t)tf_conv_1x1_dsp_clamp(tf_conv_1x1_dsp_requant(a0, q0->multiplier, q0->add, q0->shift), act_min,
+                                           act_max);
     } else {
-        tf_conv_1x1_dsp_store2(tf_conv_1x1_dsp_requant(c0, a0, shift), tf_conv_1x1_dsp_requant(c0 + 1, a1, shift), y,
-                               act_min, act_max);
+        tf_conv_1x1_dsp_store2(tf_conv_1x1_dsp_requant(a0, q0->multiplier, q0->add, q0->shift),
+                               tf_conv_1x1_dsp_requant(a1, q1->multiplier, q1->add, q1->shift), y, act_min, act_max);
     }
 }
 
 /* One tile: pixels x[0..3] (npx real ones, a constant; the rest repeat the last) into the consecutive output pixels
- * at y, all channels. double_cols: the columns hold 2x (so the sums are 2 * acc, chans' bias doubled); else the
- * sums are doubled at the end. */
+ * at y, all channels: 4x2 blocks (2x2 when npx <= 2). double_cols: the columns hold 2x (so the sums are 2 * acc,
+ * chans' bias doubled); else the sums are doubled at the end. */
 static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile(const int8_t *const x[4], int8_t *y,
                                                                        const int32_t npx, const int32_t *w,
                                                                        const tf_conv_1x1_dsp_chan *chans,
@@ -203,23 +270,21 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile(const int
                                                                        const int32_t act_min, const int32_t act_max)
 {
     const int32_t groups = (in_c + 3) / 4;
-    int32_t cols[2 * 4 * ((TF_CONV_1X1_DSP_LAYER_MAX_C + 3) / 4)];
-    int32_t oc;
-    tf_conv_1x1_dsp_fill(x[0], x[1], cols, in_c, double_cols);
-    if (npx > 2) tf_conv_1x1_dsp_fill(x[2], x[3], cols + 4 * groups, in_c, double_cols);
+    int32_t cols[8 * ((TF_CONV_1X1_DSP_LAYER_MAX_C + 3) / 4)];
+    int32_t oc, k;
+    tf_conv_1x1_dsp_fill(x, cols, npx, in_c, double_cols);
     for (oc = 0; oc < out_c; oc += 2, w += 2 * groups) {
         const tf_conv_1x1_dsp_chan *c0 = chans + oc;
         const int odd_last = oc + 1 == out_c;
-        const int32_t b1 = odd_last ? 0 : c0[1].bias;
-        int32_t a[2][2];
-        if (npx > 2) {
-            tf_conv_1x1_dsp_dot(cols + 4 * groups, w, c0->bias, b1, a, groups);
-            if (npx > 3) tf_conv_1x1_dsp_out(a[1][0], a[1][1], c0, y + 3 * out_c + oc, odd_last, double_cols, shift, act_min, act_max);
-            tf_conv_1x1_dsp_out(a[0][0], a[0][1], c0, y + 2 * out_c + oc, odd_last, double_cols, shift, act_min, act_max);
+        int32_t a[4][2];
+        tf_conv_1x1_dsp_dot(cols, w, c0->bias, odd_last ? 0 : c0[1].bias, a, groups, npx > 2 ? 4 : 2);
+        {
+            const tf_conv_1x1_dsp_q q0 = tf_conv_1x1_dsp_q_of(c0, shift), q1 = tf_conv_1x1_dsp_q_of(odd_last ? c0 : c0 + 1, shift);
+#pragma GCC unroll 4
+            for (k = npx - 1; k >= 0; --k) {
+                tf_conv_1x1_dsp_out(a[k][0], a[k][1], &q0, &q1, y + k * out_c + oc, odd_last, double_cols, act_min, act_max);
+            }
         }
-        tf_conv_1x1_dsp_dot(cols, w, c0->bias, b1, a, groups);
-        if (npx > 1) tf_conv_1x1_dsp_out(a[1][0], a[1][1], c0, y + out_c + oc, odd_last, double_cols, shift, act_min, act_max);
-        tf_conv_1x1_dsp_out(a[0][0], a[0][1], c0, y + oc, odd_last, double_cols, shift, act_min, act_max);
     }
 }
 
@@ -245,7 +310,9 @@ static inline void tf_conv_1x1_dsp_pixel(const int8_t *x, int8_t *y, const int32
         }
         acc = double_cols ? (uint32_t)chans[oc].bias + 2u * acc : 2u * ((uint32_t)chans[oc].bias + acc);
         memcpy(&acc2, &acc, 4);
-        y[oc] = (int8_t)tf_conv_1x1_dsp_clamp(tf_conv_1x1_dsp_requant(&chans[oc], acc2, shift), act_min, act_max);
+        y[oc] = (int8_t)tf_conv_1x1_dsp_clamp(tf_conv_1x1_dsp_requant(acc2, chans[oc].multiplier, chans[oc].add,
+                                                                      shift > 0 ? shift : chans[oc].shift),
+                                              act_min, act_max);
     }
 }
 

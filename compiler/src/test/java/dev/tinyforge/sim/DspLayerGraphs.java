@@ -56,6 +56,8 @@ final class DspLayerGraphs {
                 x = sum;
             }
         }
+        // a 1x1 layer with a left shift: the per-layer DSP 1x1 kernel declines it, so the generic tf_conv_s8_1x1*_dsp run
+        if (seed % 5 == 2) x = leftShiftPointwise(g, r, x);
         if (seed % 2 == 1 || r.nextInt(3) == 0) x = fullyConnected(g, r, x, 1 + r.nextInt(40));
         g.addOutput(x);
         return g;
@@ -122,6 +124,21 @@ final class DspLayerGraphs {
         Value y = g.newValue("conv", out(r, a, ws, k * k * s[3], oh, ow, oc));
         g.addNode("conv" + g.nodes().size(), OpKind.CONV_2D, new Attrs.Conv2D(new int[] {pad, pad, pad, pad},
                 new int[] {stride, stride}, new int[] {1, 1}, activation(r)), List.of(a, wv, bv), List.of(y));
+        return y;
+    }
+
+    /** A 1x1 stride-1 convolution whose effective scale exceeds 1 (a left shift in TFLite's requantization). */
+    private static Value leftShiftPointwise(Graph g, Random r, Value a) {
+        int[] s = a.type().shape();
+        int oc = 1 + r.nextInt(40);
+        float ws = 0.002f + r.nextFloat() * 0.02f;
+        Value wv = g.newConstant("w", weights(r, new int[] {oc, 1, 1, s[3]}, oc, 0, ws));
+        Value bv = g.newConstant("b", bias(r, oc));
+        TensorType ot = new TensorType(ElementType.INT8, new int[] {1, s[1], s[2], oc},
+                Quant.perTensor(a.type().quant().scales()[0] * ws * 0.3f, r.nextInt(256) - 128));
+        Value y = g.newValue("conv", ot);
+        g.addNode("conv" + g.nodes().size(), OpKind.CONV_2D, new Attrs.Conv2D(new int[] {0, 0, 0, 0}, new int[] {1, 1},
+                new int[] {1, 1}, activation(r)), List.of(a, wv, bv), List.of(y));
         return y;
     }
 

@@ -44,21 +44,23 @@ typedef struct {
     int32_t shift;      /* e = -TFLite shift, in [1, 31] */
 } tf_conv_1x1_dsp_chan;
 
-/* clamp(MBQM(acc) + output_offset) from 2 * acc: with v = SaturatingRoundingDoublingHighMul(acc, M)
- * = floor((acc * M + 2^30) / 2^31) = floor((2acc * M + 2^31) / 2^32) (SMMULR; TFLite's negative nudge with a
- * truncating division gives the same floor), RoundingDivideByPOT(v, e) = floor((v + 2^(e-1) - [v < 0]) / 2^e)
- * and -[v < 0] = v >> 31, so MBQM(acc) + offset = (v + (v >> 31) + add) >> e. The compiler checks that 2 * acc
- * and v + add stay inside int32 for every input (else it calls the generic kernel). */
+/* MBQM(acc) + output_offset, from 2 * acc: with v = SaturatingRoundingDoublingHighMul(acc, M)
+ * = floor((acc * M + 2^30) / 2^31) = floor((2acc * M + 2^31) / 2^32) (TFLite's negative nudge with a truncating
+ * division gives the same floor) and RoundingDivideByPOT(v, e) = floor((v + 2^(e-1) - [v < 0]) / 2^e), where
+ * [v < 0] may be replaced by [acc < 0] (they differ only for acc < 0 with v = 0, and then both give 0; the argument
+ * of tf_mbqm_rshift in tf_quant.h), MBQM(acc) + offset = (v + add + (2acc >> 31)) >> e, and SMMLAR computes v + add
+ * in one instruction (add enters the high word exactly). The compiler checks that 2 * acc and v + add stay inside
+ * int32 for every input (else it calls the generic kernel). */
 static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_requant(int32_t acc2, int32_t multiplier, int32_t add,
                                                                              int32_t shift)
 {
 #if defined(__ARM_FEATURE_DSP)
     int32_t v;
-    __asm__("smmulr %0, %1, %2" : "=r"(v) : "r"(acc2), "r"(multiplier));
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc2), "r"(multiplier), "r"(add));
 #else
-    const int32_t v = (int32_t)(((int64_t)acc2 * multiplier + ((int64_t)1 << 31)) >> 32);
+    const int32_t v = (int32_t)(((int64_t)acc2 * multiplier + (int64_t)add * 4294967296LL + ((int64_t)1 << 31)) >> 32);
 #endif
-    return (v + (v >> 31) + add) >> shift;
+    return (v + (acc2 >> 31)) >> shift;
 }
 
 /* Clamp to int8 and to [act_min, act_max] (constants: the bounds equal to int8's vanish). */
@@ -142,21 +144,44 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_fill(const int
     "smlad %[s30], %[c1], %[w0], %[s30]\n\t"                                                                          \
     "smlad %[s31], %[c1], %[w1], %[s31]\n\t"
 
-/* Two output channels (one weight pair) of np pixels (2 or 4): a[k][o] = bias_o + x_k . w_o. The 4x2 block is
- * written in assembly: it needs 14 registers at once (8 accumulators, 2 weight words, 2 column words, 2 pointers),
- * which gcc's allocator does not find by itself. Per group of 4 channels the weight pair is loaded twice and widened
- * once per half (even bytes, then odd), so no widened weight outlives its half: 2 + 4 LDRD, 4 SXTB16, 16 SMLAD. */
-static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot(const int32_t *cols, const int32_t *w, int32_t b0,
-                                                                      int32_t b1, int32_t a[4][2], const int32_t groups,
-                                                                      const int32_t np)
+/* Two output channels (one weight pair) of np pixels (2 or 4): a[k][o] = bias_o + x_k . w_o; returns the next pair's
+ * weights. The 4x2 block is written in assembly: it needs 14 registers at once (8 accumulators, 2 weight words, 2
+ * column words, 2 pointers), which gcc's allocator does not find by itself. Per group of 4 channels the weight pair
+ * is loaded twice and widened once per half (even bytes, then odd), so no widened weight outlives its half: 2 + 4
+ * LDRD, 4 SXTB16, 16 SMLAD. The first group starts from the biases (held in s30, s31 until their last use). */
+static inline __attribute__((always_inline)) const int32_t *tf_conv_1x1_dsp_dot(const int32_t *cols, const int32_t *w,
+                                                                                int32_t b0, int32_t b1, int32_t a[4][2],
+                                                                                const int32_t groups, const int32_t np)
 {
     int32_t s00 = b0, s01 = b1, s10 = b0, s11 = b1, s20 = b0, s21 = b1, s30 = b0, s31 = b1;
     int32_t g;
     if (np == 4) {
-        const int32_t *cp = cols, *wp = w;
+        const int32_t *cp = cols;
+        int32_t w0, w1, c0, c1;
+        __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"
+                "sxtb16 %[w0], %[w0]\n\t"
+                "sxtb16 %[w1], %[w1]\n\t"
+                "ldrd %[c0], %[c1], [%[cp]], #8\n\t"
+                "smlad %[s00], %[c0], %[w0], %[s30]\n\t"
+                "smlad %[s01], %[c0], %[w1], %[s31]\n\t"
+                "smlad %[s10], %[c1], %[w0], %[s30]\n\t"
+                "smlad %[s11], %[c1], %[w1], %[s31]\n\t"
+                "ldrd %[c0], %[c1], [%[cp]], #8\n\t"
+                "smlad %[s20], %[c0], %[w0], %[s30]\n\t"
+                "smlad %[s21], %[c0], %[w1], %[s31]\n\t"
+                "smlad %[s30], %[c1], %[w0], %[s30]\n\t"
+                "smlad %[s31], %[c1], %[w1], %[s31]\n\t"
+                "ldrd %[w0], %[w1], [%[wp]], #8\n\t"
+                "sxtb16 %[w0], %[w0], ror #8\n\t"
+                "sxtb16 %[w1], %[w1], ror #8\n\t"
+                TF_CONV_1X1_DSP_HALF_4X2
+                : [s00] "=&r"(s00), [s01] "=&r"(s01), [s10] "=&r"(s10), [s11] "=&r"(s11), [s20] "=&r"(s20),
+                  [s21] "=&r"(s21), [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(w),
+                  [w0] "=&r"(w0), [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)
+                :
+                : "memory");
 #pragma GCC unroll 8
-        for (g = 0; g < groups; ++g) {
-            int32_t w0, w1, c0, c1;
+        for (g = 1; g < groups; ++g) {
             __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"
                     "sxtb16 %[w0], %[w0]\n\t"
                     "sxtb16 %[w1], %[w1]\n\t"
@@ -166,7 +191,7 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot(const int3
                     "sxtb16 %[w1], %[w1], ror #8\n\t"
                     TF_CONV_1X1_DSP_HALF_4X2
                     : [s00] "+r"(s00), [s01] "+r"(s01), [s10] "+r"(s10), [s11] "+r"(s11), [s20] "+r"(s20),
-                      [s21] "+r"(s21), [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(wp),
+                      [s21] "+r"(s21), [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(w),
                       [w0] "=&r"(w0), [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)
                     :
                     : "memory");
@@ -192,6 +217,7 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot(const int3
             s10 = __smlad(c1, w0, s10);
             s11 = __smlad(c1, w1, s11);
         }
+        w += 2 * groups;
     }
     a[0][0] = s00;
     a[0][1] = s01;
@@ -201,16 +227,15 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot(const int3
     a[2][1] = s21;
     a[3][0] = s30;
     a[3][1] = s31;
+    return w;
 }
 
-/* Outputs of channels oc, oc + 1 (both real) at y[0], y[1]: packed (BFI: the bytes above are not stored), clamped bytewise (SSUB8 + SEL) where
- * act_min / act_max are inside int8, one halfword store. */
-static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_store2(int32_t v0, int32_t v1, int8_t *y,
-                                                                         const int32_t act_min, const int32_t act_max)
+/* Two packed int8 outputs (bytes 0, 1 of v; the bytes above are not stored) clamped bytewise (SSUB8 + SEL) where
+ * act_min / act_max are inside int8, stored with one halfword store. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_clamp_store2(uint32_t v, int8_t *y, const int32_t act_min,
+                                                                               const int32_t act_max)
 {
-    uint32_t v = (uint32_t)__ssat(v0, 8);
     uint16_t h;
-    __asm__("bfi %0, %1, #8, #8" : "+r"(v) : "r"((uint32_t)__ssat(v1, 8)));
     if (act_min > -128) {
         const int32_t lo4 = tf_dsp_bytes4(act_min);
         (void)__ssub8((int32_t)v, lo4);
@@ -223,6 +248,80 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_store2(int32_t
     }
     h = (uint16_t)v;
     memcpy(y, &h, 2);
+}
+
+/* Outputs of channels oc, oc + 1 (both real) at y[0], y[1]: saturated, packed (BFI), clamped and stored. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_store2(int32_t v0, int32_t v1, int8_t *y,
+                                                                         const int32_t act_min, const int32_t act_max)
+{
+    uint32_t v = (uint32_t)__ssat(v0, 8);
+    __asm__("bfi %0, %1, #8, #8" : "+r"(v) : "r"((uint32_t)__ssat(v1, 8)));
+    tf_conv_1x1_dsp_clamp_store2(v, y, act_min, act_max);
+}
+
+/* ---- tf_conv_1x1_dsp_requant of a whole 4x2 block in assembly (with 8 live accumulators gcc reloads the constants
+ * for every output). Per output: [ADD (the doubling)], SMMLAR, ADD of the sign, [ASR], SSAT. ---- */
+#define TF_CONV_1X1_DSP_SMM_D(s) "smmlar %[t], %[" s "], %[m], %[d]\n\t"
+#define TF_CONV_1X1_DSP_SMM_N(s) "add %[t], %[" s "], %[" s "]\n\tsmmlar %[t], %[t], %[m], %[d]\n\t"
+#define TF_CONV_1X1_DSP_SAT_U(s) "ssat %[" s "], #8, %[t], asr #%c[e]\n\t"
+#define TF_CONV_1X1_DSP_SAT_V(s) "asr %[t], %[t], %[e]\n\tssat %[" s "], #8, %[t]\n\t"
+#define TF_CONV_1X1_DSP_RQ1(SMM, SAT, s) SMM(s) "add %[t], %[t], %[" s "], asr #31\n\t" SAT(s)
+#define TF_CONV_1X1_DSP_RQ_CH(SMM, SAT, LOAD, a, b, c, d)                                                             \
+    LOAD TF_CONV_1X1_DSP_RQ1(SMM, SAT, a) TF_CONV_1X1_DSP_RQ1(SMM, SAT, b) TF_CONV_1X1_DSP_RQ1(SMM, SAT, c)          \
+        TF_CONV_1X1_DSP_RQ1(SMM, SAT, d)
+#define TF_CONV_1X1_DSP_LOAD_U0 "ldrd %[m], %[d], [%[c], #4]\n\t"
+#define TF_CONV_1X1_DSP_LOAD_U1 "ldrd %[m], %[d], [%[c], #20]\n\t"
+#define TF_CONV_1X1_DSP_LOAD_V0 "ldrd %[m], %[d], [%[c], #4]\n\tldr %[e], [%[c], #12]\n\t"
+#define TF_CONV_1X1_DSP_LOAD_V1 "ldrd %[m], %[d], [%[c], #20]\n\tldr %[e], [%[c], #28]\n\t"
+#define TF_CONV_1X1_DSP_PACK                                                                                          \
+    "bfi %[s00], %[s01], #8, #8\n\t"                                                                                  \
+    "bfi %[s10], %[s11], #8, #8\n\t"                                                                                  \
+    "bfi %[s20], %[s21], #8, #8\n\t"                                                                                  \
+    "bfi %[s30], %[s31], #8, #8\n\t"
+#define TF_CONV_1X1_DSP_RQ_BLOCK(SMM, SAT, L0, L1)                                                                    \
+    TF_CONV_1X1_DSP_RQ_CH(SMM, SAT, L0, "s00", "s10", "s20", "s30")                                                   \
+    TF_CONV_1X1_DSP_RQ_CH(SMM, SAT, L1, "s01", "s11", "s21", "s31") TF_CONV_1X1_DSP_PACK
+#define TF_CONV_1X1_DSP_RQ_OPERANDS                                                                                   \
+    [s00] "+r"(s00), [s01] "+r"(s01), [s10] "+r"(s10), [s11] "+r"(s11), [s20] "+r"(s20), [s21] "+r"(s21),            \
+        [s30] "+r"(s30), [s31] "+r"(s31), [m] "=&r"(m), [d] "=&r"(d), [t] "=&r"(t)
+
+/* The 4x2 block a (channels c[0], c[1], both real) requantized to int8 and packed per pixel: p[k] = output of c[0]
+ * in byte 0 and of c[1] in byte 1 (not yet clamped to act_min / act_max). shift: the one e of every channel, or 0. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_requant_4x2(const int32_t a[4][2],
+                                                                              const tf_conv_1x1_dsp_chan *c,
+                                                                              const int double_cols, const int32_t shift,
+                                                                              uint32_t p[4])
+{
+    int32_t s00 = a[0][0], s01 = a[0][1], s10 = a[1][0], s11 = a[1][1], s20 = a[2][0], s21 = a[2][1], s30 = a[3][0],
+            s31 = a[3][1], m, d, t;
+    if (shift > 0 && double_cols) {
+        __asm__(TF_CONV_1X1_DSP_RQ_BLOCK(TF_CONV_1X1_DSP_SMM_D, TF_CONV_1X1_DSP_SAT_U, TF_CONV_1X1_DSP_LOAD_U0,
+                                         TF_CONV_1X1_DSP_LOAD_U1)
+                : TF_CONV_1X1_DSP_RQ_OPERANDS
+                : [c] "r"(c), [e] "i"(shift), "m"(*(const tf_conv_1x1_dsp_chan(*)[2])c));
+    } else if (shift > 0) {
+        __asm__(TF_CONV_1X1_DSP_RQ_BLOCK(TF_CONV_1X1_DSP_SMM_N, TF_CONV_1X1_DSP_SAT_U, TF_CONV_1X1_DSP_LOAD_U0,
+                                         TF_CONV_1X1_DSP_LOAD_U1)
+                : TF_CONV_1X1_DSP_RQ_OPERANDS
+                : [c] "r"(c), [e] "i"(shift), "m"(*(const tf_conv_1x1_dsp_chan(*)[2])c));
+    } else {
+        int32_t e;
+        if (double_cols) {
+            __asm__(TF_CONV_1X1_DSP_RQ_BLOCK(TF_CONV_1X1_DSP_SMM_D, TF_CONV_1X1_DSP_SAT_V, TF_CONV_1X1_DSP_LOAD_V0,
+                                             TF_CONV_1X1_DSP_LOAD_V1)
+                    : TF_CONV_1X1_DSP_RQ_OPERANDS, [e] "=&r"(e)
+                    : [c] "r"(c), "m"(*(const tf_conv_1x1_dsp_chan(*)[2])c));
+        } else {
+            __asm__(TF_CONV_1X1_DSP_RQ_BLOCK(TF_CONV_1X1_DSP_SMM_N, TF_CONV_1X1_DSP_SAT_V, TF_CONV_1X1_DSP_LOAD_V0,
+                                             TF_CONV_1X1_DSP_LOAD_V1)
+                    : TF_CONV_1X1_DSP_RQ_OPERANDS, [e] "=&r"(e)
+                    : [c] "r"(c), "m"(*(const tf_conv_1x1_dsp_chan(*)[2])c));
+        }
+    }
+    p[0] = (uint32_t)s00;
+    p[1] = (uint32_t)s10;
+    p[2] = (uint32_t)s20;
+    p[3] = (uint32_t)s30;
 }
 
 /* One channel's requantization constants as locals (loaded once per block, kept in registers). */
@@ -273,13 +372,20 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile(const int
     int32_t cols[8 * ((TF_CONV_1X1_DSP_LAYER_MAX_C + 3) / 4)];
     int32_t oc, k;
     tf_conv_1x1_dsp_fill(x, cols, npx, in_c, double_cols);
-    for (oc = 0; oc < out_c; oc += 2, w += 2 * groups) {
+    for (oc = 0; oc < out_c; oc += 2) {
         const tf_conv_1x1_dsp_chan *c0 = chans + oc;
         const int odd_last = oc + 1 == out_c;
         int32_t a[4][2];
-        tf_conv_1x1_dsp_dot(cols, w, c0->bias, odd_last ? 0 : c0[1].bias, a, groups, npx > 2 ? 4 : 2);
+        w = tf_conv_1x1_dsp_dot(cols, w, c0->bias, odd_last ? 0 : c0[1].bias, a, groups, npx > 2 ? 4 : 2);
         {
             const tf_conv_1x1_dsp_q q0 = tf_conv_1x1_dsp_q_of(c0, shift), q1 = tf_conv_1x1_dsp_q_of(odd_last ? c0 : c0 + 1, shift);
+            if (npx > 2 && !odd_last) {
+                uint32_t p[4];
+                tf_conv_1x1_dsp_requant_4x2((const int32_t(*)[2])a, c0, double_cols, shift, p);
+#pragma GCC unroll 4
+                for (k = npx - 1; k >= 0; --k) tf_conv_1x1_dsp_clamp_store2(p[k], y + k * out_c + oc, act_min, act_max);
+                continue;
+            }
 #pragma GCC unroll 4
             for (k = npx - 1; k >= 0; --k) {
                 tf_conv_1x1_dsp_out(a[k][0], a[k][1], &q0, &q1, y + k * out_c + oc, odd_last, double_cols, act_min, act_max);

@@ -6,6 +6,7 @@ import dev.tinyforge.ir.ElementType;
 import dev.tinyforge.ir.Node;
 import dev.tinyforge.ir.Value;
 import dev.tinyforge.plan.InPlace;
+import dev.tinyforge.quant.FixedPoint;
 import dev.tinyforge.quant.params.ConvParams;
 
 /**
@@ -62,30 +63,59 @@ final class DspPointwiseKernels {
     /**
      * Per channel {bias, multiplier, add, e} (tf_conv_1x1_dsp_chan), or null when the kernel's arithmetic is not exact
      * for some input: a left or zero shift, a negative multiplier, |acc| reaching 2^30 (the kernel doubles it), or
-     * v + (v >> 31) + add leaving int32 (v = the high multiply, |v| <= |acc| + 1).
+     * v + add + (acc >> 31) leaving int32, with v the rounded high multiply, |v| <= vMax. A channel whose clamped
+     * output is the same at both ends of its accumulator's range (TFLite's requantization is monotonic) is that
+     * constant for every input: it gets bias 0, multiplier 0 and the layer's common e, so tiny-scale or huge-bias
+     * channels (dead channels of trained models) neither overflow the kernel nor break a uniform shift.
      */
     private static int[] channelTable(ConvParams p, byte[] w, int[] bias, int inC, int outC, boolean doubleCols) {
         int[] t = new int[4 * outC];
+        int[] constant = new int[outC];
+        boolean[] isConstant = new boolean[outC];
+        int[] counts = new int[32];
+        int lo = -128 + p.inputOffset(), hi = 127 + p.inputOffset();
         for (int oc = 0; oc < outC; oc++) {
             int e = -p.shift(oc), m = p.multiplier(oc);
-            if (e < 1 || e > 30 || m < 0) return null;
-            long sum = 0, abs = 0;
+            long b = bias == null ? 0 : bias[oc], accLo = b, accHi = b, sum = 0;
             for (int i = 0; i < inC; i++) {
-                sum += w[oc * inC + i];
-                abs += Math.abs(w[oc * inC + i]);
+                int wi = w[oc * inC + i];
+                sum += wi;
+                accLo += Math.min((long) wi * lo, (long) wi * hi);
+                accHi += Math.max((long) wi * lo, (long) wi * hi);
             }
-            long b = bias == null ? 0 : bias[oc];
-            long accMax = Math.abs(b) + 255L * abs;
+            if (e >= 0 && m >= 0 && accLo >= Integer.MIN_VALUE && accHi <= Integer.MAX_VALUE) {
+                int yLo = clamp(FixedPoint.multiplyByQuantizedMultiplier((int) accLo, m, p.shift(oc)) + p.outputOffset(), p);
+                int yHi = clamp(FixedPoint.multiplyByQuantizedMultiplier((int) accHi, m, p.shift(oc)) + p.outputOffset(), p);
+                if (yLo == yHi) {
+                    isConstant[oc] = true;
+                    constant[oc] = yLo;
+                    continue;
+                }
+            }
+            long accMax = Math.max(Math.abs(accLo), Math.abs(accHi));
+            if (e < 1 || e > 30 || m < 0 || accMax >= 1L << 30) return null;
+            long vMax = ((accMax * m + (1L << 30)) >> 31) + 1;
             long add = (1L << (e - 1)) + (long) p.outputOffset() * (1L << e);
-            if (accMax >= 1L << 30 || accMax + 2 + Math.abs(add) >= 1L << 31) return null;
+            if (vMax + 1 + Math.abs(add) >= 1L << 31) return null;
             int folded = (int) (b + (long) p.inputOffset() * sum); // int32 wrapping, like the accumulator
             t[4 * oc] = doubleCols ? folded * 2 : folded;
             t[4 * oc + 1] = m;
             t[4 * oc + 2] = (int) add;
             t[4 * oc + 3] = e;
+            counts[e]++;
+        }
+        int common = 1; // the most frequent e, small enough for the constant channels' addend
+        for (int e = 1; e <= 23; e++) if (counts[e] > counts[common]) common = e;
+        for (int oc = 0; oc < outC; oc++) {
+            if (!isConstant[oc]) continue;
+            // (0 + add + (acc >> 31)) >> e == constant for either sign: add = constant * 2^e + 2^(e-1), |constant| <= 128, e <= 23
+            t[4 * oc + 2] = constant[oc] * (1 << common) + (1 << (common - 1));
+            t[4 * oc + 3] = common;
         }
         return t;
     }
+
+    private static int clamp(int v, ConvParams p) { return Math.max(p.activationMin(), Math.min(p.activationMax(), v)); }
 
     /** The one shift of every channel (the kernel folds it into SSAT), or 0: each channel reads its own. */
     private static int uniformShift(int[] chans) {

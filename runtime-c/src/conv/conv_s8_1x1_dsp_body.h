@@ -144,6 +144,19 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_fill(const int
     "smlad %[s30], %[c1], %[w0], %[s30]\n\t"                                                                          \
     "smlad %[s31], %[c1], %[w1], %[s31]\n\t"
 
+/* One further group of the 4x2 block (tf_conv_1x1_dsp_dot's locals). */
+#define TF_CONV_1X1_DSP_GROUP_4X2()                                                                                   \
+    __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"                                                                          \
+            "sxtb16 %[w0], %[w0]\n\t"                                                                                 \
+            "sxtb16 %[w1], %[w1]\n\t" TF_CONV_1X1_DSP_HALF_4X2 "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                    \
+            "sxtb16 %[w0], %[w0], ror #8\n\t"                                                                         \
+            "sxtb16 %[w1], %[w1], ror #8\n\t" TF_CONV_1X1_DSP_HALF_4X2                                                \
+            : [s00] "+r"(s00), [s01] "+r"(s01), [s10] "+r"(s10), [s11] "+r"(s11), [s20] "+r"(s20), [s21] "+r"(s21),    \
+              [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(w), [w0] "=&r"(w0), [w1] "=&r"(w1),         \
+              [c0] "=&r"(c0), [c1] "=&r"(c1)                                                                          \
+            :                                                                                                         \
+            : "memory")
+
 /* Two output channels (one weight pair) of np pixels (2 or 4): a[k][o] = bias_o + x_k . w_o; returns the next pair's
  * weights. The 4x2 block is written in assembly: it needs 14 registers at once (8 accumulators, 2 weight words, 2
  * column words, 2 pointers), which gcc's allocator does not find by itself. Per group of 4 channels the weight pair
@@ -180,24 +193,16 @@ static inline __attribute__((always_inline)) const int32_t *tf_conv_1x1_dsp_dot(
                   [w0] "=&r"(w0), [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)
                 :
                 : "memory");
+        /* fully unrolled up to 8 groups (32 channels), else 4 groups per iteration (flash) */
+        if (groups <= 8) {
 #pragma GCC unroll 8
-        for (g = 1; g < groups; ++g) {
-            __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"
-                    "sxtb16 %[w0], %[w0]\n\t"
-                    "sxtb16 %[w1], %[w1]\n\t"
-                    TF_CONV_1X1_DSP_HALF_4X2
-                    "ldrd %[w0], %[w1], [%[wp]], #8\n\t"
-                    "sxtb16 %[w0], %[w0], ror #8\n\t"
-                    "sxtb16 %[w1], %[w1], ror #8\n\t"
-                    TF_CONV_1X1_DSP_HALF_4X2
-                    : [s00] "+r"(s00), [s01] "+r"(s01), [s10] "+r"(s10), [s11] "+r"(s11), [s20] "+r"(s20),
-                      [s21] "+r"(s21), [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(w),
-                      [w0] "=&r"(w0), [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)
-                    :
-                    : "memory");
+            for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2();
+        } else {
+#pragma GCC unroll 4
+            for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2();
         }
     } else {
-#pragma GCC unroll 8
+#pragma GCC unroll 4
         for (g = 0; g < groups; ++g) {
             int32_t w0, w1, c0, c1;
             tf_conv_1x1_dsp_load2(w + 2 * g, &w0, &w1);

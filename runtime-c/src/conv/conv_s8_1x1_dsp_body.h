@@ -193,14 +193,9 @@ static inline __attribute__((always_inline)) const int32_t *tf_conv_1x1_dsp_dot(
                   [w0] "=&r"(w0), [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)
                 :
                 : "memory");
-        /* fully unrolled up to 8 groups (32 channels), else 4 groups per iteration (flash) */
-        if (groups <= 8) {
+        /* 8 groups per iteration (4 would save about 2.5% of mcunet-vww's flash for about 1.5% more instructions) */
 #pragma GCC unroll 8
-            for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2();
-        } else {
-#pragma GCC unroll 4
-            for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2();
-        }
+        for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2();
     } else {
 #pragma GCC unroll 4
         for (g = 0; g < groups; ++g) {

@@ -10,9 +10,16 @@
  *            out_c is even.
  *   chans    per output channel tf_conv_1x1_dsp_chan: the bias with input_offset * (sum of the channel's
  *            weights) folded in (int32, wrapping like the accumulator, so the raw input bytes are multiplied
- *            and the result is the same int32), and tf_rshift_quant_of's constants with the output offset
- *            folded into round_hi (see tf_dsp_chan_of in common/tf_dsp_s8.h for why that is exact). Needs every
- *            shift in [-24, -1].
+ *            and the result is the same int32), TFLite's multiplier, the rounding addend with the output offset
+ *            folded in, and e = -shift (see tf_conv_1x1_dsp_requant). A channel whose clamped output is one constant
+ *            for every input (dead channels) has multiplier 0 and the addend of that constant.
+ *   Layers whose arithmetic would leave int32 here (left shifts, |acc| >= 2^30, huge addends) keep the generic
+ *   tf_conv_s8_1x1_dsp / tf_conv_s8_1x1_inplace_dsp.
+ *
+ * Blocks: tiles of 4 pixels, whose inputs are widened once into int16 columns (SXTB16, doubled with SADD16 when
+ * the layer folds the doubling of tf_conv_1x1_dsp_requant there, i.e. when in_c < 2 * out_c); per pair of output
+ * channels a 4x2 block of SMLAD accumulators (assembly: 26 instructions per 32 MACs) and its requantization (assembly:
+ * 3 or 4 instructions per output), two outputs per halfword store. Tail tiles of 1 or 2 pixels use a 2x2 block.
  *
  * Order (the memory planner relies on it): out of place, tiles of 4 consecutive output pixels in ascending
  * row-major order (PixelWindows' CONV_BLOCK, so an overlapped layer stays safe); in place (POINTWISE_PIXELS,
@@ -20,8 +27,8 @@
  * tile is read (into int16 columns on the stack) before any of its outputs is written, the same argument as
  * tf_conv_s8_1x1_inplace_dsp's: ascending, a tile's outputs end at (p + 4) * out_c <= (p + 4) * in_c, where the
  * inputs still unread begin; descending, the unread inputs end at p * in_c <= p * out_c, where its outputs
- * begin. Without __ARM_FEATURE_DSP (host builds) a portable body computes the same bytes in the same order,
- * one pixel at a time. */
+ * begin. Without __ARM_FEATURE_DSP (host builds) or optimization a portable body computes the same bytes in the
+ * same order, one pixel at a time. */
 #ifndef TF_CONV_S8_1X1_DSP_BODY_H
 #define TF_CONV_S8_1X1_DSP_BODY_H
 
@@ -29,8 +36,13 @@
 #include <string.h>
 #include "tf_types.h"
 #include "tf_quant.h"
-#if defined(__ARM_FEATURE_DSP)
+/* The DSP body: its assembly blocks need 14 free registers and constant shifts, so only optimized builds (an -O0
+ * build keeps a frame pointer) take it; the others get the portable body. */
+#if defined(__ARM_FEATURE_DSP) && defined(__OPTIMIZE__)
+#define TF_CONV_1X1_DSP_ASM 1
 #include "../common/tf_dsp_s8.h"
+#else
+#define TF_CONV_1X1_DSP_ASM 0
 #endif
 
 /* Most input channels: the tile's int16 columns take 8 * in_c bytes of stack. */
@@ -38,10 +50,10 @@
 
 /* One output channel's constants (see the header comment). */
 typedef struct {
-    int32_t bias;       /* folded bias; doubled when the layer doubles its input columns (DOUBLE below) */
-    int32_t multiplier; /* TFLite's, in [2^30, 2^31) (or 0) */
-    int32_t add;        /* 2^(e-1) + output_offset * 2^e */
-    int32_t shift;      /* e = -TFLite shift, in [1, 31] */
+    int32_t bias;       /* folded bias; doubled when the layer doubles its input columns (double_cols) */
+    int32_t multiplier; /* TFLite's, in [2^30, 2^31), or 0 for a constant channel */
+    int32_t add;        /* 2^(e-1) + output_offset * 2^e (constant channel: constant * 2^e + 2^(e-1)) */
+    int32_t shift;      /* e = -TFLite shift, in [1, 30] */
 } tf_conv_1x1_dsp_chan;
 
 /* MBQM(acc) + output_offset, from 2 * acc: with v = SaturatingRoundingDoublingHighMul(acc, M)
@@ -54,7 +66,7 @@ typedef struct {
 static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_requant(int32_t acc2, int32_t multiplier, int32_t add,
                                                                              int32_t shift)
 {
-#if defined(__ARM_FEATURE_DSP)
+#if TF_CONV_1X1_DSP_ASM
     int32_t v;
     __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc2), "r"(multiplier), "r"(add));
 #else
@@ -67,7 +79,7 @@ static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_requant(int
 static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_clamp(int32_t v, const int32_t act_min,
                                                                            const int32_t act_max)
 {
-#if defined(__ARM_FEATURE_DSP)
+#if TF_CONV_1X1_DSP_ASM
     v = __ssat(v, 8);
 #else
     v = v < -128 ? -128 : v > 127 ? 127 : v;
@@ -77,7 +89,7 @@ static inline __attribute__((always_inline)) int32_t tf_conv_1x1_dsp_clamp(int32
     return v;
 }
 
-#if defined(__ARM_FEATURE_DSP)
+#if TF_CONV_1X1_DSP_ASM
 
 /* 8 bytes from a 4-aligned address as two words: one LDRD (gcc splits a 64-bit load of an int32 array into two LDR;
  * a 64-bit "m" operand gets an address LDRD accepts). Volatile: each 2x2 block loads and widens its own weights;
@@ -144,6 +156,17 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_fill(const int
     "smlad %[s30], %[c1], %[w0], %[s30]\n\t"                                                                          \
     "smlad %[s31], %[c1], %[w1], %[s31]\n\t"
 
+/* s_k0 += c_k . w0, s_k1 += c_k . w1 for two pixels' column words c0, c1 (the tail tiles' 2x2 block). */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_smlad_2x2(int32_t c0, int32_t c1, int32_t w0, int32_t w1,
+                                                                            int32_t *s00, int32_t *s01, int32_t *s10,
+                                                                            int32_t *s11)
+{
+    *s00 = __smlad(c0, w0, *s00);
+    *s01 = __smlad(c0, w1, *s01);
+    *s10 = __smlad(c1, w0, *s10);
+    *s11 = __smlad(c1, w1, *s11);
+}
+
 /* One further group of the 4x2 block (tf_conv_1x1_dsp_dot's locals). */
 #define TF_CONV_1X1_DSP_GROUP_4X2()                                                                                   \
     __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"                                                                          \
@@ -202,20 +225,9 @@ static inline __attribute__((always_inline)) const int32_t *tf_conv_1x1_dsp_dot(
             int32_t w0, w1, c0, c1;
             tf_conv_1x1_dsp_load2(w + 2 * g, &w0, &w1);
             tf_conv_1x1_dsp_load2(cols + 8 * g, &c0, &c1);
-            {
-                const int32_t e0 = __sxtb16(w0), e1 = __sxtb16(w1);
-                s00 = __smlad(c0, e0, s00);
-                s01 = __smlad(c0, e1, s01);
-                s10 = __smlad(c1, e0, s10);
-                s11 = __smlad(c1, e1, s11);
-            }
+            tf_conv_1x1_dsp_smlad_2x2(c0, c1, __sxtb16(w0), __sxtb16(w1), &s00, &s01, &s10, &s11);
             tf_conv_1x1_dsp_load2(cols + 8 * g + 4, &c0, &c1);
-            w0 = tf_dsp_sxtb16_ror8(w0);
-            w1 = tf_dsp_sxtb16_ror8(w1);
-            s00 = __smlad(c0, w0, s00);
-            s01 = __smlad(c0, w1, s01);
-            s10 = __smlad(c1, w0, s10);
-            s11 = __smlad(c1, w1, s11);
+            tf_conv_1x1_dsp_smlad_2x2(c0, c1, tf_dsp_sxtb16_ror8(w0), tf_dsp_sxtb16_ror8(w1), &s00, &s01, &s10, &s11);
         }
         w += 2 * groups;
     }
@@ -436,7 +448,7 @@ static inline __attribute__((always_inline)) const int8_t *tf_conv_1x1_dsp_sourc
     }
 }
 
-#if defined(__ARM_FEATURE_DSP)
+#if TF_CONV_1X1_DSP_ASM
 /* The out-of-place tile of output pixels p .. p + npx - 1 (npx a constant). */
 static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile_at(
     const int8_t *in, int8_t *out, int32_t p, const int32_t npx, const int32_t *w, const tf_conv_1x1_dsp_chan *chans,
@@ -463,7 +475,7 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_dsp_layer(
 {
     const int32_t pixels = batches * out_h * out_w;
     int32_t p;
-#if defined(__ARM_FEATURE_DSP)
+#if TF_CONV_1X1_DSP_ASM
     for (p = 0; p + 4 <= pixels; p += 4) {
         tf_conv_1x1_dsp_tile_at(in, out, p, 4, w, chans, in_h, in_w, in_c, out_h, out_w, out_c, stride_h, stride_w,
                                 double_cols, shift, act_min, act_max);
@@ -480,7 +492,7 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_dsp_layer(
 #endif
 }
 
-#if defined(__ARM_FEATURE_DSP)
+#if TF_CONV_1X1_DSP_ASM
 /* The in-place tile of pixels p .. p + npx - 1 (npx a constant). */
 static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_inplace_tile_at(
     int8_t *buf, int32_t p, const int32_t npx, const int32_t *w, const tf_conv_1x1_dsp_chan *chans,
@@ -503,7 +515,7 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_inplace_dsp_lay
     const int descending = out_c > in_c;
     const int32_t rest = pixels % 4;
     int32_t t;
-#if defined(__ARM_FEATURE_DSP)
+#if TF_CONV_1X1_DSP_ASM
     /* ascending: full tiles from 0, then the rest at the end; descending: full tiles from the end, the rest at 0 */
     for (t = 0; t + 4 <= pixels; t += 4) {
         tf_conv_1x1_dsp_inplace_tile_at(buf, descending ? pixels - t - 4 : t, 4, w, chans, in_c, out_c, double_cols,

@@ -40,8 +40,8 @@ final class DspPointwiseKernels {
         if (chans == null) return false;
         int shift = uniformShift(chans);
         String table = ctx.declareArray("tf_conv_1x1_dsp_chan", "pw_chans", outC, structs(chans));
-        String weights = ctx.declareInts("pw_weights", packedWeights(w.constant().int8(), inC, outC));
-        String fn = weights.substring(0, weights.length() - "pw_weights".length()) + "conv1x1";
+        String weights = declarePackedWeights(code, ctx.ptr(w), packedWeights(w.constant().int8(), inC, outC));
+        String fn = table.substring(0, table.length() - "pw_chans".length()) + "conv1x1";
         String tail = (doubleCols ? 1 : 0) + ", " + shift + ", " + p.activationMin() + ", " + p.activationMax();
         code.include(HEADER);
         for (String d : unusedDeclarations) code.statement("(void)" + d + "; /* not needed by the specialized kernel */");
@@ -131,6 +131,17 @@ final class DspPointwiseKernels {
                     .append(chans[i + 3]).append('}');
         }
         return sb.append('}').toString();
+    }
+
+    /**
+     * Declares the packed weights of the constant named {@code weightName} once per model.c, also when several layers
+     * share it (patch-based plans repeat a layer per patch), and returns the array's name.
+     */
+    private static String declarePackedWeights(LayerCode code, String weightName, int[] words) {
+        String name = weightName + "_pw", guard = "TF_DECLARED_" + name.toUpperCase(java.util.Locale.ROOT);
+        code.declare("#ifndef " + guard + "\n#define " + guard + "\nstatic const int32_t " + name + "[" + words.length + "] = "
+                + dev.tinyforge.backend.c.CLiterals.array(words) + ";\n#endif");
+        return name;
     }
 
     /**

@@ -20,7 +20,8 @@ import dev.tinyforge.ir.Value;
  * strides 1 and 2 and SAME or VALID padding (including rows wider than the depthwise row buffer), one input
  * channel with a depth multiplier and a non-square filter of up to 80 taps, zero
  * points anywhere in int8, per-channel weight scales, activations NONE/RELU/RELU6, and output scales that
- * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path); residual
+ * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path), 1x1 layers with
+ * dead channels (tiny weight scale, bias near 2^30: constant outputs, or past the specialized kernel's range); residual
  * ADDs where a layer keeps the shape; sometimes a final FULLY_CONNECTED.
  * Same seed, same graph.
  */
@@ -56,6 +57,8 @@ final class DspLayerGraphs {
                 x = sum;
             }
         }
+        // a 1x1 layer with a left shift: the per-layer DSP 1x1 kernel declines it, so the generic tf_conv_s8_1x1*_dsp run
+        if (seed % 5 == 2) x = leftShiftPointwise(g, r, x);
         if (seed % 2 == 1 || r.nextInt(3) == 0) x = fullyConnected(g, r, x, 1 + r.nextInt(40));
         g.addOutput(x);
         return g;
@@ -117,11 +120,32 @@ final class DspLayerGraphs {
         int oh = (s[1] + 2 * pad - k) / stride + 1, ow = (s[2] + 2 * pad - k) / stride + 1;
         if (oh < 1 || ow < 1) return a;
         float ws = 0.002f + r.nextFloat() * 0.02f;
-        Value wv = g.newConstant("w", weights(r, new int[] {oc, k, k, s[3]}, oc, 0, ws));
-        Value bv = g.newConstant("b", bias(r, oc));
+        Tensor wt = weights(r, new int[] {oc, k, k, s[3]}, oc, 0, ws), bt = bias(r, oc);
+        if (k == 1 && r.nextInt(3) == 0) {
+            // dead channels of trained models: a tiny weight scale (a shift far past 24) and a bias near 2^30
+            wt.type().quant().scales()[0] *= 1e-5f;
+            bt.int32()[oc - 1] = (r.nextBoolean() ? 1 : -1) * ((1 << 30) - r.nextInt(1 << 20));
+        }
+        Value wv = g.newConstant("w", wt);
+        Value bv = g.newConstant("b", bt);
         Value y = g.newValue("conv", out(r, a, ws, k * k * s[3], oh, ow, oc));
         g.addNode("conv" + g.nodes().size(), OpKind.CONV_2D, new Attrs.Conv2D(new int[] {pad, pad, pad, pad},
                 new int[] {stride, stride}, new int[] {1, 1}, activation(r)), List.of(a, wv, bv), List.of(y));
+        return y;
+    }
+
+    /** A 1x1 stride-1 convolution whose effective scale exceeds 1 (a left shift in TFLite's requantization). */
+    private static Value leftShiftPointwise(Graph g, Random r, Value a) {
+        int[] s = a.type().shape();
+        int oc = 1 + r.nextInt(40);
+        float ws = 0.002f + r.nextFloat() * 0.02f;
+        Value wv = g.newConstant("w", weights(r, new int[] {oc, 1, 1, s[3]}, oc, 0, ws));
+        Value bv = g.newConstant("b", bias(r, oc));
+        TensorType ot = new TensorType(ElementType.INT8, new int[] {1, s[1], s[2], oc},
+                Quant.perTensor(a.type().quant().scales()[0] * ws * 0.3f, r.nextInt(256) - 128));
+        Value y = g.newValue("conv", ot);
+        g.addNode("conv" + g.nodes().size(), OpKind.CONV_2D, new Attrs.Conv2D(new int[] {0, 0, 0, 0}, new int[] {1, 1},
+                new int[] {1, 1}, activation(r)), List.of(a, wv, bv), List.of(y));
         return y;
     }
 

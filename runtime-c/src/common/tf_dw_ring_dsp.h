@@ -69,21 +69,44 @@ static inline void tf_dw_ring_fill(const tf_dw_group_ctx *g, int32_t cols, int32
 }
 
 /* One tap from the ring: the 2 words at x (channels 0, 2 and 1, 3) and the tap's weights at w (same order), both
- * pointers then past them, into a0..a3. One asm block: gcc's scheduler would otherwise hoist the loads of a whole
- * pixel ahead of the products and run out of registers. */
-#define TF_DW_RING_TAP(x, w, a0, a1, a2, a3)                                                        \
-    do {                                                                                           \
-        int32_t xe_, xo_, we_, wo_;                                                                \
-        __asm__("ldrd %[xe], %[xo], [%[xp]], #8\n\t"                                               \
-                "ldrd %[we], %[wo], [%[wp]], #8\n\t"                                               \
-                "smlabb %[a0], %[xe], %[we], %[a0]\n\t"                                            \
-                "smlatt %[a1], %[xe], %[we], %[a1]\n\t"                                            \
-                "smlabb %[a2], %[xo], %[wo], %[a2]\n\t"                                            \
-                "smlatt %[a3], %[xo], %[wo], %[a3]"                                                 \
-                : [a0] "+r"(a0), [a1] "+r"(a1), [a2] "+r"(a2), [a3] "+r"(a3), [xp] "+r"(x), [wp] "+r"(w), \
-                  [xe] "=&r"(xe_), [xo] "=&r"(xo_), [we] "=&r"(we_), [wo] "=&r"(wo_)              \
-                : "m"(*(const int32_t(*)[2])(const void *)(x)), "m"(*(const int32_t(*)[2])(const void *)(w))); \
-    } while (0)
+ * pointers then past them, into a0..a3. */
+#define TF_DW_RING_TAP_ASM                        \
+    "ldrd %[xe], %[xo], [%[xp]], #8\n\t"          \
+    "ldrd %[we], %[wo], [%[wp]], #8\n\t"          \
+    "smlabb %[a0], %[xe], %[we], %[a0]\n\t"       \
+    "smlatt %[a1], %[xe], %[we], %[a1]\n\t"       \
+    "smlabb %[a2], %[xo], %[wo], %[a2]\n\t"       \
+    "smlatt %[a3], %[xo], %[wo], %[a3]\n\t"
+
+#define TF_DW_RING_TAPS_ASM(taps)                                                                          \
+    __asm__(taps                                                                                           \
+            : [a0] "+r"(*a0), [a1] "+r"(*a1), [a2] "+r"(*a2), [a3] "+r"(*a3), [xp] "+r"(x), [wp] "+r"(*w), \
+              [xe] "=r"(xe), [xo] "=r"(xo), [we] "=r"(we), [wo] "=r"(wo)                               \
+            :                                                                                              \
+            : "memory")
+
+/* One filter row: kw taps from x (ring words) and *w (weights; left past them) into *a0..*a3. A row of 3, 5 or 7
+ * taps is one asm block: gcc's scheduler would otherwise hoist a whole pixel's loads ahead of the products and
+ * run out of registers (or shuffle the accumulators between registers every other tap). */
+static inline __attribute__((always_inline)) void tf_dw_ring_taps(const int32_t kw, const int32_t *x, const int32_t **w,
+                                                                  int32_t *a0, int32_t *a1, int32_t *a2, int32_t *a3)
+{
+    int32_t xe, xo, we, wo, fx;
+    if (kw == 3) {
+        TF_DW_RING_TAPS_ASM(TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM);
+    } else if (kw == 5) {
+        TF_DW_RING_TAPS_ASM(TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM
+                                TF_DW_RING_TAP_ASM);
+    } else if (kw == 7) {
+        TF_DW_RING_TAPS_ASM(TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM
+                                TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM TF_DW_RING_TAP_ASM);
+    } else {
+#pragma GCC unroll 1
+        for (fx = 0; fx < kw; ++fx) {
+            TF_DW_RING_TAPS_ASM(TF_DW_RING_TAP_ASM);
+        }
+    }
+}
 
 /* One output of the quick requantization (tf_dw_ring_quick_of): tf_mbqm_rshift with 2^30 + 2^(30+e) - [x < 0]
  * * 2^31 as (lo, hi) = ((x & 2^31) | 2^30, 2^(e-2) + (x >> 31)) for e >= 2, the output offset folded into the
@@ -106,17 +129,13 @@ static inline __attribute__((always_inline)) void tf_dw_ring_row_k(const tf_dw_g
                                                                    const int32_t quick, int8_t *y, int32_t y_stride)
 {
     const int32_t step = 2 * g->sw, out_w = g->out_w;
-    int32_t ox, o = 0, fy, fx;
+    int32_t ox, o = 0, fy;
     for (ox = 0; ox < out_w; ++ox, o += step, y += y_stride) {
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         const int32_t *w = g->wpk + 2 * kw * fy_lo;
 #pragma GCC unroll 7
         for (fy = fy_lo; fy < fy_hi; ++fy) {
-            const int32_t *x = rows[fy] + o;
-#pragma GCC unroll 7
-            for (fx = 0; fx < kw; ++fx) {
-                TF_DW_RING_TAP(x, w, a0, a1, a2, a3);
-            }
+            tf_dw_ring_taps(kw, rows[fy] + o, &w, &a0, &a1, &a2, &a3);
         }
         if (quick) {
             const int32_t *q = ring->quick;
@@ -151,6 +170,27 @@ static inline void tf_dw_ring_quick_of(const tf_dw_group_ctx *g, tf_dw_ring *rin
     }
 }
 
+/* The row bodies, each its own function: inlined into one, gcc's register allocation of the hot loops varies
+ * with whatever else is around them. */
+#define TF_DW_RING_ROW_FN(name, kw, full)                                                                     \
+    static void __attribute__((noinline)) name(const tf_dw_group_ctx *g, const tf_dw_ring *ring,                \
+                                               int32_t *const *rows, int32_t fy_lo, int32_t fy_hi, int8_t *y,  \
+                                               int32_t y_stride)                                               \
+    {                                                                                                         \
+        if (full) {                                                                                           \
+            tf_dw_ring_row_k(g, ring, kw, rows, 0, kw, 1, y, y_stride);                                       \
+        } else {                                                                                              \
+            tf_dw_ring_row_k(g, ring, kw, rows, fy_lo, fy_hi, ring->use_quick, y, y_stride);                  \
+        }                                                                                                     \
+    }
+TF_DW_RING_ROW_FN(tf_dw_ring_row3_full, 3, 1)
+TF_DW_RING_ROW_FN(tf_dw_ring_row5_full, 5, 1)
+TF_DW_RING_ROW_FN(tf_dw_ring_row7_full, 7, 1)
+TF_DW_RING_ROW_FN(tf_dw_ring_row3_part, 3, 0)
+TF_DW_RING_ROW_FN(tf_dw_ring_row5_part, 5, 0)
+TF_DW_RING_ROW_FN(tf_dw_ring_row7_part, 7, 0)
+TF_DW_RING_ROW_FN(tf_dw_ring_row_any, g->f_w, 0)
+
 /* Output row oy of the group: pixel ox into y[ox * y_stride + j], j 0..3. Converts the input rows it needs
  * first (rows in order: every row up to the last it needs is in the ring or no later row needs it). */
 static inline void tf_dw_ring_row_s8(const tf_dw_group_ctx *g, tf_dw_ring *ring, int32_t oy, int8_t *y,
@@ -159,7 +199,7 @@ static inline void tf_dw_ring_row_s8(const tf_dw_group_ctx *g, tf_dw_ring *ring,
     const int32_t iy0 = oy * g->sh - g->pad_t, kh = g->f_h, kw = g->f_w, row_words = 2 * ring->cols;
     const int32_t fy_lo = iy0 < 0 ? -iy0 : 0, fy_hi = g->in_h - iy0 < kh ? g->in_h - iy0 : kh;
     int32_t *rows[TF_DW_GROUP_MAX_TAPS];
-    int32_t fy, iy;
+    int32_t fy, slot;
     if (fy_lo >= fy_hi) { /* every tap in the padding: the bias alone */
         int32_t ox;
         for (ox = 0; ox < g->out_w; ++ox) {
@@ -167,31 +207,26 @@ static inline void tf_dw_ring_row_s8(const tf_dw_group_ctx *g, tf_dw_ring *ring,
         }
         return;
     }
-    for (iy = ring->filled + 1 > iy0 + fy_lo ? ring->filled + 1 : iy0 + fy_lo; iy < iy0 + fy_hi; ++iy) {
-        tf_dw_ring_fill(g, ring->cols, ring->words + (iy % kh) * row_words, iy);
+    /* slot of input row iy0 + fy: iy % kh, one division per output row, then counted */
+    slot = (iy0 + fy_lo) % kh;
+    for (fy = fy_lo; fy < fy_hi; ++fy) {
+        rows[fy] = ring->words + slot * row_words;
+        if (iy0 + fy > ring->filled) {
+            tf_dw_ring_fill(g, ring->cols, rows[fy], iy0 + fy);
+        }
+        slot = slot + 1 == kh ? 0 : slot + 1;
     }
     if (iy0 + fy_hi - 1 > ring->filled) {
         ring->filled = iy0 + fy_hi - 1;
     }
-    for (fy = fy_lo; fy < fy_hi; ++fy) {
-        rows[fy] = ring->words + ((iy0 + fy) % kh) * row_words;
-    }
-    if (kh == kw && fy_lo == 0 && fy_hi == kh && (kh == 3 || kh == 5 || kh == 7) && ring->use_quick) {
-        if (kh == 3) {
-            tf_dw_ring_row_k(g, ring, 3, rows, 0, 3, 1, y, y_stride);
-        } else if (kh == 5) {
-            tf_dw_ring_row_k(g, ring, 5, rows, 0, 5, 1, y, y_stride);
-        } else {
-            tf_dw_ring_row_k(g, ring, 7, rows, 0, 7, 1, y, y_stride);
-        }
-    } else if (kh == kw && kh == 3) {
-        tf_dw_ring_row_k(g, ring, 3, rows, fy_lo, fy_hi, ring->use_quick, y, y_stride);
-    } else if (kh == kw && kh == 5) {
-        tf_dw_ring_row_k(g, ring, 5, rows, fy_lo, fy_hi, ring->use_quick, y, y_stride);
-    } else if (kh == kw && kh == 7) {
-        tf_dw_ring_row_k(g, ring, 7, rows, fy_lo, fy_hi, ring->use_quick, y, y_stride);
+    if (kh != kw || (kh != 3 && kh != 5 && kh != 7)) {
+        tf_dw_ring_row_any(g, ring, rows, fy_lo, fy_hi, y, y_stride);
+    } else if (fy_lo == 0 && fy_hi == kh && ring->use_quick) {
+        (kh == 3 ? tf_dw_ring_row3_full : kh == 5 ? tf_dw_ring_row5_full : tf_dw_ring_row7_full)(g, ring, rows, 0, kh, y,
+                                                                                              y_stride);
     } else {
-        tf_dw_ring_row_k(g, ring, kw, rows, fy_lo, fy_hi, ring->use_quick, y, y_stride);
+        (kh == 3 ? tf_dw_ring_row3_part : kh == 5 ? tf_dw_ring_row5_part : tf_dw_ring_row7_part)(g, ring, rows, fy_lo,
+                                                                                              fy_hi, y, y_stride);
     }
 }
 

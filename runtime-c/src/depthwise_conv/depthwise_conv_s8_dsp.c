@@ -14,30 +14,7 @@
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dw_plane_dsp.h"
 #include "../common/tf_dw_group_dsp.h"
-#include "../common/tf_dw_ring_dsp.h"
-
-/* Channel groups of 4 through the ring of padded input rows (common/tf_dw_ring_dsp.h). */
-static void __attribute__((noinline)) groups_ring(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
-                                                  const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
-                                                  const int8_t *filter, const int32_t *bias, const tf_dims *out_dims,
-                                                  int8_t *out)
-{
-    const int32_t c = in_dims->c, out_w = out_dims->w;
-    int32_t words[TF_DW_RING_WORDS];
-    tf_dw_group_ctx g;
-    tf_dw_ring ring;
-    int32_t ic, oy;
-    ring.words = words;
-    ring.cols = tf_dw_ring_cols(params, filter_dims, out_dims);
-    for (ic = 0; ic + 4 <= c; ic += 4) {
-        tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic);
-        tf_dw_ring_quick_of(&g, &ring);
-        ring.filled = -1;
-        for (oy = 0; oy < out_dims->h; ++oy) {
-            tf_dw_ring_row_s8(&g, &ring, oy, out + oy * out_w * c + ic, c);
-        }
-    }
-}
+#include "../common/tf_dw_groups_dsp.h"
 
 /* Channel groups of 4 with border pixels tap by tap (common/tf_dw_group_dsp.h). */
 static void __attribute__((noinline)) groups_direct(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
@@ -186,7 +163,7 @@ void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_chan
         const int32_t c = in_dims->c;
         int32_t ic;
         if (tf_dw_ring_fits(params, quant, in_dims, filter_dims, out_dims)) {
-            groups_ring(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
+            tf_dw_ring_groups_s8(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
         } else {
             groups_direct(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
         }

@@ -13,7 +13,7 @@
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dw_plane_dsp.h"
 #include "../common/tf_dw_group_dsp.h"
-#include "../common/tf_dw_ring_dsp.h"
+#include "../common/tf_dw_groups_dsp.h"
 
 /* Bytes of the ring of pending output rows (4 channels each). */
 #define TF_DW_GROUP_RING_BYTES 2048
@@ -62,29 +62,6 @@ static int ring_writes_in_place(const tf_dw_conv_params *params, const tf_dims *
         }
     }
     return 1;
-}
-
-/* Channel groups of 4 through the ring of padded input rows, each output row straight into buf. */
-static void __attribute__((noinline)) groups_ring(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
-                                                  const tf_dims *in_dims, const tf_dims *filter_dims,
-                                                  const int8_t *filter, const int32_t *bias, const tf_dims *out_dims,
-                                                  int8_t *buf)
-{
-    const int32_t c = in_dims->c, out_w = out_dims->w;
-    int32_t words[TF_DW_RING_WORDS];
-    tf_dw_group_ctx g;
-    tf_dw_ring ring;
-    int32_t ic, oy;
-    ring.words = words;
-    ring.cols = tf_dw_ring_cols(params, filter_dims, out_dims);
-    for (ic = 0; ic + 4 <= c; ic += 4) {
-        tf_dw_group_ctx_init(&g, params, quant, in_dims, buf, filter_dims, filter, bias, out_dims, ic);
-        tf_dw_ring_quick_of(&g, &ring);
-        ring.filled = -1;
-        for (oy = 0; oy < out_dims->h; ++oy) {
-            tf_dw_ring_row_s8(&g, &ring, oy, buf + oy * out_w * c + ic, c);
-        }
-    }
 }
 
 /* Channel groups of 4 tap by tap into a ring of pending output rows (ring_rows of them). */
@@ -136,7 +113,7 @@ void tf_depthwise_conv_s8_inplace_dsp(const tf_dw_conv_params *params, const tf_
         int32_t ic = 0, p;
         if (use_group) {
             if (ring) {
-                groups_ring(params, quant, in_dims, filter_dims, filter, bias, out_dims, buf);
+                tf_dw_ring_groups_s8(params, quant, in_dims, buf, filter_dims, filter, bias, out_dims, buf);
             } else {
                 groups_pending(params, quant, in_dims, filter_dims, filter, bias, out_dims, buf, ring_rows);
             }

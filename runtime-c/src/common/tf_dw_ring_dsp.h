@@ -18,9 +18,9 @@
 
 #include "tf_dw_group_dsp.h"
 
-/* Words of the ring (2 per column per row): 3 rows of 117 columns (stride-2 3x3 outputs up to 57 wide), 5 of
- * 70, 7 of 50. */
-#define TF_DW_RING_WORDS 704
+/* Words of the ring (2 per column per row, and the pair form's packed weights): 3 rows of 122 columns (stride-2 3x3
+ * outputs up to 60 wide), 5 of 73, 7 of 52. */
+#define TF_DW_RING_WORDS 736
 
 /* Columns of one ring row: every column an output row reads. */
 static inline int32_t tf_dw_ring_cols(const tf_dw_conv_params *params, const tf_dims *filter_dims,

@@ -15,8 +15,8 @@ import dev.tinyforge.ir.Value;
 
 /**
  * Chains of two equal depth-multiplier-1 int8 depthwise layers (the second reads the first's output, so the planner
- * may run it in place) for the paths of the DSP depthwise kernels, chosen by shape: the pair layout for 3x3 with
- * stride 1 or 2 on rows of at least 8 pixels, the word layout of the ring for 5x5, 7x7, narrow rows and groups whose
+ * may run it in place) for the paths of the DSP depthwise kernels, chosen by shape: the pair layout for 3x3, 5x5, 7x7
+ * with stride 1 or 2 on rows of at least 8 pixels, the word layout of the ring for narrow rows and groups whose
  * requantization is not the quick form, the tap-by-tap fallback for rows wider than the ring, channel counts with
  * left-over channels. Zero points anywhere in int8, per-channel weight scales (optionally spread so that some channel
  * groups leave the quick requantization's shift range), bias, SAME or VALID padding.
@@ -30,13 +30,13 @@ final class DspDepthwiseGraphs {
         int outH() { return (h + 2 * pad() - k) / stride + 1; }
         int outW() { return (w + 2 * pad() - k) / stride + 1; }
 
-        /** tf_dw_ring_fits (runtime-c/src/common/tf_dw_ring_dsp.h): the filter's rows of the ring fit 704 words. */
-        boolean ringFits() { return c >= 4 && k * ((outW() - 1) * stride + k) * 2 <= 704; }
+        /** tf_dw_ring_fits (runtime-c/src/common/tf_dw_ring_dsp.h): the filter's rows of the ring fit 736 words. */
+        boolean ringFits() { return c >= 4 && k * ((outW() - 1) * stride + k) * 2 <= 736; }
 
-        /** tf_dw_pair3_fits (tf_dw_pair3_dsp.h), where the group's requantization is the quick form. */
+        /** tf_dw_pair_fits (tf_dw_pair_dsp.h), taken where the group's requantization is the quick form. */
         boolean pairFits() {
-            return ringFits() && k == 3 && (stride == 1 || stride == 2) && outW() >= 8
-                    && 3 * ((((outW() - 1) * stride + 3 + 2)) & ~1) * 2 <= 704;
+            int cols = ((outW() - 1) * stride + k + 2) & ~1, rowWords = stride == 1 ? 2 * k : k + 1;
+            return ringFits() && (stride == 1 || stride == 2) && outW() >= 8 && k * cols * 2 + k * 2 * rowWords <= 736;
         }
 
         @Override

@@ -1,0 +1,314 @@
+/* KxK depthwise convolution (K 3, 5 or 7, depth multiplier 1, dilation 1, stride 1 or 2) of one group of 4
+ * channels through a ring of padded input rows stored as int16 pairs of horizontally adjacent columns, for cores
+ * with the ARMv7E-M DSP extension; the pair form of tf_dw_ring_dsp.h (same ring of rows, same reads and writes, in
+ * the same order).
+ *
+ * Ring row layout: per even column c (ix = c - pad_l), 4 words P_j[c] = (x_j[c], x_j[c + 1]) as int16 x + input_offset
+ * (0 in the padding), channels j = 0..3. Two output pixels per step share the loads. With m = (K - 1) / 2 and a filter
+ * row's weights w_0 .. w_{K-1} of one channel:
+ *   stride 1, pixels c and c + 1, A_i = (w_2i, w_2i+1), B_i = (w_2i-1, w_2i), Z = (w_K-1, w_0):
+ *     out(c)     = sum_{i<m} SMLAD(P[c + 2i], A_i) + SMLABB(P[c + 2m], Z)
+ *     out(c + 1) = SMLATT(P[c], Z) + sum_{1<=i<=m} SMLAD(P[c + 2i], B_i)
+ *   stride 2, pixels c and c + 2, W_i = A_i (i < m), W_m = (w_K-1, 0):
+ *     out(c)     = sum_{i<=m} SMLAD(P[c + 2i], W_i),   out(c + 2) = sum_{i<=m} SMLAD(P[c + 2 + 2i], W_i)
+ * Channels go two at a time (0, 1 then 2, 3), a filter row of both channels and both pixels in one asm block (per
+ * input pair word one LDRD for the two channels, per weight pair one LDRD). Weights are packed per group into the
+ * ring's spare words, in the order the blocks load them. Requantization: tf_dw_ring_quick_out (the caller checks
+ * ring->use_quick).
+ * Included only where __ARM_FEATURE_DSP is defined. */
+#ifndef TF_DW_PAIR_DSP_H
+#define TF_DW_PAIR_DSP_H
+
+#include "tf_dw_ring_dsp.h"
+
+/* Columns of one ring row of the pair form: every column two output pixels at a time read, even. */
+static inline int32_t tf_dw_pair_cols(const tf_dw_conv_params *params, const tf_dims *filter_dims,
+                                      const tf_dims *out_dims)
+{
+    return ((out_dims->w - 1) * params->stride.w + filter_dims->w + 2) & ~1;
+}
+
+/* Weight words of one filter row of one channel pair: stride 1 K pairs (Z, A_0, B_1, A_1, .., B_m), stride 2 m + 1
+ * (W_0 .. W_m); two words per pair (the two channels). */
+static inline int32_t tf_dw_pair_row_words(int32_t k, int32_t sw)
+{
+    return sw == 1 ? 2 * k : k + 1;
+}
+
+/* Whether the pair form covers this layer and pays: the ring form does, a square 3x3, 5x5 or 7x7 filter, stride 1 or
+ * 2, its rows and packed weights fit the ring; on rows narrower than 8 pixels the odd last pixel and the filter rows in
+ * the padding cost more than the pairs save (measured), and the word layout stays. */
+static inline int tf_dw_pair_fits(const tf_dw_conv_params *params, const tf_dims *filter_dims, const tf_dims *out_dims)
+{
+    const int32_t k = filter_dims->h, sw = params->stride.w;
+    return filter_dims->w == k && (k == 3 || k == 5 || k == 7) && (sw == 1 || sw == 2) && out_dims->w >= 8
+        && k * tf_dw_pair_cols(params, filter_dims, out_dims) * 2 + k * 2 * tf_dw_pair_row_words(k, sw)
+               <= TF_DW_RING_WORDS;
+}
+
+/* Packs the group's weights (channels c0 .. c0 + 3 of the 1xKxKxC filter) for the pair form into pw: per filter row,
+ * channel pair 0, 1 then 2, 3, each pair of int16 weights of the two channels side by side. */
+static inline void tf_dw_pair_weights(int32_t *pw, const int8_t *filter, int32_t k, int32_t sw, int32_t c, int32_t c0)
+{
+    const int32_t m = (k - 1) / 2, rw = tf_dw_pair_row_words(k, sw);
+    int32_t fy, j, i;
+    for (fy = 0; fy < k; ++fy) {
+        for (j = 0; j < 4; ++j) {
+            const int8_t *t = filter + fy * k * c + c0 + j; /* tap fx at t[fx * c] */
+            int32_t *d = pw + fy * 2 * rw + (j / 2) * rw + (j % 2);
+            if (sw == 1) {
+                d[0] = tf_dw_pack16(t[(k - 1) * c], t[0]);
+                for (i = 0; i < m; ++i) {
+                    d[2 * (2 * i + 1)] = tf_dw_pack16(t[2 * i * c], t[(2 * i + 1) * c]);
+                }
+                for (i = 1; i <= m; ++i) {
+                    d[2 * (2 * i)] = tf_dw_pack16(t[(2 * i - 1) * c], t[2 * i * c]);
+                }
+            } else {
+                for (i = 0; i < m; ++i) {
+                    d[2 * i] = tf_dw_pack16(t[2 * i * c], t[(2 * i + 1) * c]);
+                }
+                d[2 * m] = tf_dw_pack16(t[(k - 1) * c], 0);
+            }
+        }
+    }
+}
+
+/* E, O words (SXTAB16 of channels 0, 2 and 1, 3) of column ix of input row iy, 0 outside the image. */
+static inline void tf_dw_pair_col(const tf_dw_group_ctx *g, int32_t iy, int32_t ix, int32_t *e, int32_t *o)
+{
+    if (ix < 0 || ix >= g->in_w) {
+        *e = 0;
+        *o = 0;
+    } else {
+        int32_t v;
+        memcpy(&v, g->in + (iy * g->in_w + ix) * g->c, 4);
+        *e = __sxtab16(g->off2, v);
+        *o = tf_dw_group_sxtab16_ror8(g->off2, v);
+    }
+}
+
+/* (lo of a, lo of b) and (hi of a, hi of b) as int16 pairs: PKHBT, PKHTB. */
+static inline __attribute__((always_inline)) int32_t tf_dw_pkh_lo(int32_t a, int32_t b)
+{
+    int32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+static inline __attribute__((always_inline)) int32_t tf_dw_pkh_hi(int32_t a, int32_t b)
+{
+    int32_t r;
+    __asm__("pkhtb %0, %2, %1, asr #16" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
+/* Input row iy (inside the image) of the group into r in the pair layout: e = (x0, x2), o = (x1, x3) of columns c
+ * and c + 1 give P0 = (x0[c], x0[c+1]), P1 = (x1, x1'), P2 = (x2, x2'), P3 = (x3, x3'). */
+static inline void tf_dw_pair_fill(const tf_dw_group_ctx *g, int32_t cols, int32_t *r, int32_t iy)
+{
+    const int32_t c = g->c, off2 = g->off2;
+    /* column pairs (cc, cc + 1) with both columns inside the image: cc in [lo, hi), lo even */
+    const int32_t lo = (g->pad_l + 1) & ~1;
+    const int32_t hi = g->pad_l + g->in_w - 1 < cols ? g->pad_l + g->in_w - 1 : cols;
+    int32_t cc = 0;
+    for (; cc < cols; cc += 2, r += 4) {
+        int32_t e0, o0, e1, o1;
+        if (cc >= lo && cc < hi) {
+            const int8_t *src = g->in + (iy * g->in_w + cc - g->pad_l) * c;
+            for (; cc < hi; cc += 2, r += 4, src += 2 * c) {
+                int32_t v, u;
+                memcpy(&v, src, 4);
+                memcpy(&u, src + c, 4);
+                e0 = __sxtab16(off2, v);
+                o0 = tf_dw_group_sxtab16_ror8(off2, v);
+                e1 = __sxtab16(off2, u);
+                o1 = tf_dw_group_sxtab16_ror8(off2, u);
+                r[0] = tf_dw_pkh_lo(e0, e1);
+                r[1] = tf_dw_pkh_lo(o0, o1);
+                r[2] = tf_dw_pkh_hi(e0, e1);
+                r[3] = tf_dw_pkh_hi(o0, o1);
+            }
+            if (cc >= cols) {
+                break;
+            }
+        }
+        tf_dw_pair_col(g, iy, cc - g->pad_l, &e0, &o0);
+        tf_dw_pair_col(g, iy, cc + 1 - g->pad_l, &e1, &o1);
+        r[0] = tf_dw_pkh_lo(e0, e1);
+        r[1] = tf_dw_pkh_lo(o0, o1);
+        r[2] = tf_dw_pkh_hi(e0, e1);
+        r[3] = tf_dw_pkh_hi(o0, o1);
+    }
+}
+
+/* Pieces of the row blocks: load the two channels' input pair word at byte offset off of xp (P of the pixel's column
+ * pair + off / 16), or a weight pair at byte offset off of wp; one product into accumulators acc0, acc1. */
+#define TF_DW_PX(off) "ldrd %[p0], %[p1], [%[xp], #" #off "]\n\t"
+#define TF_DW_PW(off) "ldrd %[w0], %[w1], [%[wp], #" #off "]\n\t"
+#define TF_DW_PZ "ldrd %[z0], %[z1], [%[wp]]\n\t"
+#define TF_DW_PMAC(op, acc, w) \
+    op " %[" acc "0], %[p0], %[" w "0], %[" acc "0]\n\t" op " %[" acc "1], %[p1], %[" w "1], %[" acc "1]\n\t"
+
+/* Stride 1: Z at weight pair 0, A_i at 2i + 1, B_i at 2i; a pixel c, b pixel c + 1. */
+#define TF_DW_S1_HEAD TF_DW_PX(0) TF_DW_PZ TF_DW_PMAC("smlatt", "b", "z") TF_DW_PW(8) TF_DW_PMAC("smlad", "a", "w")
+#define TF_DW_S1_MID(xo, bo, ao) \
+    TF_DW_PX(xo) TF_DW_PW(bo) TF_DW_PMAC("smlad", "b", "w") TF_DW_PW(ao) TF_DW_PMAC("smlad", "a", "w")
+#define TF_DW_S1_TAIL(xo, bo) TF_DW_PX(xo) TF_DW_PW(bo) TF_DW_PMAC("smlad", "b", "w") TF_DW_PMAC("smlabb", "a", "z")
+#define TF_DW_S1_3 TF_DW_S1_HEAD TF_DW_S1_TAIL(16, 16)
+#define TF_DW_S1_5 TF_DW_S1_HEAD TF_DW_S1_MID(16, 16, 24) TF_DW_S1_TAIL(32, 32)
+#define TF_DW_S1_7 TF_DW_S1_HEAD TF_DW_S1_MID(16, 16, 24) TF_DW_S1_MID(32, 32, 40) TF_DW_S1_TAIL(48, 48)
+
+/* Stride 2: W_i at weight pair i; a pixel c, b pixel c + 2 (one input pair word on). */
+#define TF_DW_S2_STEP(xo, wo) TF_DW_PX(xo) TF_DW_PMAC("smlad", "b", "w") TF_DW_PW(wo) TF_DW_PMAC("smlad", "a", "w")
+#define TF_DW_S2_3 TF_DW_PX(0) TF_DW_PW(0) TF_DW_PMAC("smlad", "a", "w") TF_DW_S2_STEP(16, 8) \
+    TF_DW_PX(32) TF_DW_PMAC("smlad", "b", "w")
+#define TF_DW_S2_5 TF_DW_PX(0) TF_DW_PW(0) TF_DW_PMAC("smlad", "a", "w") TF_DW_S2_STEP(16, 8) TF_DW_S2_STEP(32, 16) \
+    TF_DW_PX(48) TF_DW_PMAC("smlad", "b", "w")
+#define TF_DW_S2_7 TF_DW_PX(0) TF_DW_PW(0) TF_DW_PMAC("smlad", "a", "w") TF_DW_S2_STEP(16, 8) TF_DW_S2_STEP(32, 16) \
+    TF_DW_S2_STEP(48, 24) TF_DW_PX(64) TF_DW_PMAC("smlad", "b", "w")
+
+#define TF_DW_PAIR_ASM_S1(text)                                                                                   \
+    do {                                                                                                          \
+        int32_t p0_, p1_, w0_, w1_, z0_, z1_;                                                                     \
+        __asm__(text                                                                                              \
+                : [a0] "+r"(a0), [a1] "+r"(a1), [b0] "+r"(b0), [b1] "+r"(b1), [p0] "=&r"(p0_), [p1] "=&r"(p1_),    \
+                  [w0] "=&r"(w0_), [w1] "=&r"(w1_), [z0] "=&r"(z0_), [z1] "=&r"(z1_)                             \
+                : [xp] "r"(x), [wp] "r"(w)                                                                        \
+                : "memory");                                                                                      \
+    } while (0)
+
+#define TF_DW_PAIR_ASM_S2(text)                                                                                   \
+    do {                                                                                                          \
+        int32_t p0_, p1_, w0_, w1_;                                                                               \
+        __asm__(text                                                                                              \
+                : [a0] "+r"(a0), [a1] "+r"(a1), [b0] "+r"(b0), [b1] "+r"(b1), [p0] "=&r"(p0_), [p1] "=&r"(p1_),    \
+                  [w0] "=&r"(w0_), [w1] "=&r"(w1_)                                                               \
+                : [xp] "r"(x), [wp] "r"(w)                                                                        \
+                : "memory");                                                                                      \
+    } while (0)
+
+/* Output row pixels from ring rows rows[fy_lo .. fy_hi - 1]; k, sw, fy_lo, fy_hi constants after inlining where the
+ * caller passes constants. */
+static inline __attribute__((always_inline)) void tf_dw_pair_row_k(const tf_dw_group_ctx *g, const tf_dw_ring *ring,
+                                                                   const int32_t *pw, int32_t *const *rows,
+                                                                   const int32_t k, const int32_t sw,
+                                                                   const int32_t fy_lo, const int32_t fy_hi, int8_t *y,
+                                                                   int32_t y_stride)
+{
+    const int32_t out_w = g->out_w, *q = ring->quick, rw = tf_dw_pair_row_words(k, sw), m = (k - 1) / 2;
+    int32_t ox, o = 0, fy, h;
+    /* two pixels per step: column c = ox * sw (even), its pair word at (c / 2) * 4 */
+    for (ox = 0; ox + 2 <= out_w; ox += 2, o += 4 * sw, y += 2 * y_stride) {
+#pragma GCC unroll 2
+        for (h = 0; h < 2; ++h) {
+            /* channels 2h, 2h + 1 (tf_dw_group_ctx's biases are in order 0, 2, 1, 3) */
+            int32_t a0 = g->bias[h], a1 = g->bias[2 + h], b0 = a0, b1 = a1;
+            const int32_t *w = pw + fy_lo * 2 * rw + h * rw;
+#pragma GCC unroll 7
+            for (fy = fy_lo; fy < fy_hi; ++fy, w += 2 * rw) {
+                const int32_t *x = rows[fy] + o + 2 * h;
+                if (sw == 1) {
+                    if (k == 3) {
+                        TF_DW_PAIR_ASM_S1(TF_DW_S1_3);
+                    } else if (k == 5) {
+                        TF_DW_PAIR_ASM_S1(TF_DW_S1_5);
+                    } else {
+                        TF_DW_PAIR_ASM_S1(TF_DW_S1_7);
+                    }
+                } else {
+                    if (k == 3) {
+                        TF_DW_PAIR_ASM_S2(TF_DW_S2_3);
+                    } else if (k == 5) {
+                        TF_DW_PAIR_ASM_S2(TF_DW_S2_5);
+                    } else {
+                        TF_DW_PAIR_ASM_S2(TF_DW_S2_7);
+                    }
+                }
+            }
+            y[2 * h] = tf_dw_ring_quick_out(a0, q + 6 * h);
+            y[2 * h + 1] = tf_dw_ring_quick_out(a1, q + 6 * h + 3);
+            y[y_stride + 2 * h] = tf_dw_ring_quick_out(b0, q + 6 * h);
+            y[y_stride + 2 * h + 1] = tf_dw_ring_quick_out(b1, q + 6 * h + 3);
+        }
+    }
+    if (ox < out_w) { /* the odd last pixel: out(c) alone, channel 2h + j */
+        int32_t j, i;
+        for (h = 0; h < 2; ++h) {
+            for (j = 0; j < 2; ++j) {
+                int32_t a = g->bias[h + 2 * j];
+                for (fy = fy_lo; fy < fy_hi; ++fy) {
+                    const int32_t *x = rows[fy] + o + 2 * h + j, *w = pw + fy * 2 * rw + h * rw + j;
+                    for (i = 0; i < m; ++i) {
+                        a = __smlad(x[4 * i], w[2 * (sw == 1 ? 2 * i + 1 : i)], a);
+                    }
+                    a = __smlabb(x[4 * m], w[sw == 1 ? 0 : 2 * m], a);
+                }
+                y[2 * h + j] = tf_dw_ring_quick_out(a, q + 3 * (2 * h + j));
+            }
+        }
+    }
+}
+
+#define TF_DW_PAIR_ROW_FN(name, k, sw, full)                                                                   \
+    static void __attribute__((noinline)) name(const tf_dw_group_ctx *g, const tf_dw_ring *ring,                \
+                                               const int32_t *pw, int32_t *const *rows, int32_t fy_lo,           \
+                                               int32_t fy_hi, int8_t *y, int32_t y_stride)                     \
+    {                                                                                                         \
+        if (full) {                                                                                           \
+            tf_dw_pair_row_k(g, ring, pw, rows, k, sw, 0, k, y, y_stride);                                    \
+        } else {                                                                                              \
+            tf_dw_pair_row_k(g, ring, pw, rows, k, sw, fy_lo, fy_hi, y, y_stride);                            \
+        }                                                                                                     \
+    }
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row3_s1_full, 3, 1, 1)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row3_s2_full, 3, 2, 1)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row3_s1_part, 3, 1, 0)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row3_s2_part, 3, 2, 0)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row5_s1_full, 5, 1, 1)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row5_s2_full, 5, 2, 1)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row5_s1_part, 5, 1, 0)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row5_s2_part, 5, 2, 0)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row7_s1_full, 7, 1, 1)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row7_s2_full, 7, 2, 1)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row7_s1_part, 7, 1, 0)
+TF_DW_PAIR_ROW_FN(tf_dw_pair_row7_s2_part, 7, 2, 0)
+
+typedef void (*tf_dw_pair_row_fn)(const tf_dw_group_ctx *, const tf_dw_ring *, const int32_t *, int32_t *const *,
+                                  int32_t, int32_t, int8_t *, int32_t);
+
+/* Output row oy of the group (tf_dw_ring_row_s8 in the pair layout): pixel ox into y[ox * y_stride + j]. pw: the
+ * packed weights (tf_dw_pair_weights). */
+static inline void tf_dw_pair_row_s8(const tf_dw_group_ctx *g, tf_dw_ring *ring, const int32_t *pw, int32_t oy,
+                                     int8_t *y, int32_t y_stride)
+{
+    static const tf_dw_pair_row_fn fns[3][2][2] = {
+        {{tf_dw_pair_row3_s1_part, tf_dw_pair_row3_s1_full}, {tf_dw_pair_row3_s2_part, tf_dw_pair_row3_s2_full}},
+        {{tf_dw_pair_row5_s1_part, tf_dw_pair_row5_s1_full}, {tf_dw_pair_row5_s2_part, tf_dw_pair_row5_s2_full}},
+        {{tf_dw_pair_row7_s1_part, tf_dw_pair_row7_s1_full}, {tf_dw_pair_row7_s2_part, tf_dw_pair_row7_s2_full}}};
+    const int32_t k = g->f_h, iy0 = oy * g->sh - g->pad_t, row_words = 2 * ring->cols;
+    const int32_t fy_lo = iy0 < 0 ? -iy0 : 0, fy_hi = g->in_h - iy0 < k ? g->in_h - iy0 : k;
+    int32_t *rows[TF_DW_MAX_K];
+    int32_t fy, slot;
+    if (fy_lo >= fy_hi) { /* every tap in the padding: the bias alone */
+        int32_t ox;
+        for (ox = 0; ox < g->out_w; ++ox) {
+            tf_dw_group_out4(g, g->bias[0], g->bias[1], g->bias[2], g->bias[3], y + ox * y_stride);
+        }
+        return;
+    }
+    slot = (iy0 + fy_lo) % k;
+    for (fy = fy_lo; fy < fy_hi; ++fy) {
+        rows[fy] = ring->words + slot * row_words;
+        if (iy0 + fy > ring->filled) {
+            tf_dw_pair_fill(g, ring->cols, rows[fy], iy0 + fy);
+        }
+        slot = slot + 1 == k ? 0 : slot + 1;
+    }
+    if (iy0 + fy_hi - 1 > ring->filled) {
+        ring->filled = iy0 + fy_hi - 1;
+    }
+    fns[k / 2 - 1][g->sw - 1][fy_lo == 0 && fy_hi == k](g, ring, pw, rows, fy_lo, fy_hi, y, y_stride);
+}
+
+#endif

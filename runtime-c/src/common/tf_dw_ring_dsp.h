@@ -150,23 +150,29 @@ static inline __attribute__((always_inline)) void tf_dw_ring_row_k(const tf_dw_g
     }
 }
 
-/* Sets ring->use_quick and ring->quick for the group of g: the quick requantization needs the activation range
- * the whole of int8 and every shift in [-23, -2] (2^(e-2) an integer; 2^30 + 128 * 2^22 + 2^21 < 2^31: the
- * high word with the offset folded in stays inside int32). Per channel 0..3: 2^(e-2) + out_off * 2^(e-1),
- * multiplier, e - 1. */
+/* The constants of tf_dw_ring_quick_out for one channel into q[0..2]: 2^(e-2) + out_off * 2^(e-1), multiplier, e - 1;
+ * 0 where the quick form does not apply: it needs every shift in [-23, -2] (2^(e-2) an integer; 2^30 + 128 * 2^22 +
+ * 2^21 < 2^31: the high word with the offset folded in stays inside int32) and a non-negative multiplier. */
+static inline int tf_dw_quick_of(int32_t *q, int32_t multiplier, int32_t shift, int32_t out_off)
+{
+    const int32_t s = -shift - 1; /* e - 1 */
+    if (s < 1 || s > 22 || multiplier < 0) {
+        return 0;
+    }
+    q[0] = (int32_t)(1u << (s - 1)) + out_off * (int32_t)(1u << s);
+    q[1] = multiplier;
+    q[2] = s;
+    return 1;
+}
+
+/* Sets ring->use_quick and ring->quick (channels 0..3, tf_dw_quick_of) for the group of g: the quick requantization
+ * also needs the activation range the whole of int8. */
 static inline void tf_dw_ring_quick_of(const tf_dw_group_ctx *g, tf_dw_ring *ring)
 {
     int32_t j;
     ring->use_quick = g->act_min == -128 && g->act_max == 127;
-    for (j = 0; j < 4; ++j) {
-        const int32_t s = g->q[j].high_shift; /* e - 1 */
-        if (s < 1 || s > 22) {
-            ring->use_quick = 0;
-            return;
-        }
-        ring->quick[3 * j] = (int32_t)(1u << (s - 1)) + g->out_off * (int32_t)(1u << s);
-        ring->quick[3 * j + 1] = g->q[j].multiplier;
-        ring->quick[3 * j + 2] = s;
+    for (j = 0; j < 4 && ring->use_quick; ++j) {
+        ring->use_quick = tf_dw_quick_of(ring->quick + 3 * j, g->q[j].multiplier, -(g->q[j].high_shift + 1), g->out_off);
     }
 }
 

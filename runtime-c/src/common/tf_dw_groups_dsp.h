@@ -23,7 +23,7 @@ static void __attribute__((noinline)) tf_dw_ring_groups_s8(const tf_dw_conv_para
     int32_t ic, oy;
     ring.words = words;
     for (ic = 0; ic + 4 <= c; ic += 4) {
-        tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic);
+        tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic, 0);
         tf_dw_ring_quick_of(&g, &ring);
         ring.filled = -1;
         if (pair_fits && ring.use_quick) {
@@ -35,6 +35,7 @@ static void __attribute__((noinline)) tf_dw_ring_groups_s8(const tf_dw_conv_para
                 tf_dw_pair_row_s8(&g, &ring, pw, oy, out + oy * out_w * c + ic, c);
             }
         } else {
+            tf_dw_group_pack(&g, filter, filter_dims->h * filter_dims->w, ic);
             ring.cols = tf_dw_ring_cols(params, filter_dims, out_dims);
             for (oy = 0; oy < out_dims->h; ++oy) {
                 tf_dw_ring_row_s8(&g, &ring, oy, out + oy * out_w * c + ic, c);

@@ -35,13 +35,16 @@ static inline int32_t tf_dw_pair_row_words(int32_t k, int32_t sw)
     return sw == 1 ? 2 * k : k + 1;
 }
 
+/* Narrowest output row of the pair form: on narrower rows the per-row costs of the pair form (its larger fill, the
+ * odd last pixel, the calls) outweigh what the pairs save (measured on mcunet-vww, kws_ref_model, person_detect). */
+#define TF_DW_PAIR_MIN_W 8
+
 /* Whether the pair form covers this layer and pays: the ring form does, a square 3x3, 5x5 or 7x7 filter, stride 1 or
- * 2, its rows and packed weights fit the ring; on rows narrower than 8 pixels the odd last pixel and the filter rows in
- * the padding cost more than the pairs save (measured), and the word layout stays. */
+ * 2, its rows and packed weights fit the ring, rows of at least TF_DW_PAIR_MIN_W pixels. */
 static inline int tf_dw_pair_fits(const tf_dw_conv_params *params, const tf_dims *filter_dims, const tf_dims *out_dims)
 {
     const int32_t k = filter_dims->h, sw = params->stride.w;
-    return filter_dims->w == k && (k == 3 || k == 5 || k == 7) && (sw == 1 || sw == 2) && out_dims->w >= 8
+    return filter_dims->w == k && (k == 3 || k == 5 || k == 7) && (sw == 1 || sw == 2) && out_dims->w >= TF_DW_PAIR_MIN_W
         && k * tf_dw_pair_cols(params, filter_dims, out_dims) * 2 + k * 2 * tf_dw_pair_row_words(k, sw)
                <= TF_DW_RING_WORDS;
 }
@@ -168,6 +171,16 @@ static inline void tf_dw_pair_fill(const tf_dw_group_ctx *g, int32_t cols, int32
 #define TF_DW_S2_7 TF_DW_PX(0) TF_DW_PW(0) TF_DW_PMAC("smlad", "a", "w") TF_DW_S2_STEP(16, 8) TF_DW_S2_STEP(32, 16) \
     TF_DW_S2_STEP(48, 24) TF_DW_PX(64) TF_DW_PMAC("smlad", "b", "w")
 
+/* The odd last pixel of a row alone (out(c) of the pair formulas, accumulators a only). */
+#define TF_DW_S1_ODD_STEP(xo, ao) TF_DW_PX(xo) TF_DW_PW(ao) TF_DW_PMAC("smlad", "a", "w")
+#define TF_DW_S1_ODD_TAIL(xo) TF_DW_PX(xo) TF_DW_PZ TF_DW_PMAC("smlabb", "a", "z")
+#define TF_DW_S1_ODD_3 TF_DW_S1_ODD_STEP(0, 8) TF_DW_S1_ODD_TAIL(16)
+#define TF_DW_S1_ODD_5 TF_DW_S1_ODD_STEP(0, 8) TF_DW_S1_ODD_STEP(16, 24) TF_DW_S1_ODD_TAIL(32)
+#define TF_DW_S1_ODD_7 TF_DW_S1_ODD_STEP(0, 8) TF_DW_S1_ODD_STEP(16, 24) TF_DW_S1_ODD_STEP(32, 40) TF_DW_S1_ODD_TAIL(48)
+#define TF_DW_S2_ODD_3 TF_DW_S1_ODD_STEP(0, 0) TF_DW_S1_ODD_STEP(16, 8)
+#define TF_DW_S2_ODD_5 TF_DW_S1_ODD_STEP(0, 0) TF_DW_S1_ODD_STEP(16, 8) TF_DW_S1_ODD_STEP(32, 16)
+#define TF_DW_S2_ODD_7 TF_DW_S1_ODD_STEP(0, 0) TF_DW_S1_ODD_STEP(16, 8) TF_DW_S1_ODD_STEP(32, 16) TF_DW_S1_ODD_STEP(48, 24)
+
 #define TF_DW_PAIR_ASM_S1(text)                                                                                   \
     do {                                                                                                          \
         int32_t p0_, p1_, w0_, w1_, z0_, z1_;                                                                     \
@@ -196,7 +209,7 @@ static inline __attribute__((always_inline)) void tf_dw_pair_row_k(const tf_dw_g
                                                                    const int32_t fy_lo, const int32_t fy_hi, int8_t *y,
                                                                    int32_t y_stride)
 {
-    const int32_t out_w = g->out_w, *q = ring->quick, rw = tf_dw_pair_row_words(k, sw), m = (k - 1) / 2;
+    const int32_t out_w = g->out_w, *q = ring->quick, rw = tf_dw_pair_row_words(k, sw);
     int32_t ox, o = 0, fy, h;
     /* two pixels per step: column c = ox * sw (even), its pair word at (c / 2) * 4 */
     for (ox = 0; ox + 2 <= out_w; ox += 2, o += 4 * sw, y += 2 * y_stride) {
@@ -232,20 +245,36 @@ static inline __attribute__((always_inline)) void tf_dw_pair_row_k(const tf_dw_g
             y[y_stride + 2 * h + 1] = tf_dw_ring_quick_out(b1, q + 6 * h + 3);
         }
     }
-    if (ox < out_w) { /* the odd last pixel: out(c) alone, channel 2h + j */
-        int32_t j, i;
+    if (ox < out_w) { /* the odd last pixel: out(c) alone */
+#pragma GCC unroll 2
         for (h = 0; h < 2; ++h) {
-            for (j = 0; j < 2; ++j) {
-                int32_t a = g->bias[h + 2 * j];
-                for (fy = fy_lo; fy < fy_hi; ++fy) {
-                    const int32_t *x = rows[fy] + o + 2 * h + j, *w = pw + fy * 2 * rw + h * rw + j;
-                    for (i = 0; i < m; ++i) {
-                        a = __smlad(x[4 * i], w[2 * (sw == 1 ? 2 * i + 1 : i)], a);
+            int32_t a0 = g->bias[h], a1 = g->bias[2 + h], b0 = 0, b1 = 0;
+            const int32_t *w = pw + fy_lo * 2 * rw + h * rw;
+#pragma GCC unroll 7
+            for (fy = fy_lo; fy < fy_hi; ++fy, w += 2 * rw) {
+                const int32_t *x = rows[fy] + o + 2 * h;
+                if (sw == 1) {
+                    if (k == 3) {
+                        TF_DW_PAIR_ASM_S1(TF_DW_S1_ODD_3);
+                    } else if (k == 5) {
+                        TF_DW_PAIR_ASM_S1(TF_DW_S1_ODD_5);
+                    } else {
+                        TF_DW_PAIR_ASM_S1(TF_DW_S1_ODD_7);
                     }
-                    a = __smlabb(x[4 * m], w[sw == 1 ? 0 : 2 * m], a);
+                } else {
+                    if (k == 3) {
+                        TF_DW_PAIR_ASM_S2(TF_DW_S2_ODD_3);
+                    } else if (k == 5) {
+                        TF_DW_PAIR_ASM_S2(TF_DW_S2_ODD_5);
+                    } else {
+                        TF_DW_PAIR_ASM_S2(TF_DW_S2_ODD_7);
+                    }
                 }
-                y[2 * h + j] = tf_dw_ring_quick_out(a, q + 3 * (2 * h + j));
             }
+            (void)b0;
+            (void)b1;
+            y[2 * h] = tf_dw_ring_quick_out(a0, q + 6 * h);
+            y[2 * h + 1] = tf_dw_ring_quick_out(a1, q + 6 * h + 3);
         }
     }
 }

@@ -17,10 +17,11 @@
 #define TF_DW_RING_DSP_H
 
 #include "tf_dw_group_dsp.h"
+#include "tf_dw_plane_dsp.h" /* tf_dw_pack16, TF_DW_MAX_K */
 
-/* Words of the ring (2 per column per row, and the pair form's packed weights): 3 rows of 122 columns (stride-2 3x3
- * outputs up to 60 wide), 5 of 73, 7 of 52. */
-#define TF_DW_RING_WORDS 736
+/* Words of the ring (2 per column per row, and the pair form's packed weights): 3 rows of 120 columns (the pair form of
+ * a stride-2 3x3 layer up to 57 outputs wide), 5 of 72, 7 of 51. */
+#define TF_DW_RING_WORDS 720
 
 /* Columns of one ring row: every column an output row reads. */
 static inline int32_t tf_dw_ring_cols(const tf_dw_conv_params *params, const tf_dims *filter_dims,
@@ -29,11 +30,11 @@ static inline int32_t tf_dw_ring_cols(const tf_dw_conv_params *params, const tf_
     return (out_dims->w - 1) * params->stride.w + filter_dims->w;
 }
 
-/* Whether the ring form covers this layer (tf_dw_group_fits, and the filter's rows fit the ring). */
+/* Whether the ring form covers this layer (tf_dw_group_fits, at most TF_DW_MAX_K filter rows, and they fit the ring). */
 static inline int tf_dw_ring_fits(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                                   const tf_dims *in_dims, const tf_dims *filter_dims, const tf_dims *out_dims)
 {
-    return tf_dw_group_fits(params, quant, in_dims, filter_dims)
+    return tf_dw_group_fits(params, quant, in_dims, filter_dims) && filter_dims->h <= TF_DW_MAX_K
         && filter_dims->h * tf_dw_ring_cols(params, filter_dims, out_dims) * 2 <= TF_DW_RING_WORDS;
 }
 
@@ -204,7 +205,7 @@ static inline void tf_dw_ring_row_s8(const tf_dw_group_ctx *g, tf_dw_ring *ring,
 {
     const int32_t iy0 = oy * g->sh - g->pad_t, kh = g->f_h, kw = g->f_w, row_words = 2 * ring->cols;
     const int32_t fy_lo = iy0 < 0 ? -iy0 : 0, fy_hi = g->in_h - iy0 < kh ? g->in_h - iy0 : kh;
-    int32_t *rows[TF_DW_GROUP_MAX_TAPS];
+    int32_t *rows[TF_DW_MAX_K];
     int32_t fy, slot;
     if (fy_lo >= fy_hi) { /* every tap in the padding: the bias alone */
         int32_t ox;

@@ -28,7 +28,7 @@ static void __attribute__((noinline)) groups_direct(const tf_dw_conv_params *par
     tf_dw_group_ctx g;
     int32_t ic, oy;
     for (ic = 0; ic + 4 <= c; ic += 4) {
-        tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic);
+        tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic, 1);
         for (oy = 0; oy < out_dims->h; ++oy) {
             tf_dw_group4_row_s8(&g, oy, out + oy * out_w * c + ic, c);
         }
@@ -38,7 +38,7 @@ static void __attribute__((noinline)) groups_direct(const tf_dw_conv_params *par
 /* One input channel (a first layer: in_c == 1, every output channel a multiplier of it): per output
  * pixel, its taps once as x + input_offset (0 in the padding, whose taps TFLM skips), then each output
  * channel's taps from the 1xHxWxC filter. */
-static void one_input_channel(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+static void __attribute__((noinline)) one_input_channel(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                               const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
                               const int8_t *filter, const int32_t *bias, const tf_dims *out_dims, int8_t *out)
 {

@@ -77,7 +77,7 @@ static void __attribute__((noinline)) groups_pending(const tf_dw_conv_params *pa
     int32_t ic, p;
     for (ic = 0; ic + 4 <= c; ic += 4) {
         int32_t oy, first = 0;
-        tf_dw_group_ctx_init(&g, params, quant, in_dims, buf, filter_dims, filter, bias, out_dims, ic);
+        tf_dw_group_ctx_init(&g, params, quant, in_dims, buf, filter_dims, filter, bias, out_dims, ic, 1);
         for (oy = 0; oy < out_dims->h; ++oy) {
             const int32_t lb = oy + 1 < out_dims->h ? first_read_pixel(params, in_dims, oy + 1) : INT32_MAX;
             tf_dw_group4_row_s8(&g, oy, ring + (oy % ring_rows) * 4 * out_w, 4);

@@ -30,13 +30,13 @@ final class DspDepthwiseGraphs {
         int outH() { return (h + 2 * pad() - k) / stride + 1; }
         int outW() { return (w + 2 * pad() - k) / stride + 1; }
 
-        /** tf_dw_ring_fits (runtime-c/src/common/tf_dw_ring_dsp.h): the filter's rows of the ring fit 736 words. */
-        boolean ringFits() { return c >= 4 && k * ((outW() - 1) * stride + k) * 2 <= 736; }
+        /** tf_dw_ring_fits (runtime-c/src/common/tf_dw_ring_dsp.h): the filter's rows of the ring fit 720 words. */
+        boolean ringFits() { return c >= 4 && k * ((outW() - 1) * stride + k) * 2 <= 720; }
 
         /** tf_dw_pair_fits (tf_dw_pair_dsp.h), taken where the group's requantization is the quick form. */
         boolean pairFits() {
             int cols = ((outW() - 1) * stride + k + 2) & ~1, rowWords = stride == 1 ? 2 * k : k + 1;
-            return ringFits() && (stride == 1 || stride == 2) && outW() >= 8 && k * cols * 2 + k * 2 * rowWords <= 736;
+            return ringFits() && (stride == 1 || stride == 2) && outW() >= 8 && k * cols * 2 + k * 2 * rowWords <= 720;
         }
 
         @Override

@@ -98,8 +98,8 @@ static inline __attribute__((always_inline)) void tf_dw_one_row_inside(const int
     }
 }
 
-/* The layer with the filter's height f_h and padded width kwe, and whether bias is NULL, constants after inlining
- * where the caller passes constants. */
+/* The layer with the filter's height f_h and padded width kwe constants after inlining where the caller passes
+ * constants. */
 static inline __attribute__((always_inline)) void tf_dw_one_channel_k(
     const tf_dw_conv_params *params, const tf_per_channel_quant *quant, const tf_dims *in_dims, const int8_t *in,
     const int32_t f_h, const int32_t f_w, const int32_t kwe, const int8_t *filter, const int32_t *bias,
@@ -162,9 +162,7 @@ static void tf_dw_one_channel_s8(const tf_dw_conv_params *params, const tf_per_c
                                  const int8_t *filter, const int32_t *bias, const tf_dims *out_dims, int8_t *out)
 {
     const int32_t f_h = filter_dims->h, f_w = filter_dims->w;
-    if (bias == NULL) {
-        tf_dw_one_channel_k(params, quant, in_dims, in, f_h, f_w, (f_w + 1) & ~1, filter, NULL, out_dims, out);
-    } else if (f_h == 3 && f_w == 3) { /* a 3x3 first layer (person_detect's) */
+    if (f_h == 3 && f_w == 3) { /* a 3x3 first layer (person_detect's) */
         tf_dw_one_channel_k(params, quant, in_dims, in, 3, 3, 4, filter, bias, out_dims, out);
     } else {
         tf_dw_one_channel_k(params, quant, in_dims, in, f_h, f_w, (f_w + 1) & ~1, filter, bias, out_dims, out);

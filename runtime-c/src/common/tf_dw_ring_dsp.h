@@ -127,16 +127,24 @@ static inline __attribute__((always_inline)) int8_t tf_dw_ring_quick_out(int32_t
 static inline __attribute__((always_inline)) void tf_dw_ring_row_k(const tf_dw_group_ctx *g, const tf_dw_ring *ring,
                                                                    const int32_t kw, int32_t *const *rows,
                                                                    const int32_t fy_lo, const int32_t fy_hi,
-                                                                   const int32_t quick, int8_t *y, int32_t y_stride)
+                                                                   const int32_t full, const int32_t quick, int8_t *y,
+                                                                   int32_t y_stride)
 {
     const int32_t step = 2 * g->sw, out_w = g->out_w;
     int32_t ox, o = 0, fy;
     for (ox = 0; ox < out_w; ++ox, o += step, y += y_stride) {
         int32_t a0 = g->bias[0], a1 = g->bias[1], a2 = g->bias[2], a3 = g->bias[3];
         const int32_t *w = g->wpk + 2 * kw * fy_lo;
+        if (full) { /* a square filter, every row inside: unrolled */
 #pragma GCC unroll 7
-        for (fy = fy_lo; fy < fy_hi; ++fy) {
-            tf_dw_ring_taps(kw, rows[fy] + o, &w, &a0, &a1, &a2, &a3);
+            for (fy = 0; fy < kw; ++fy) {
+                tf_dw_ring_taps(kw, rows[fy] + o, &w, &a0, &a1, &a2, &a3);
+            }
+        } else { /* rolled: the (few) rows at the image's top and bottom */
+#pragma GCC unroll 1
+            for (fy = fy_lo; fy < fy_hi; ++fy) {
+                tf_dw_ring_taps(kw, rows[fy] + o, &w, &a0, &a1, &a2, &a3);
+            }
         }
         if (quick) {
             const int32_t *q = ring->quick;
@@ -174,66 +182,6 @@ static inline void tf_dw_ring_quick_of(const tf_dw_group_ctx *g, tf_dw_ring *rin
     ring->use_quick = g->act_min == -128 && g->act_max == 127;
     for (j = 0; j < 4 && ring->use_quick; ++j) {
         ring->use_quick = tf_dw_quick_of(ring->quick + 3 * j, g->q[j].multiplier, -(g->q[j].high_shift + 1), g->out_off);
-    }
-}
-
-/* The row bodies, each its own function: inlined into one, gcc's register allocation of the hot loops varies
- * with whatever else is around them. */
-#define TF_DW_RING_ROW_FN(name, kw, full)                                                                     \
-    static void __attribute__((noinline)) name(const tf_dw_group_ctx *g, const tf_dw_ring *ring,                \
-                                               int32_t *const *rows, int32_t fy_lo, int32_t fy_hi, int8_t *y,  \
-                                               int32_t y_stride)                                               \
-    {                                                                                                         \
-        if (full) {                                                                                           \
-            tf_dw_ring_row_k(g, ring, kw, rows, 0, kw, 1, y, y_stride);                                       \
-        } else {                                                                                              \
-            tf_dw_ring_row_k(g, ring, kw, rows, fy_lo, fy_hi, ring->use_quick, y, y_stride);                  \
-        }                                                                                                     \
-    }
-TF_DW_RING_ROW_FN(tf_dw_ring_row3_full, 3, 1)
-TF_DW_RING_ROW_FN(tf_dw_ring_row5_full, 5, 1)
-TF_DW_RING_ROW_FN(tf_dw_ring_row7_full, 7, 1)
-TF_DW_RING_ROW_FN(tf_dw_ring_row3_part, 3, 0)
-TF_DW_RING_ROW_FN(tf_dw_ring_row5_part, 5, 0)
-TF_DW_RING_ROW_FN(tf_dw_ring_row7_part, 7, 0)
-TF_DW_RING_ROW_FN(tf_dw_ring_row_any, g->f_w, 0)
-
-/* Output row oy of the group: pixel ox into y[ox * y_stride + j], j 0..3. Converts the input rows it needs
- * first (rows in order: every row up to the last it needs is in the ring or no later row needs it). */
-static inline void tf_dw_ring_row_s8(const tf_dw_group_ctx *g, tf_dw_ring *ring, int32_t oy, int8_t *y,
-                                     int32_t y_stride)
-{
-    const int32_t iy0 = oy * g->sh - g->pad_t, kh = g->f_h, kw = g->f_w, row_words = 2 * ring->cols;
-    const int32_t fy_lo = iy0 < 0 ? -iy0 : 0, fy_hi = g->in_h - iy0 < kh ? g->in_h - iy0 : kh;
-    int32_t *rows[TF_DW_MAX_K];
-    int32_t fy, slot;
-    if (fy_lo >= fy_hi) { /* every tap in the padding: the bias alone */
-        int32_t ox;
-        for (ox = 0; ox < g->out_w; ++ox) {
-            tf_dw_group_out4(g, g->bias[0], g->bias[1], g->bias[2], g->bias[3], y + ox * y_stride);
-        }
-        return;
-    }
-    /* slot of input row iy0 + fy: iy % kh, one division per output row, then counted */
-    slot = (iy0 + fy_lo) % kh;
-    for (fy = fy_lo; fy < fy_hi; ++fy) {
-        rows[fy] = ring->words + slot * row_words;
-        if (iy0 + fy > ring->filled) {
-            tf_dw_ring_fill(g, ring->cols, rows[fy], iy0 + fy);
-        }
-        slot = slot + 1 == kh ? 0 : slot + 1;
-    }
-    if (iy0 + fy_hi - 1 > ring->filled) {
-        ring->filled = iy0 + fy_hi - 1;
-    }
-    if (kh != kw || (kh != 3 && kh != 5 && kh != 7)) {
-        tf_dw_ring_row_any(g, ring, rows, fy_lo, fy_hi, y, y_stride);
-    } else if (fy_lo == 0 && fy_hi == kh && ring->use_quick) {
-        (kh == 3 ? tf_dw_ring_row3_full : kh == 5 ? tf_dw_ring_row5_full : tf_dw_ring_row7_full)(g, ring, rows, 0, kh, y,
-                                                                                              y_stride);
-    } else {
-        (kh == 3 ? tf_dw_ring_row3_part : kh == 5 ? tf_dw_ring_row5_part : tf_dw_ring_row7_part)(g, ring, rows, fy_lo,
-                                                                                              fy_hi, y, y_stride);
     }
 }
 

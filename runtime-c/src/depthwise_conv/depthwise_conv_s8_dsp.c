@@ -1,12 +1,13 @@
 /* DEPTHWISE_CONV_2D int8 (per-channel) for cores with the ARMv7E-M DSP extension: depth multiplier 1 and
- * dilation 1 (any stride and padding, filters up to 49 taps, 3x3/5x5/7x7 unrolled) 4 channels at a time, one
- * output row at a time (common/tf_dw_group_dsp.h); left-over channels of 3x3, 5x5 and 7x7 filters one channel
- * plane at a time with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) through
- * one column of taps per pixel (common/tf_dw_one_channel_dsp.h: SMLAD on int16 taps when the filter fits a stack
- * table, else plain C); anything else, and cores without DSP, go to
- * tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc.
+ * dilation 1 (any stride and padding, filters up to 49 taps) 4 channels at a time, one output row at a time, through
+ * a ring of padded input rows where the filter rows fit it (tf_dw_ring_groups_s8, common/tf_dw_groups_dsp.h), else
+ * tap by tap (common/tf_dw_group_dsp.h); left-over channels of 3x3, 5x5 and 7x7 filters one channel plane at a time
+ * with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) one output pixel at a
+ * time (common/tf_dw_one_channel_dsp.h: SMLAD on int16 taps when the filter fits a stack table, else plain C);
+ * anything else, and cores without DSP, go to tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc.
  * Order: channel groups (4 channels at a time, their output rows in order), then channel planes one at a
- * time; not pixel order. */
+ * time; not pixel order (except the one-input-channel paths: pixel order, each pixel's window read before its
+ * outputs are written, which the overlapped depthwise of the planner relies on). */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
@@ -92,14 +93,14 @@ void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_chan
             groups_direct(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
         }
         for (ic = c - c % 4; ic < c; ++ic) {
-            tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, c);
+            tf_dw_plane_channel_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, c);
         }
         return;
     }
     if (plane_fits) {
         int32_t ic;
         for (ic = 0; ic < in_dims->c; ++ic) {
-            tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, in_dims->c);
+            tf_dw_plane_channel_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, in_dims->c);
         }
         return;
     }

@@ -1,12 +1,15 @@
 /* tf_depthwise_conv_s8_nhwc_inplace for cores with the ARMv7E-M DSP extension: depth multiplier 1 and
- * dilation 1 compute 4 channels at a time, one output row at a time (common/tf_dw_group_dsp.h), into a small
- * stack ring of output rows; a row goes to its place in the buffer (channels c0 .. c0 + 3 only) as soon as no
- * later output row of the group reads the input pixels it overwrites. Left-over channels (3x3, 5x5, 7x7) go,
- * one channel plane at a time, into scratch with SMLAD (common/tf_dw_plane_dsp.h), then to the output, with
- * the same scratch as the portable in-place kernel (see depthwise_conv_s8_nhwc_inplace.c for why that is
- * safe); anything else, and cores without DSP, go to tf_depthwise_conv_s8_nhwc_inplace. Same results.
- * Order: channel groups (4 channels at a time, their output rows in order), then channel planes one at a time;
- * a group only ever writes its own 4 channels. */
+ * dilation 1 compute 4 channels at a time, one output row at a time. Where the filter rows fit the ring
+ * (tf_dw_ring_fits) and every output row may go straight to its place (ring_writes_in_place: when a row is written,
+ * the input rows it covers have been read into the ring or are no longer needed), through
+ * tf_dw_ring_groups_s8 (common/tf_dw_groups_dsp.h) with the buffer as both input and output; else tap by tap
+ * (common/tf_dw_group_dsp.h) into a small stack ring of output rows, a row going to its place as soon as no later
+ * output row of the group reads the input pixels it overwrites. Either way a group writes only its channels
+ * c0 .. c0 + 3. Left-over channels (3x3, 5x5, 7x7) go, one channel plane at a time, into scratch with SMLAD
+ * (common/tf_dw_plane_dsp.h), then to the output, with the same scratch as the portable in-place kernel (see
+ * depthwise_conv_s8_nhwc_inplace.c for why that is safe); anything else, and cores without DSP, go to
+ * tf_depthwise_conv_s8_nhwc_inplace. Same results.
+ * Order: channel groups (4 channels at a time, their output rows in order), then channel planes one at a time. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
@@ -120,7 +123,7 @@ void tf_depthwise_conv_s8_inplace_dsp(const tf_dw_conv_params *params, const tf_
             ic = c - c % 4;
         }
         for (; ic < c; ++ic) {
-            tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, buf, ic, filter, out_dims, scratch, 1);
+            tf_dw_plane_channel_s8(params, filter_dims->h, quant, bias, in_dims, buf, ic, filter, out_dims, scratch, 1);
             /* Input channel ic is fully consumed: its bytes may now take the output. */
             for (p = 0; p < plane; ++p) {
                 buf[p * c + ic] = scratch[p];

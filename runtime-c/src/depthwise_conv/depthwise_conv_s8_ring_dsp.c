@@ -126,9 +126,9 @@ static inline __attribute__((always_inline)) void tf_dw_pair_row_k(const tf_dw_g
             /* channels 2h, 2h + 1 (tf_dw_group_ctx's biases are in order 0, 2, 1, 3) */
             int32_t a0 = g->bias[h], a1 = g->bias[2 + h], b0 = a0, b1 = a1;
             const int32_t *w = pw + fy_lo * 2 * rw + h * rw;
-            if (full && k == 3) { /* 5x5, 7x7: a rolled loop costs little next to a row's block, and saves flash */
-#pragma GCC unroll 3
-                for (fy = 0; fy < 3; ++fy, w += 2 * rw) {
+            if (full && k <= 5) { /* 7x7: a rolled loop costs little next to a row's block, and saves flash */
+#pragma GCC unroll 5
+                for (fy = 0; fy < k; ++fy, w += 2 * rw) {
                     TF_DW_PAIR_ROW(rows[fy] + o + 2 * h);
                 }
             } else if (full) {

@@ -56,13 +56,25 @@ typedef struct {
     int32_t ox_lo, ox_hi;                  /* interior columns: every tap inside the image's width */
 } tf_dw_group_ctx;
 
+/* The packed weights wpk of channels c0 .. c0 + 3 (g->c set). */
+static inline void tf_dw_group_pack(tf_dw_group_ctx *g, const int8_t *filter, int32_t taps, int32_t c0)
+{
+    int32_t t;
+    for (t = 0; t < taps; ++t) {
+        const int8_t *w = filter + t * g->c + c0;
+        g->wpk[2 * t] = (int32_t)(((uint32_t)(int32_t)w[0] & 0xFFFFu) | ((uint32_t)(int32_t)w[2] << 16));
+        g->wpk[2 * t + 1] = (int32_t)(((uint32_t)(int32_t)w[1] & 0xFFFFu) | ((uint32_t)(int32_t)w[3] << 16));
+    }
+}
+
+/* The group's constants; pack: also the packed weights wpk (the pair form of tf_dw_pair_dsp.h packs its own). */
 static inline void tf_dw_group_ctx_init(tf_dw_group_ctx *g, const tf_dw_conv_params *params,
                                         const tf_per_channel_quant *quant, const tf_dims *in_dims, const int8_t *in,
                                         const tf_dims *filter_dims, const int8_t *filter, const int32_t *bias,
-                                        const tf_dims *out_dims, int32_t c0)
+                                        const tf_dims *out_dims, int32_t c0, int32_t pack)
 {
     const int32_t taps = filter_dims->h * filter_dims->w;
-    int32_t t, j, lo, hi;
+    int32_t j, lo, hi;
     g->in = in + c0;
     g->in_h = in_dims->h;
     g->in_w = in_dims->w;
@@ -78,10 +90,8 @@ static inline void tf_dw_group_ctx_init(tf_dw_group_ctx *g, const tf_dw_conv_par
     g->out_off = params->output_offset;
     g->act_min = params->activation.min;
     g->act_max = params->activation.max;
-    for (t = 0; t < taps; ++t) {
-        const int8_t *w = filter + t * g->c + c0;
-        g->wpk[2 * t] = (int32_t)(((uint32_t)(int32_t)w[0] & 0xFFFFu) | ((uint32_t)(int32_t)w[2] << 16));
-        g->wpk[2 * t + 1] = (int32_t)(((uint32_t)(int32_t)w[1] & 0xFFFFu) | ((uint32_t)(int32_t)w[3] << 16));
+    if (pack) {
+        tf_dw_group_pack(g, filter, taps, c0);
     }
     for (j = 0; j < 4; ++j) {
         g->q[j] = tf_rshift_quant_of(quant->multiplier[c0 + j], quant->shift[c0 + j]);

@@ -1,11 +1,13 @@
 /* DEPTHWISE_CONV_2D int8 (per-channel) for cores with the ARMv7E-M DSP extension: depth multiplier 1 and
- * dilation 1 (any stride and padding, filters up to 49 taps, 3x3/5x5/7x7 unrolled) 4 channels at a time, one
- * output row at a time (common/tf_dw_group_dsp.h); left-over channels of 3x3, 5x5 and 7x7 filters one channel
- * plane at a time with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) through
- * one column of taps per pixel (SMLAD on int16 taps when the filter fits a stack table); anything else, and cores without DSP, go to
- * tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc.
+ * dilation 1 (any stride and padding, filters up to 49 taps) 4 channels at a time, one output row at a time, through
+ * a ring of padded input rows where the filter rows fit it (tf_dw_ring_groups_s8, common/tf_dw_groups_dsp.h), else
+ * tap by tap (common/tf_dw_group_dsp.h); left-over channels of 3x3, 5x5 and 7x7 filters one channel plane at a time
+ * with SMLAD (common/tf_dw_plane_dsp.h); one input channel with any multiplier (a first layer) one output pixel at a
+ * time (common/tf_dw_one_channel_dsp.h: SMLAD on int16 taps when the filter fits a stack table, else plain C);
+ * anything else, and cores without DSP, go to tf_depthwise_conv_s8_nhwc. Same results as tf_depthwise_conv_s8_nhwc.
  * Order: channel groups (4 channels at a time, their output rows in order), then channel planes one at a
- * time; not pixel order. */
+ * time; not pixel order (except the one-input-channel paths: pixel order, each pixel's window read before its
+ * outputs are written, which the overlapped depthwise of the planner relies on). */
 #include "tf_kernels.h"
 #include "tf_quant.h"
 
@@ -14,11 +16,30 @@
 #if defined(__ARM_FEATURE_DSP)
 #include "../common/tf_dw_plane_dsp.h"
 #include "../common/tf_dw_group_dsp.h"
+#include "../common/tf_dw_groups_dsp.h"
+#include "../common/tf_dw_one_channel_dsp.h"
+
+/* Channel groups of 4 with border pixels tap by tap (common/tf_dw_group_dsp.h). */
+static void __attribute__((noinline)) groups_direct(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                                    const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
+                                                    const int8_t *filter, const int32_t *bias, const tf_dims *out_dims,
+                                                    int8_t *out)
+{
+    const int32_t c = in_dims->c, out_w = out_dims->w;
+    tf_dw_group_ctx g;
+    int32_t ic, oy;
+    for (ic = 0; ic + 4 <= c; ic += 4) {
+        tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic, 1);
+        for (oy = 0; oy < out_dims->h; ++oy) {
+            tf_dw_group4_row_s8(&g, oy, out + oy * out_w * c + ic, c);
+        }
+    }
+}
 
 /* One input channel (a first layer: in_c == 1, every output channel a multiplier of it): per output
  * pixel, its taps once as x + input_offset (0 in the padding, whose taps TFLM skips), then each output
  * channel's taps from the 1xHxWxC filter. */
-static void one_input_channel(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+static void __attribute__((noinline)) one_input_channel(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                               const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
                               const int8_t *filter, const int32_t *bias, const tf_dims *out_dims, int8_t *out)
 {
@@ -52,84 +73,6 @@ static void one_input_channel(const tf_dw_conv_params *params, const tf_per_chan
     }
 }
 
-/* Largest filter (taps, rounded up to even) and weight table (int16 entries) of one_input_channel_smlad. */
-#define TF_DW_ONE_CHANNEL_SMLAD_MAX_TAPS 128
-#define TF_DW_ONE_CHANNEL_SMLAD_TABLE 1024
-
-/* Whether one_input_channel_smlad covers this layer (in_c == 1, batch 1). */
-static int one_input_channel_smlad_fits(const tf_dims *in_dims, const tf_dims *filter_dims, const tf_dims *out_dims)
-{
-    const int32_t even = (filter_dims->h * filter_dims->w + 1) & ~1;
-    return in_dims->c == 1 && in_dims->n == 1 && even <= TF_DW_ONE_CHANNEL_SMLAD_MAX_TAPS
-        && even * out_dims->c <= TF_DW_ONE_CHANNEL_SMLAD_TABLE;
-}
-
-/* one_input_channel through SMLAD: the filter once per call as int16, each output channel's taps contiguous
- * (padded to an even count with a 0 weight); per output pixel its taps once as int16 x + input_offset (0 in the
- * padding, whose taps TFLM skips, and in the pad tap), then per output channel two taps per SMLAD. */
-static void one_input_channel_smlad(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
-                                    const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
-                                    const int8_t *filter, const int32_t *bias, const tf_dims *out_dims, int8_t *out)
-{
-    const int32_t in_h = in_dims->h, in_w = in_dims->w, f_h = filter_dims->h, f_w = filter_dims->w;
-    const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c, taps = f_h * f_w;
-    const int32_t even = (taps + 1) & ~1, words = even / 2;
-    const int32_t off = params->input_offset, out_off = params->output_offset;
-    const int32_t act_min = params->activation.min, act_max = params->activation.max;
-    int32_t table_words[TF_DW_ONE_CHANNEL_SMLAD_TABLE / 2]; /* word-aligned int16 */
-    int32_t col_words[TF_DW_ONE_CHANNEL_SMLAD_MAX_TAPS / 2];
-    int16_t *table = (int16_t *)table_words, *col = (int16_t *)col_words;
-    int32_t oy, ox, fy, fx, oc, t;
-    for (oc = 0; oc < out_c; ++oc) {
-        for (t = 0; t < even; ++t) {
-            table[oc * even + t] = (int16_t)(t < taps ? filter[t * out_c + oc] : 0);
-        }
-    }
-    col[even - 1] = 0;
-    for (oy = 0; oy < out_h; ++oy) {
-        const int32_t iy0 = oy * params->stride.h - params->padding.top;
-        for (ox = 0; ox < out_w; ++ox) {
-            const int32_t ix0 = ox * params->stride.w - params->padding.left;
-            int8_t *y = out + (oy * out_w + ox) * out_c;
-            int16_t *cp = col;
-            for (fy = 0; fy < f_h; ++fy) {
-                const int32_t iy = iy0 + params->dilation.h * fy;
-                if (iy < 0 || iy >= in_h) {
-                    for (fx = 0; fx < f_w; ++fx) {
-                        *cp++ = 0;
-                    }
-                    continue;
-                }
-                if (ix0 >= 0 && ix0 + params->dilation.w * (f_w - 1) < in_w) {
-                    /* the whole filter row inside the image */
-                    const int8_t *src = in + iy * in_w + ix0;
-                    for (fx = 0; fx < f_w; ++fx, src += params->dilation.w) {
-                        *cp++ = (int16_t)(*src + off);
-                    }
-                    continue;
-                }
-                for (fx = 0; fx < f_w; ++fx) {
-                    const int32_t ix = ix0 + params->dilation.w * fx;
-                    *cp++ = (int16_t)(ix >= 0 && ix < in_w ? in[iy * in_w + ix] + off : 0);
-                }
-            }
-            for (oc = 0; oc < out_c; ++oc) {
-                const int32_t *w = table_words + oc * words;
-                int32_t acc = bias != NULL ? bias[oc] : 0, j = 0;
-                for (; j + 4 <= words; j += 4) {
-                    acc = __smlad(col_words[j], w[j], acc);
-                    acc = __smlad(col_words[j + 1], w[j + 1], acc);
-                    acc = __smlad(col_words[j + 2], w[j + 2], acc);
-                    acc = __smlad(col_words[j + 3], w[j + 3], acc);
-                }
-                for (; j < words; ++j) {
-                    acc = __smlad(col_words[j], w[j], acc);
-                }
-                y[oc] = tf_requant_s8(acc, quant->multiplier[oc], quant->shift[oc], out_off, act_min, act_max);
-            }
-        }
-    }
-}
 #endif
 
 void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
@@ -142,29 +85,27 @@ void tf_depthwise_conv_s8_dsp(const tf_dw_conv_params *params, const tf_per_chan
     const int32_t plane_fits = tf_dw_plane_fits(params, in_dims, filter_dims);
     /* left-over channels (c % 4) need the plane form */
     if (tf_dw_group_fits(params, quant, in_dims, filter_dims) && (in_dims->c % 4 == 0 || plane_fits)) {
-        const int32_t c = in_dims->c, out_w = out_dims->w;
-        tf_dw_group_ctx g;
-        int32_t ic = 0, oy;
-        for (; ic + 4 <= c; ic += 4) {
-            tf_dw_group_ctx_init(&g, params, quant, in_dims, in, filter_dims, filter, bias, out_dims, ic);
-            for (oy = 0; oy < out_dims->h; ++oy) {
-                tf_dw_group4_row_s8(&g, oy, out + oy * out_w * c + ic, c);
-            }
+        const int32_t c = in_dims->c;
+        int32_t ic;
+        if (tf_dw_ring_fits(params, quant, in_dims, filter_dims, out_dims)) {
+            tf_dw_ring_groups_s8(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
+        } else {
+            groups_direct(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
         }
-        for (; ic < c; ++ic) {
-            tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, c);
+        for (ic = c - c % 4; ic < c; ++ic) {
+            tf_dw_plane_channel_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, c);
         }
         return;
     }
     if (plane_fits) {
         int32_t ic;
         for (ic = 0; ic < in_dims->c; ++ic) {
-            tf_dw_plane_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, in_dims->c);
+            tf_dw_plane_channel_s8(params, filter_dims->h, quant, bias, in_dims, in, ic, filter, out_dims, out + ic, in_dims->c);
         }
         return;
     }
-    if (one_input_channel_smlad_fits(in_dims, filter_dims, out_dims)) {
-        one_input_channel_smlad(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
+    if (tf_dw_one_channel_fits(in_dims, filter_dims, out_dims)) {
+        tf_dw_one_channel_s8(params, quant, in_dims, in, filter_dims, filter, bias, out_dims, out);
         return;
     }
     if (in_dims->c == 1 && in_dims->n == 1 && filter_dims->h * filter_dims->w <= TF_DW_ONE_CHANNEL_MAX_TAPS) {

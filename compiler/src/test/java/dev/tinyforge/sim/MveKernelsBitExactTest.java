@@ -30,7 +30,7 @@ import dev.tinyforge.testing.HostBuilds;
  */
 class MveKernelsBitExactTest {
     private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_mve", "tf_conv_s8_1x1_inplace_mve", "tf_conv_s8_mve",
-            "tf_depthwise_conv_s8_mve", "tf_depthwise_conv_s8_inplace_mve", "tf_fully_connected_s8_mve", "tf_add_s8_mve"};
+            "tf_depthwise_conv_s8_planar_mve", "tf_fully_connected_s8_mve", "tf_add_s8_mve"};
     private static final String BOARD = "qemu-mps3-an547";
 
     @Test

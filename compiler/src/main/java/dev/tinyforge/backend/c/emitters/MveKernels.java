@@ -49,6 +49,12 @@ final class MveKernels {
         if (depthwise) {
             if (p.depthMultiplier() != 1) return false;
             String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
+            if (planarFits(x, f, out.type().shape(), p)) {
+                // in place too: the kernel copies a band's inputs before writing the band's outputs (out == in)
+                code.call("tf_depthwise_conv_s8_planar_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), folded,
+                        outDims, ctx.ptr(out));
+                return true;
+            }
             if (ip != null) {
                 code.call("tf_depthwise_conv_s8_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w), ctx.ptr(bias), folded,
                         outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
@@ -76,6 +82,21 @@ final class MveKernels {
         code.call("tf_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
                 foldedBias(ctx, rowSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
         return true;
+    }
+
+    /** TF_DW_PLANAR_MAX_PLANE and TF_DW_PLANAR_MAX_TAPS of tf_kernels.h. */
+    static final int PLANAR_MAX_PLANE = 2048, PLANAR_MAX_TAPS = 64;
+
+    /**
+     * Whether tf_depthwise_conv_s8_planar_mve covers a depthwise layer (multiplier 1 checked by the caller): one
+     * image, one padded channel plane (what the taps of the output reach) within its stack buffer, few enough taps
+     * and channels (its copy's 16-bit gather offsets).
+     */
+    private static boolean planarFits(int[] x, int[] f, int[] y, ConvParams p) {
+        if (x.length != 4 || y.length != 4 || x[0] != 1) return false;
+        long rows = (long) (y[1] - 1) * p.strideH() + (long) (f[1] - 1) * p.dilationH() + 1;
+        long cols = (long) (y[2] - 1) * p.strideW() + (long) (f[2] - 1) * p.dilationW() + 1;
+        return rows * cols <= PLANAR_MAX_PLANE && (long) f[1] * f[2] <= PLANAR_MAX_TAPS && x[3] <= 9362 && y[1] * y[2] > 0;
     }
 
     /** FULLY_CONNECTED int8 with symmetric weights: emits tf_fully_connected_s8_mve and returns true, or returns false. */

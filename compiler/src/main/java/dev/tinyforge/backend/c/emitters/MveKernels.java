@@ -67,6 +67,11 @@ final class MveKernels {
         boolean groups = f[3] != x[x.length - 1];
         boolean pointwise = f[1] == 1 && f[2] == 1 && p.padTop() == 0 && p.padLeft() == 0;
         if (groups) return false;
+        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && f[3] <= PW_MAX_IN) {
+            pointwiseBody(n, ctx, code, p, params, quant, ip != null);
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return true;
+        }
         if (ip != null) {
             if (!pointwise) return false;
             code.call("tf_conv_s8_1x1_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w),
@@ -82,6 +87,41 @@ final class MveKernels {
         code.call("tf_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
                 foldedBias(ctx, rowSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
         return true;
+    }
+
+    /** TF_PW_MAX_IN of conv/conv_s8_1x1_mve_body.h. */
+    static final int PW_MAX_IN = 512;
+
+    /**
+     * A 1x1 stride-1 convolution as a per-layer function: tf_conv_s8_1x1_mve_body with the pixel count, channel
+     * counts, in-place flag and kind of shifts as literal constants (gcc unrolls and folds them). In place
+     * (output at the input's first byte) the body keeps tf_conv_s8_1x1_inplace's pixel order.
+     */
+    private static void pointwiseBody(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                      boolean inPlace) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] y = out.type().shape();
+        long pixels = 1;
+        for (int i = 0; i < y.length - 1; i++) pixels *= y[i];
+        String folded = foldedBias(ctx, rowSums(w), bias, p.inputOffset());
+        String fn = folded.replace("folded_bias", "conv_1x1_mve");
+        code.include("src/conv/conv_s8_1x1_mve_body.h");
+        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("{");
+        code.declare("    tf_conv_s8_1x1_mve_body(" + params + ", " + quant + ", " + ctx.ptr(w) + ", " + folded + ", in, out, "
+                + pixels + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + shiftKind(p.shifts()) + ");");
+        code.declare("}");
+        code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
+    }
+
+    /** TF_PW_SHIFT_NEGATIVE when every shift is negative, TF_PW_SHIFT_NONPOSITIVE when none is positive, else TF_PW_SHIFT_ANY. */
+    private static String shiftKind(int[] shifts) {
+        boolean negative = true, nonPositive = true;
+        for (int s : shifts) {
+            negative &= s < 0;
+            nonPositive &= s <= 0;
+        }
+        return negative ? "TF_PW_SHIFT_NEGATIVE" : nonPositive ? "TF_PW_SHIFT_NONPOSITIVE" : "TF_PW_SHIFT_ANY";
     }
 
     /** TF_DW_PLANAR_MAX_PLANE and TF_DW_PLANAR_MAX_TAPS of tf_kernels.h. */

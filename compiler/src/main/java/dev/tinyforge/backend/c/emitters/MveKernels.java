@@ -41,9 +41,15 @@ final class MveKernels {
                     + p.outputOffset() + ", " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW())
                     + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
             code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
+            String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
+            if (x.length == 4 && x[0] == 1) {
+                convBody(ctx, code, convParams, quant, filter, folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
+                        ctx.ptr(out));
+                code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+                return true;
+            }
             // tf_conv_s8_mve reads only h and w of filter_dims (taps = h * w * in_c), the same for both layouts
-            code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter,
-                    foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+            code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter, folded, outDims, ctx.ptr(out));
             return true;
         }
         if (depthwise) {
@@ -84,8 +90,14 @@ final class MveKernels {
             return true;
         }
         if ((long) f[1] * f[2] * f[3] > MAX_COLUMN) return false;
-        code.call("tf_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
-                foldedBias(ctx, rowSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+        String folded = foldedBias(ctx, rowSums(w), bias, p.inputOffset());
+        if (x.length == 4 && x[0] == 1) {
+            convBody(ctx, code, params, quant, ctx.ptr(w), folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
+                    ctx.ptr(out));
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return true;
+        }
+        code.call("tf_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), folded, outDims, ctx.ptr(out));
         return true;
     }
 
@@ -112,6 +124,22 @@ final class MveKernels {
                 + pixels + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + shiftKind(p.shifts()) + ");");
         code.declare("}");
         code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
+    }
+
+    /**
+     * A convolution of one image through im2col columns as a per-layer function: tf_conv_s8_mve_body with the
+     * input, filter and output shapes and the kind of shifts as literal constants.
+     */
+    private static void convBody(EmitContext ctx, LayerCode code, String params, String quant, String filter, String folded,
+                                 int[] x, int fh, int fw, int[] y, int[] shifts, String in, String out) {
+        String fn = folded.replace("folded_bias", "conv_mve");
+        code.include("src/conv/conv_s8_mve_body.h");
+        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("{");
+        code.declare("    tf_conv_s8_mve_body(" + params + ", " + quant + ", " + filter + ", " + folded + ", in, out, " + x[1] + ", "
+                + x[2] + ", " + x[3] + ", " + fh + ", " + fw + ", " + y[1] + ", " + y[2] + ", " + y[3] + ", " + shiftKind(shifts) + ");");
+        code.declare("}");
+        code.statement(fn + "(" + in + ", " + out + ");");
     }
 
     /** TF_PW_SHIFT_NEGATIVE when every shift is negative, TF_PW_SHIFT_NONPOSITIVE when none is positive, else TF_PW_SHIFT_ANY. */

@@ -42,7 +42,7 @@ final class MveKernels {
                     + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
             code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
             String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
-            if (x.length == 4 && x[0] == 1) {
+            if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] <= BODY_MAX_TAPS) {
                 convBody(ctx, code, convParams, quant, filter, folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
                         ctx.ptr(out));
                 code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
@@ -73,7 +73,7 @@ final class MveKernels {
         boolean groups = f[3] != x[x.length - 1];
         boolean pointwise = f[1] == 1 && f[2] == 1 && p.padTop() == 0 && p.padLeft() == 0;
         if (groups) return false;
-        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && f[3] <= PW_MAX_IN) {
+        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && f[3] <= BODY_MAX_TAPS) {
             pointwiseBody(n, ctx, code, p, params, quant, ip != null);
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
             return true;
@@ -91,7 +91,7 @@ final class MveKernels {
         }
         if ((long) f[1] * f[2] * f[3] > MAX_COLUMN) return false;
         String folded = foldedBias(ctx, rowSums(w), bias, p.inputOffset());
-        if (x.length == 4 && x[0] == 1) {
+        if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] * f[3] <= BODY_MAX_TAPS) {
             convBody(ctx, code, params, quant, ctx.ptr(w), folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
                     ctx.ptr(out));
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
@@ -101,8 +101,12 @@ final class MveKernels {
         return true;
     }
 
-    /** TF_PW_MAX_IN of conv/conv_s8_1x1_mve_body.h. */
-    static final int PW_MAX_IN = 512;
+    /**
+     * Taps per output (input channels of a 1x1, f_h * f_w * in_c of an im2col convolution) up to which the
+     * per-layer bodies run the layer (at most TF_PW_MAX_IN of conv/conv_s8_1x1_mve_body.h): measured on the
+     * shared models, longer rows run faster through the generic kernels' loop (fewer live registers).
+     */
+    static final int BODY_MAX_TAPS = 96;
 
     /**
      * A 1x1 stride-1 convolution as a per-layer function: tf_conv_s8_1x1_mve_body with the pixel count, channel

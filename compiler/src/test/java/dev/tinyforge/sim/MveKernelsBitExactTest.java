@@ -29,7 +29,7 @@ import dev.tinyforge.testing.HostBuilds;
  * once. The shared models against TFLM's goldens on the M55 are in {@link GoldenFirmwareAllModelsTest}.
  */
 class MveKernelsBitExactTest {
-    private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_mve_body", "tf_conv_s8_mve_body", "tf_conv_s8_1x1_mve",
+    private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_mve_body", "tf_conv_s8_mve_body", "tf_conv_s8_mve", "tf_conv_s8_1x1_mve",
             "tf_depthwise_conv_s8_planar_mve", "tf_fully_connected_s8_mve", "tf_add_s8_mve"};
     private static final String BOARD = "qemu-mps3-an547";
     private static final java.util.regex.Pattern IN_PLACE_1X1_BODY =

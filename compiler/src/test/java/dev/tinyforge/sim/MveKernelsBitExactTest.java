@@ -55,12 +55,15 @@ class MveKernelsBitExactTest {
             for (String k : MVE_KERNELS) if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
             // the per-layer 1x1 body in place (its in_place argument 1, before the kind of shifts)
             if (IN_PLACE_1X1_BODY.matcher(code).find()) calls.merge("tf_conv_s8_1x1_mve_body in place", 1, Integer::sum);
+            // a planar depthwise run with the filter's window that reaches the image (MveKernels.reachableTaps)
+            if (code.contains("_filter_window[")) calls.merge("depthwise filter window", 1, Integer::sum);
             EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
             assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + BOARD + ": MVE kernels differ from portable C");
         }
         System.out.println("MVE kernels vs portable C, random layers: graphs calling each kernel " + calls);
         for (String k : MVE_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random graph called " + k);
         assertTrue(calls.getOrDefault("tf_conv_s8_1x1_mve_body in place", 0) > 0, "no random graph ran the 1x1 body in place");
+        assertTrue(calls.getOrDefault("depthwise filter window", 0) > 0, "no random graph ran a depthwise filter window");
     }
 
     private static byte[] randomInput(Graph g, long seed) {

@@ -25,6 +25,22 @@ final class MveKernels {
 
     private MveKernels() {}
 
+    /**
+     * An overlapped DEPTHWISE_CONV_2D int8 (output over its input's consumed head, planned one pixel at a time)
+     * with one input channel: emits the im2col convolution and returns true, or returns false. Its pairs of
+     * pixels read both columns before writing either output, so every input is read no later than in pixel
+     * order and every output written no earlier: what the one-pixel plan allows.
+     */
+    static boolean overlappedOneChannelDepthwise(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params,
+                                                 String quant, String inDims, String wDims, String outDims) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2);
+        if (ctx.isa() != Isa.MVE || !Structs.isInt8(in) || !constantWeights(w, bias)) return false;
+        int[] x = in.type().shape(), f = w.type().shape();
+        if (x[x.length - 1] != 1 || (long) f[1] * f[2] > MAX_COLUMN) return false;
+        oneChannelDepthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims);
+        return true;
+    }
+
     /** CONV_2D / DEPTHWISE_CONV_2D int8: emits the MVE kernel call and returns true, or returns false. */
     static boolean conv(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant, String inDims,
                         String wDims, String outDims) {
@@ -34,59 +50,82 @@ final class MveKernels {
         boolean depthwise = n.attrs() instanceof Attrs.DepthwiseConv2D;
         InPlace ip = ctx.inPlace(n);
         if (depthwise && x[x.length - 1] == 1 && ip == null && (long) f[1] * f[2] <= MAX_COLUMN) {
-            // One input channel: each output channel is a plain convolution of it, so tf_conv_s8_mve runs the layer
-            // with the 1xHxWxM filter stored as M x H x W x 1 (OHWI); same sums, same requantization.
-            String filter = transposedDepthwiseFilter(ctx, w);
-            String convParams = "&" + ctx.declare("tf_conv_params", "conv_params", "{" + p.inputOffset() + ", "
-                    + p.outputOffset() + ", " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW())
-                    + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
-            code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
-            String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
-            if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] <= BODY_MAX_TAPS) {
-                convBody(ctx, code, convParams, quant, filter, folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
-                        ctx.ptr(out));
-                code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
-                return true;
-            }
-            // tf_conv_s8_mve reads only h and w of filter_dims (taps = h * w * in_c), the same for both layouts
-            code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter, folded, outDims, ctx.ptr(out));
+            oneChannelDepthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims);
             return true;
         }
-        if (depthwise) {
-            if (p.depthMultiplier() != 1) return false;
-            int[] win = reachableTaps(x, f, out.type().shape(), p);
-            int wh = win[1] - win[0], ww = win[3] - win[2];
-            if (planarFits(x, new int[] {1, wh, ww, f[3]}, out.type().shape(), p)) {
-                // in place too: the kernel copies a band's inputs before writing the band's outputs (out == in)
-                if (wh == f[1] && ww == f[2]) {
-                    code.call("tf_depthwise_conv_s8_planar_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
-                            foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
-                    return true;
-                }
-                // Taps that lie in the padding for every output pixel (a large filter on a small image) are left
-                // out: the layer runs with the filter's window that reaches the image and the padding shifted to
-                // match; TFLM skips those taps too, and the folded bias covers the window's taps only.
-                byte[] sub = depthwiseWindow(w, win);
-                String filter = ctx.declareArray("int8_t", "filter_window", sub.length, dev.tinyforge.backend.c.CLiterals.array(toInts(sub)));
-                String windowDims = "&" + ctx.declare("tf_dims", "window_dims", "{1, " + wh + ", " + ww + ", " + f[3] + "}");
-                String windowParams = "&" + ctx.declare("tf_dw_conv_params", "window_params", "{" + p.inputOffset() + ", "
-                        + p.outputOffset() + ", 1, " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(1, 1) + ", "
-                        + Structs.hw(p.padTop() - win[0], p.padLeft() - win[2]) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
-                code.statement("(void)" + params + "; (void)" + wDims + "; /* the filter's window replaces them */");
-                code.call("tf_depthwise_conv_s8_planar_mve", windowParams, quant, inDims, ctx.ptr(in), windowDims, filter,
-                        foldedBias(ctx, windowSums(sub, f[3]), bias, p.inputOffset()), outDims, ctx.ptr(out));
+        return depthwise ? depthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims, ip)
+                : convolution(n, ctx, code, p, params, quant, inDims, wDims, outDims, ip);
+    }
+
+    /**
+     * One input channel: each output channel is a plain convolution of it, so the im2col kernels run the layer
+     * with the 1xHxWxM filter stored as M x H x W x 1 (OHWI); same sums, same requantization.
+     */
+    private static void oneChannelDepthwise(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                            String inDims, String wDims, String outDims) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] f = w.type().shape(), x = in.type().shape();
+        String filter = transposedDepthwiseFilter(ctx, w);
+        String convParams = "&" + ctx.declare("tf_conv_params", "conv_params", "{" + p.inputOffset() + ", "
+                + p.outputOffset() + ", " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW())
+                + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+        code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
+        String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
+        if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] <= BODY_MAX_TAPS) {
+            convBody(ctx, code, convParams, quant, filter, folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
+                    ctx.ptr(out));
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return;
+        }
+        // tf_conv_s8_mve reads only h and w of filter_dims (taps = h * w * in_c), the same for both layouts
+        code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter, folded, outDims, ctx.ptr(out));
+    }
+
+    /** DEPTHWISE_CONV_2D int8 with several input channels: emits the MVE kernel call and returns true, or returns false. */
+    private static boolean depthwise(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                     String inDims, String wDims, String outDims, InPlace ip) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] f = w.type().shape(), x = in.type().shape();
+        if (p.depthMultiplier() != 1) return false;
+        int[] win = reachableTaps(x, f, out.type().shape(), p);
+        int wh = win[1] - win[0], ww = win[3] - win[2];
+        if (planarFits(x, new int[] {1, wh, ww, f[3]}, out.type().shape(), p)) {
+            // in place too: the kernel copies a band's inputs before writing the band's outputs (out == in)
+            if (wh == f[1] && ww == f[2]) {
+                code.call("tf_depthwise_conv_s8_planar_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
+                        foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
                 return true;
             }
-            String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
-            if (ip != null) {
-                code.call("tf_depthwise_conv_s8_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w), ctx.ptr(bias), folded,
-                        outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
-            } else {
-                code.call("tf_depthwise_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), folded,
-                        outDims, ctx.ptr(out));
-            }
+            // Taps that lie in the padding for every output pixel (a large filter on a small image) are left
+            // out: the layer runs with the filter's window that reaches the image and the padding shifted to
+            // match; TFLM skips those taps too, and the folded bias covers the window's taps only.
+            byte[] sub = depthwiseWindow(w, win);
+            String filter = ctx.declareArray("int8_t", "filter_window", sub.length, dev.tinyforge.backend.c.CLiterals.array(toInts(sub)));
+            String windowDims = "&" + ctx.declare("tf_dims", "window_dims", "{1, " + wh + ", " + ww + ", " + f[3] + "}");
+            String windowParams = "&" + ctx.declare("tf_dw_conv_params", "window_params", "{" + p.inputOffset() + ", "
+                    + p.outputOffset() + ", 1, " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(1, 1) + ", "
+                    + Structs.hw(p.padTop() - win[0], p.padLeft() - win[2]) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+            code.statement("(void)" + params + "; (void)" + wDims + "; /* the filter's window replaces them */");
+            code.call("tf_depthwise_conv_s8_planar_mve", windowParams, quant, inDims, ctx.ptr(in), windowDims, filter,
+                    foldedBias(ctx, windowSums(sub, f[3]), bias, p.inputOffset()), outDims, ctx.ptr(out));
             return true;
         }
+        String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
+        if (ip != null) {
+            code.call("tf_depthwise_conv_s8_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w), ctx.ptr(bias), folded,
+                    outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
+        } else {
+            code.call("tf_depthwise_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), folded,
+                    outDims, ctx.ptr(out));
+        }
+        return true;
+    }
+
+    /** CONV_2D int8: emits the MVE kernel call and returns true, or returns false. */
+    private static boolean convolution(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                       String inDims, String wDims, String outDims, InPlace ip) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] f = w.type().shape(), x = in.type().shape();
         boolean groups = f[3] != x[x.length - 1];
         boolean pointwise = f[1] == 1 && f[2] == 1 && p.padTop() == 0 && p.padLeft() == 0;
         if (groups) return false;

@@ -137,7 +137,7 @@ void tf_depthwise_conv_s8_inplace_mve(const tf_dw_conv_params *params, const tf_
  * the same for columns) fits TF_DW_PLANAR_MAX_PLANE bytes, at most TF_DW_PLANAR_MAX_TAPS taps and at most
  * 9362 channels (the compiler checks; dev.tinyforge.backend.c.emitters.MveKernels). out may be in (in place:
  * output at the input's first byte); otherwise out must not overlap in. Folded bias only. */
-#define TF_DW_PLANAR_MAX_PLANE 2048
+#define TF_DW_PLANAR_MAX_PLANE 2560
 #define TF_DW_PLANAR_MAX_TAPS 64
 void tf_depthwise_conv_s8_planar_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                                      const tf_dims *in_dims, const int8_t *in,

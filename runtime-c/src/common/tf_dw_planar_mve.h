@@ -21,8 +21,8 @@
 
 /* Padded channel planes held on the stack at once (TF_DW_PLANAR_MAX_PLANE in tf_kernels.h: at least one). */
 #define TF_DWP_PLANE_BYTES TF_DW_PLANAR_MAX_PLANE
-/* Output pixels per offset table (uint16, on the stack). */
-#define TF_DWP_CHUNK 256
+/* Output pixels per offset table (uint16, on the stack; a multiple of the 12 pixels of a block step). */
+#define TF_DWP_CHUNK 180
 
 #if defined(__ARM_FEATURE_MVE)
 /* The band's plane geometry: rows Hp and columns Wp of a padded plane (only what the taps reach), S its bytes. */

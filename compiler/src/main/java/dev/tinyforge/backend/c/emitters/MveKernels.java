@@ -255,7 +255,7 @@ final class MveKernels {
     }
 
     /** TF_DW_PLANAR_MAX_PLANE and TF_DW_PLANAR_MAX_TAPS of tf_kernels.h. */
-    static final int PLANAR_MAX_PLANE = 2048, PLANAR_MAX_TAPS = 64;
+    static final int PLANAR_MAX_PLANE = 2560, PLANAR_MAX_TAPS = 64;
 
     /**
      * Whether tf_depthwise_conv_s8_planar_mve covers a depthwise layer (multiplier 1 checked by the caller): one

@@ -132,6 +132,17 @@ void tf_depthwise_conv_s8_inplace_mve(const tf_dw_conv_params *params, const tf_
                                       const tf_dims *in_dims, const tf_dims *filter_dims,
                                       const int8_t *filter, const int32_t *bias, const int32_t *folded_bias,
                                       const tf_dims *out_dims, int8_t *buf, int8_t *scratch);
+/* tf_depthwise_conv_s8_planar_mve: depth multiplier 1, one image, any filter size, stride, dilation and
+ * padding, as long as one padded channel plane ((out_h - 1) * stride_h + (f_h - 1) * dilation_h + 1 rows by
+ * the same for columns) fits TF_DW_PLANAR_MAX_PLANE bytes, at most TF_DW_PLANAR_MAX_TAPS taps and at most
+ * 9362 channels (the compiler checks; dev.tinyforge.backend.c.emitters.MveKernels). out may be in (in place:
+ * output at the input's first byte); otherwise out must not overlap in. Folded bias only. */
+#define TF_DW_PLANAR_MAX_PLANE 2560
+#define TF_DW_PLANAR_MAX_TAPS 64
+void tf_depthwise_conv_s8_planar_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                     const tf_dims *in_dims, const int8_t *in,
+                                     const tf_dims *filter_dims, const int8_t *filter,
+                                     const int32_t *folded_bias, const tf_dims *out_dims, int8_t *out);
 void tf_fully_connected_s8_mve(const tf_fc_params *params, const tf_per_channel_quant *quant,
                                int32_t batches, int32_t in_depth, const int8_t *in,
                                int32_t out_depth, const int8_t *weights, const int32_t *folded_bias,

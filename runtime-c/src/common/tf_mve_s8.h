@@ -286,12 +286,15 @@ static inline void tf_mve_narrow4_s8(const int8_t *x0, const int8_t *x1, const i
 #endif
 }
 
-/* Copies n bytes (MVE: 16 per predicated load/store pair). */
+/* Copies n bytes (MVE: 16 per load/store pair, the last 1 to 15 predicated). */
 static inline void tf_mve_copy(int8_t *dst, const int8_t *src, int32_t n)
 {
 #if defined(__ARM_FEATURE_MVE)
     int32_t i;
-    for (i = 0; i < n; i += 16) {
+    for (i = 0; i + 16 <= n; i += 16) {
+        vstrbq_s8(dst + i, vldrbq_s8(src + i));
+    }
+    if (i < n) {
         const mve_pred16_t p = vctp8q((uint32_t)(n - i));
         vstrbq_p_s8(dst + i, vldrbq_z_s8(src + i, p), p);
     }
@@ -306,7 +309,10 @@ static inline void tf_mve_fill(int8_t *dst, int8_t v, int32_t n)
 #if defined(__ARM_FEATURE_MVE)
     const int8x16_t q = vdupq_n_s8(v);
     int32_t i;
-    for (i = 0; i < n; i += 16) {
+    for (i = 0; i + 16 <= n; i += 16) {
+        vstrbq_s8(dst + i, q);
+    }
+    if (i < n) {
         vstrbq_p_s8(dst + i, q, vctp8q((uint32_t)(n - i)));
     }
 #else

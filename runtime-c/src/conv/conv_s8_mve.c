@@ -9,49 +9,7 @@
  * Order: output pixels two at a time in increasing row-major order; both columns are complete before any
  * output of the pair is written. */
 #include "tf_kernels.h"
-#include "../common/tf_mve_s8.h"
-
-/* The im2col column of output pixel (oy, ox): per filter row, the taps inside the image copied as one run
- * (dilation 1: consecutive pixels are consecutive bytes), the zero point for the rest. */
-static void fill_column(const tf_conv_params *params, const tf_dims *in_dims, const int8_t *image, int32_t f_h,
-                        int32_t f_w, int32_t oy, int32_t ox, int8_t *column)
-{
-    const int32_t in_h = in_dims->h, in_w = in_dims->w, in_c = in_dims->c, dh = params->dilation.h, dw = params->dilation.w;
-    const int32_t iy0 = oy * params->stride.h - params->padding.top, ix0 = ox * params->stride.w - params->padding.left;
-    const int8_t zero_point = (int8_t)(-params->input_offset);
-    /* taps fx in [fx0, fx1) lie inside the image horizontally */
-    const int32_t fx0 = ix0 >= 0 ? 0 : tf_min_i32(f_w, (-ix0 + dw - 1) / dw);
-    const int32_t fx1 = tf_max_i32(fx0, tf_min_i32(f_w, in_w - ix0 > 0 ? (in_w - ix0 + dw - 1) / dw : 0));
-    const int32_t run = f_w * in_c;
-    int32_t fy, fx;
-#if defined(__ARM_FEATURE_MVE)
-    if (fx0 == 0 && fx1 == f_w && dw == 1 && run <= 16 && iy0 >= 0 && iy0 + dh * (f_h - 1) < in_h) {
-        /* Every tap inside and each filter row one vector (a first layer's 3x3x3): no loops, no fills. */
-        const mve_pred16_t p = vctp8q((uint32_t)run);
-        const int8_t *src = image + (iy0 * in_w + ix0) * in_c;
-        for (fy = 0; fy < f_h; ++fy, column += run, src += dh * in_w * in_c) {
-            vstrbq_p_s8(column, vldrbq_z_s8(src, p), p);
-        }
-        return;
-    }
-#endif
-    for (fy = 0; fy < f_h; ++fy, column += run) {
-        const int32_t iy = iy0 + dh * fy;
-        if (iy < 0 || iy >= in_h) {
-            tf_mve_fill(column, zero_point, run);
-            continue;
-        }
-        tf_mve_fill(column, zero_point, fx0 * in_c);
-        if (dw == 1) {
-            tf_mve_copy(column + fx0 * in_c, image + (iy * in_w + ix0 + fx0) * in_c, (fx1 - fx0) * in_c);
-        } else {
-            for (fx = fx0; fx < fx1; ++fx) {
-                tf_mve_copy(column + fx * in_c, image + (iy * in_w + ix0 + dw * fx) * in_c, in_c);
-            }
-        }
-        tf_mve_fill(column + fx1 * in_c, zero_point, (f_w - fx1) * in_c);
-    }
-}
+#include "conv_s8_mve_body.h"
 
 void tf_conv_s8_mve(const tf_conv_params *params, const tf_per_channel_quant *quant,
                     const tf_dims *in_dims, const int8_t *in,
@@ -70,7 +28,7 @@ void tf_conv_s8_mve(const tf_conv_params *params, const tf_per_channel_quant *qu
         const int32_t two = q + 1 < pixels;
         for (j = 0; j <= two; ++j) {
             const int32_t at = q + j, b = at / per_image;
-            fill_column(params, in_dims, in + b * image_bytes, f_h, f_w, (at % per_image) / out_w, at % out_w, columns[j]);
+            tf_conv_mve_column(params, in_dims, in + b * image_bytes, f_h, f_w, (at % per_image) / out_w, at % out_w, columns[j]);
         }
         if (two) {
             tf_mve_rows2_s8(columns[0], columns[1], filter, k, out_c, &rq, out + q * out_c, out + (q + 1) * out_c);

@@ -20,13 +20,13 @@ import dev.tinyforge.ir.Value;
  * is compared (or only the last two, so that layers may run in place): 1x1 convolutions (strides 1 and 2), general convolutions (1x3 to 5x5, strides, dilation,
  * asymmetric padding), depthwise 3x3/5x5/7x7 (strides 1 and 2, same or valid padding; multiplier
  * 1, or 1 to 8 on one input channel), residual ADDs and
- * a final FULLY_CONNECTED. Channel counts around the kernels' block sizes (1, 3, 4, 5, 16, 17, 31, 48, 67);
+ * a final FULLY_CONNECTED. Channel counts around the kernels' block sizes (1, 3, 4, 5, 16, 17, 31, 48, 67, and 113 past the per-layer bodies' 96 taps);
  * every tensor has its own scale and zero point (including -128 and 127), weights per-channel scales over
  * three decades, so requantization shifts run from about -20 to +2; biases sometimes absent. Same seed,
  * same graph.
  */
 final class MveLayerGraphs {
-    private static final int[] CHANNELS = {1, 3, 4, 5, 16, 17, 31, 48, 67};
+    private static final int[] CHANNELS = {1, 3, 4, 5, 16, 17, 31, 48, 67, 113};
 
     private MveLayerGraphs() {}
 

@@ -36,6 +36,7 @@ public final class ConvEmitter implements LayerEmitter {
                     : "&" + ctx.declare("tf_conv_params", "params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", " + geometry + "}");
             if (depthwise && ctx.isOverlapped(n)) {
                 // planned for one pixel at a time (PixelWindows): only a pixel-order kernel may run it
+                if (MveKernels.overlappedOneChannelDepthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims)) return;
                 code.call(pixelOrderDepthwise(ctx, in, p), params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias),
                         outDims, ctx.ptr(out));
                 return;

@@ -25,6 +25,22 @@ final class MveKernels {
 
     private MveKernels() {}
 
+    /**
+     * An overlapped DEPTHWISE_CONV_2D int8 (output over its input's consumed head, planned one pixel at a time)
+     * with one input channel: emits the im2col convolution and returns true, or returns false. Its pairs of
+     * pixels read both columns before writing either output, so every input is read no later than in pixel
+     * order and every output written no earlier: what the one-pixel plan allows.
+     */
+    static boolean overlappedOneChannelDepthwise(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params,
+                                                 String quant, String inDims, String wDims, String outDims) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2);
+        if (ctx.isa() != Isa.MVE || !Structs.isInt8(in) || !constantWeights(w, bias)) return false;
+        int[] x = in.type().shape(), f = w.type().shape();
+        if (x[x.length - 1] != 1 || (long) f[1] * f[2] > MAX_COLUMN) return false;
+        oneChannelDepthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims);
+        return true;
+    }
+
     /** CONV_2D / DEPTHWISE_CONV_2D int8: emits the MVE kernel call and returns true, or returns false. */
     static boolean conv(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant, String inDims,
                         String wDims, String outDims) {
@@ -34,33 +50,50 @@ final class MveKernels {
         boolean depthwise = n.attrs() instanceof Attrs.DepthwiseConv2D;
         InPlace ip = ctx.inPlace(n);
         if (depthwise && x[x.length - 1] == 1 && ip == null && (long) f[1] * f[2] <= MAX_COLUMN) {
-            // One input channel: each output channel is a plain convolution of it, so tf_conv_s8_mve runs the layer
-            // with the 1xHxWxM filter stored as M x H x W x 1 (OHWI); same sums, same requantization.
-            String filter = transposedDepthwiseFilter(ctx, w);
-            String convParams = "&" + ctx.declare("tf_conv_params", "conv_params", "{" + p.inputOffset() + ", "
-                    + p.outputOffset() + ", " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW())
-                    + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
-            code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
-            // tf_conv_s8_mve reads only h and w of filter_dims (taps = h * w * in_c), the same for both layouts
-            code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter,
-                    foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+            oneChannelDepthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims);
             return true;
         }
-        if (depthwise) {
-            if (p.depthMultiplier() != 1) return false;
-            String folded = foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
-            if (ip != null) {
-                code.call("tf_depthwise_conv_s8_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w), ctx.ptr(bias), folded,
-                        outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
-            } else {
-                code.call("tf_depthwise_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), folded,
-                        outDims, ctx.ptr(out));
-            }
-            return true;
+        return depthwise ? MveDepthwise.depthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims, ip)
+                : convolution(n, ctx, code, p, params, quant, inDims, wDims, outDims, ip);
+    }
+
+    /**
+     * One input channel: each output channel is a plain convolution of it, so the im2col kernels run the layer
+     * with the 1xHxWxM filter stored as M x H x W x 1 (OHWI); same sums, same requantization.
+     */
+    private static void oneChannelDepthwise(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                            String inDims, String wDims, String outDims) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] f = w.type().shape(), x = in.type().shape();
+        String filter = transposedDepthwiseFilter(ctx, w);
+        String convParams = "&" + ctx.declare("tf_conv_params", "conv_params", "{" + p.inputOffset() + ", "
+                + p.outputOffset() + ", " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(p.dilationH(), p.dilationW())
+                + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+        code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
+        String folded = foldedBias(ctx, MveDepthwise.depthwiseSums(w), bias, p.inputOffset());
+        if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] <= MveLayerBodies.BODY_MAX_TAPS) {
+            MveLayerBodies.convBody(ctx, code, convParams, quant, filter, folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
+                    ctx.ptr(out));
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return;
         }
+        // tf_conv_s8_mve reads only h and w of filter_dims (taps = h * w * in_c), the same for both layouts
+        code.call("tf_conv_s8_mve", convParams, quant, inDims, ctx.ptr(in), wDims, filter, folded, outDims, ctx.ptr(out));
+    }
+
+    /** CONV_2D int8: emits the MVE kernel call and returns true, or returns false. */
+    private static boolean convolution(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                       String inDims, String wDims, String outDims, InPlace ip) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] f = w.type().shape(), x = in.type().shape();
         boolean groups = f[3] != x[x.length - 1];
         boolean pointwise = f[1] == 1 && f[2] == 1 && p.padTop() == 0 && p.padLeft() == 0;
         if (groups) return false;
+        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && f[3] <= MveLayerBodies.BODY_MAX_TAPS) {
+            MveLayerBodies.pointwiseBody(n, ctx, code, p, params, quant, ip != null);
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return true;
+        }
         if (ip != null) {
             if (!pointwise) return false;
             code.call("tf_conv_s8_1x1_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w),
@@ -73,8 +106,14 @@ final class MveKernels {
             return true;
         }
         if ((long) f[1] * f[2] * f[3] > MAX_COLUMN) return false;
-        code.call("tf_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
-                foldedBias(ctx, rowSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+        String folded = foldedBias(ctx, rowSums(w), bias, p.inputOffset());
+        if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] * f[3] <= MveLayerBodies.BODY_MAX_TAPS) {
+            MveLayerBodies.convBody(ctx, code, params, quant, ctx.ptr(w), folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
+                    ctx.ptr(out));
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return true;
+        }
+        code.call("tf_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), folded, outDims, ctx.ptr(out));
         return true;
     }
 
@@ -97,7 +136,7 @@ final class MveKernels {
     }
 
     /** int8 constant weights and an int32 constant bias (or none): what the folded bias is computed from. */
-    private static boolean constantWeights(Value w, Value bias) {
+    static boolean constantWeights(Value w, Value bias) {
         return w.isConstant() && w.type().elementType() == ElementType.INT8
                 && (bias == null || (bias.isConstant() && bias.type().elementType() == ElementType.INT32));
     }
@@ -112,7 +151,7 @@ final class MveKernels {
     }
 
     /** Sum of each output row's weights ([O][...] layouts: conv OHWI, FC [O][I]). */
-    private static int[] rowSums(Value w) {
+    static int[] rowSums(Value w) {
         byte[] v = w.constant().int8();
         int rows = w.type().dim(0), k = v.length / rows;
         int[] s = new int[rows];
@@ -120,17 +159,8 @@ final class MveKernels {
         return s;
     }
 
-    /** Sum of each channel's taps of a 1 x H x W x C depthwise filter. */
-    private static int[] depthwiseSums(Value w) {
-        byte[] v = w.constant().int8();
-        int c = w.type().dim(3);
-        int[] s = new int[c];
-        for (int i = 0; i < v.length; i++) s[i % c] += v[i];
-        return s;
-    }
-
     /** Declares bias + inputOffset * sums (int32, wrapping) and returns its name. */
-    private static String foldedBias(EmitContext ctx, int[] sums, Value bias, int inputOffset) {
+    static String foldedBias(EmitContext ctx, int[] sums, Value bias, int inputOffset) {
         int[] folded = Arrays.copyOf(sums, sums.length);
         int[] b = bias == null ? new int[sums.length] : bias.constant().int32();
         for (int i = 0; i < folded.length; i++) folded[i] = b[i] + inputOffset * sums[i];

@@ -1,0 +1,125 @@
+package dev.tinyforge.backend.c.emitters;
+
+import dev.tinyforge.backend.c.CLiterals;
+import dev.tinyforge.backend.c.EmitContext;
+import dev.tinyforge.backend.c.LayerCode;
+import dev.tinyforge.ir.Node;
+import dev.tinyforge.ir.Value;
+import dev.tinyforge.plan.InPlace;
+import dev.tinyforge.quant.params.ConvParams;
+
+/**
+ * The Helium (MVE) kernels of a DEPTHWISE_CONV_2D int8 layer with several input channels and multiplier 1: the
+ * planar kernel (tf_depthwise_conv_s8_planar_mve) where a padded channel plane fits its stack buffer, with the
+ * filter's window that reaches the image when a filter is larger than the padded image needs, else the
+ * 4-channel-lane kernels. Folded biases as in {@link MveKernels}.
+ */
+final class MveDepthwise {
+    private MveDepthwise() {}
+
+    /** DEPTHWISE_CONV_2D int8 with several input channels: emits the MVE kernel call and returns true, or returns false. */
+    static boolean depthwise(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                     String inDims, String wDims, String outDims, InPlace ip) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] f = w.type().shape(), x = in.type().shape();
+        if (p.depthMultiplier() != 1) return false;
+        int[] win = reachableTaps(x, f, out.type().shape(), p);
+        int wh = win[1] - win[0], ww = win[3] - win[2];
+        if (planarFits(x, new int[] {1, wh, ww, f[3]}, out.type().shape(), p)) {
+            // in place too: the kernel copies a band's inputs before writing the band's outputs (out == in)
+            if (wh == f[1] && ww == f[2]) {
+                code.call("tf_depthwise_conv_s8_planar_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
+                        MveKernels.foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset()), outDims, ctx.ptr(out));
+                return true;
+            }
+            // Taps that lie in the padding for every output pixel (a large filter on a small image) are left
+            // out: the layer runs with the filter's window that reaches the image and the padding shifted to
+            // match; TFLM skips those taps too, and the folded bias covers the window's taps only.
+            byte[] sub = depthwiseWindow(w, win);
+            String filter = ctx.declareArray("int8_t", "filter_window", sub.length, CLiterals.array(toInts(sub)));
+            String windowDims = "&" + ctx.declare("tf_dims", "window_dims", "{1, " + wh + ", " + ww + ", " + f[3] + "}");
+            String windowParams = "&" + ctx.declare("tf_dw_conv_params", "window_params", "{" + p.inputOffset() + ", "
+                    + p.outputOffset() + ", 1, " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(1, 1) + ", "
+                    + Structs.hw(p.padTop() - win[0], p.padLeft() - win[2]) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+            code.statement("(void)" + params + "; (void)" + wDims + "; /* the filter's window replaces them */");
+            code.call("tf_depthwise_conv_s8_planar_mve", windowParams, quant, inDims, ctx.ptr(in), windowDims, filter,
+                    MveKernels.foldedBias(ctx, windowSums(sub, f[3]), bias, p.inputOffset()), outDims, ctx.ptr(out));
+            return true;
+        }
+        String folded = MveKernels.foldedBias(ctx, depthwiseSums(w), bias, p.inputOffset());
+        if (ip != null) {
+            code.call("tf_depthwise_conv_s8_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w), ctx.ptr(bias), folded,
+                    outDims, ctx.ptr(out), ctx.scratch(ip.scratch()));
+        } else {
+            code.call("tf_depthwise_conv_s8_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w), ctx.ptr(bias), folded,
+                    outDims, ctx.ptr(out));
+        }
+        return true;
+    }
+
+    /**
+     * The taps [fy0, fy1) x [fx0, fx1) of a depthwise filter that reach the image for some output pixel (the
+     * whole filter unless dilation 1 and a filter larger than the padded image needs).
+     */
+    private static int[] reachableTaps(int[] x, int[] f, int[] y, ConvParams p) {
+        if (x.length != 4 || y.length != 4 || p.dilationH() != 1 || p.dilationW() != 1) return new int[] {0, f[1], 0, f[2]};
+        int[] r = reachable(f[1], p.padTop(), p.strideH(), y[1], x[1]), c = reachable(f[2], p.padLeft(), p.strideW(), y[2], x[2]);
+        return new int[] {r[0], r[1], c[0], c[1]};
+    }
+
+    /** Filter offsets k in [lo, hi) with o * stride + k - pad inside [0, in) for some output o < out (dilation 1). */
+    private static int[] reachable(int k, int pad, int stride, int out, int in) {
+        int lo = 0, hi = k;
+        while (lo < hi && (long) (out - 1) * stride + lo - pad < 0) lo++;
+        while (hi > lo && hi - 1 - pad >= in) hi--;
+        return lo < hi ? new int[] {lo, hi} : new int[] {0, k};
+    }
+
+    /** The window [fy0, fy1) x [fx0, fx1) of a 1 x H x W x C depthwise filter, as 1 x h x w x C. */
+    private static byte[] depthwiseWindow(Value w, int[] win) {
+        byte[] v = w.constant().int8();
+        int fw = w.type().dim(2), c = w.type().dim(3), wh = win[1] - win[0], ww = win[3] - win[2];
+        byte[] sub = new byte[wh * ww * c];
+        for (int y = 0; y < wh; y++)
+            for (int xx = 0; xx < ww; xx++)
+                System.arraycopy(v, ((win[0] + y) * fw + win[2] + xx) * c, sub, (y * ww + xx) * c, c);
+        return sub;
+    }
+
+    /** Sum of each channel's taps of a depthwise filter given as bytes (channels innermost). */
+    private static int[] windowSums(byte[] v, int c) {
+        int[] s = new int[c];
+        for (int i = 0; i < v.length; i++) s[i % c] += v[i];
+        return s;
+    }
+
+    private static int[] toInts(byte[] v) {
+        int[] t = new int[v.length];
+        for (int i = 0; i < v.length; i++) t[i] = v[i];
+        return t;
+    }
+
+    /** TF_DW_PLANAR_MAX_PLANE and TF_DW_PLANAR_MAX_TAPS of tf_kernels.h. */
+    static final int PLANAR_MAX_PLANE = 2560, PLANAR_MAX_TAPS = 64;
+
+    /**
+     * Whether tf_depthwise_conv_s8_planar_mve covers a depthwise layer (multiplier 1 checked by the caller): one
+     * image, one padded channel plane (what the taps of the output reach) within its stack buffer, few enough taps
+     * and channels (its copy's 16-bit gather offsets).
+     */
+    private static boolean planarFits(int[] x, int[] f, int[] y, ConvParams p) {
+        if (x.length != 4 || y.length != 4 || x[0] != 1) return false;
+        long rows = (long) (y[1] - 1) * p.strideH() + (long) (f[1] - 1) * p.dilationH() + 1;
+        long cols = (long) (y[2] - 1) * p.strideW() + (long) (f[2] - 1) * p.dilationW() + 1;
+        return rows * cols <= PLANAR_MAX_PLANE && (long) f[1] * f[2] <= PLANAR_MAX_TAPS && x[3] <= 9362 && y[1] * y[2] > 0;
+    }
+
+    /** Sum of each channel's taps of a 1 x H x W x C depthwise filter. */
+    static int[] depthwiseSums(Value w) {
+        byte[] v = w.constant().int8();
+        int c = w.type().dim(3);
+        int[] s = new int[c];
+        for (int i = 0; i < v.length; i++) s[i % c] += v[i];
+        return s;
+    }
+}

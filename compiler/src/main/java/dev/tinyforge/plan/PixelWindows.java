@@ -21,9 +21,10 @@ public record PixelWindows(int inH, int inW, int inC, int outH, int outW, int ou
     /** Kernels that keep pixel order, by op: the portable ones do one pixel at a time, DSP/MVE ones at most 4. */
     static final int CONV_BLOCK = 4, POOL_BLOCK = 4;
     /**
-     * Depthwise: an overlapped depthwise always runs tf_depthwise_conv_s8_nhwc, or on DSP cores with one
-     * input channel the one-column-per-pixel path of tf_depthwise_conv_s8_dsp (ConvEmitter), both one pixel
-     * at a time; never the channel-plane kernels.
+     * Depthwise: an overlapped depthwise always runs tf_depthwise_conv_s8_nhwc, or with one input channel the
+     * one-window-per-pixel path of tf_depthwise_conv_s8_dsp (DSP cores) or the im2col body (Helium: pairs of
+     * pixels, both windows read before either output is written, so every read is no later and every write no
+     * earlier than one pixel at a time allows); never the channel-plane kernels.
      */
     static final int DEPTHWISE_BLOCK = 1;
 

@@ -29,7 +29,8 @@ public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes
         long arena = align(cm.plan().arenaBytes(), 16);
         long weights = cm.graph().constants().stream().mapToLong(v -> align(v.type().byteSize(), 16)).sum();
         long code = BASE_CODE_BYTES + CODE_BYTES_PER_KERNEL_FILE * cm.code().runtimeSources().size()
-                + CODE_BYTES_PER_LAYER * layers;
+                + CODE_BYTES_PER_LAYER * layers
+                + dev.tinyforge.backend.c.GeneratedModel.BYTES_PER_SPECIALIZED_LAYER * cm.code().specializedLayerFunctions();
         long staticRam = BASE_STATIC_RAM_BYTES + 4L * layers; // per-layer cycle stamps when profiling
         return new MemoryBudget(arena, board.stackBytes(), staticRam, weights, code, sampleInputBytes);
     }

@@ -40,6 +40,7 @@ public final class FlashEstimate {
         RuntimeLibrary lib = RuntimeLibrary.get();
         long statements = 0;
         for (String src : code.runtimeSources()) statements += lib.content(src).chars().filter(ch -> ch == ';').count();
-        return statements * BYTES_PER_STATEMENT + (long) layers * BYTES_PER_LAYER_CALL + 256; // + the I/O accessors
+        return statements * BYTES_PER_STATEMENT + (long) layers * BYTES_PER_LAYER_CALL + 256 // + the I/O accessors
+                + GeneratedModel.BYTES_PER_SPECIALIZED_LAYER * code.specializedLayerFunctions();
     }
 }

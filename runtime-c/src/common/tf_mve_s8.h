@@ -106,6 +106,21 @@ static inline int32x4_t tf_mve_vec4(int32_t a0, int32_t a1, int32_t a2, int32_t 
 #endif
 
 #if defined(__ARM_FEATURE_MVE)
+/* One filter's 16 taps w against pixel u into *a and, with two pixels, against v into *b. */
+static inline __attribute__((always_inline)) void tf_mve_mac_filter(int32_t *a, int32_t *b, int8x16_t u, int8x16_t v,
+                                                                   int8x16_t w, const int two)
+{
+    *a = vmladavaq_s8(*a, u, w);
+    if (two) *b = vmladavaq_s8(*b, v, w);
+}
+
+/* A filter's last 1 to 16 taps: predicated to zero past k in the last block (see tf_mve_rows_block). */
+static inline __attribute__((always_inline)) int8x16_t tf_mve_tail_weights(const int8_t *p, mve_pred16_t tail,
+                                                                          const int last)
+{
+    return last ? vldrbq_z_s8(p, tail) : vldrbq_s8(p);
+}
+
 /* Output channels oc..oc+3 of one or two pixels (two: x1 != NULL, a constant after inlining): 16 taps per
  * VMLADAVA, the last 1 to 16 from xt0 / xt1 (loaded once per pixel, zeros past k: with k <= 16 there is
  * no loop at all). Not `last`: 4 whole
@@ -125,35 +140,15 @@ static inline __attribute__((always_inline)) void tf_mve_rows_block(
     tf_mve_qvec q;
     for (i = 0; i < full; i += 16) {
         const int8x16_t u = vldrbq_s8(x0 + i), v = x1 != NULL ? vldrbq_s8(x1 + i) : u;
-        int8x16_t wv = vldrbq_s8(w0 + i);
-        a0 = vmladavaq_s8(a0, u, wv);
-        if (x1 != NULL) b0 = vmladavaq_s8(b0, v, wv);
-        wv = vldrbq_s8(w1 + i);
-        a1 = vmladavaq_s8(a1, u, wv);
-        if (x1 != NULL) b1 = vmladavaq_s8(b1, v, wv);
-        wv = vldrbq_s8(w2 + i);
-        a2 = vmladavaq_s8(a2, u, wv);
-        if (x1 != NULL) b2 = vmladavaq_s8(b2, v, wv);
-        wv = vldrbq_s8(w3 + i);
-        a3 = vmladavaq_s8(a3, u, wv);
-        if (x1 != NULL) b3 = vmladavaq_s8(b3, v, wv);
+        tf_mve_mac_filter(&a0, &b0, u, v, vldrbq_s8(w0 + i), x1 != NULL);
+        tf_mve_mac_filter(&a1, &b1, u, v, vldrbq_s8(w1 + i), x1 != NULL);
+        tf_mve_mac_filter(&a2, &b2, u, v, vldrbq_s8(w2 + i), x1 != NULL);
+        tf_mve_mac_filter(&a3, &b3, u, v, vldrbq_s8(w3 + i), x1 != NULL);
     }
-    {
-#define TF_MVE_TAIL_W(p) (last ? vldrbq_z_s8((p), tail) : vldrbq_s8(p))
-        int8x16_t wv = TF_MVE_TAIL_W(w0 + full);
-        a0 = vmladavaq_s8(a0, xt0, wv);
-        if (x1 != NULL) b0 = vmladavaq_s8(b0, xt1, wv);
-        wv = TF_MVE_TAIL_W(w1 + full);
-        a1 = vmladavaq_s8(a1, xt0, wv);
-        if (x1 != NULL) b1 = vmladavaq_s8(b1, xt1, wv);
-        wv = TF_MVE_TAIL_W(w2 + full);
-        a2 = vmladavaq_s8(a2, xt0, wv);
-        if (x1 != NULL) b2 = vmladavaq_s8(b2, xt1, wv);
-        wv = TF_MVE_TAIL_W(w3 + full);
-        a3 = vmladavaq_s8(a3, xt0, wv);
-        if (x1 != NULL) b3 = vmladavaq_s8(b3, xt1, wv);
-#undef TF_MVE_TAIL_W
-    }
+    tf_mve_mac_filter(&a0, &b0, xt0, xt1, tf_mve_tail_weights(w0 + full, tail, last), x1 != NULL);
+    tf_mve_mac_filter(&a1, &b1, xt0, xt1, tf_mve_tail_weights(w1 + full, tail, last), x1 != NULL);
+    tf_mve_mac_filter(&a2, &b2, xt0, xt1, tf_mve_tail_weights(w2 + full, tail, last), x1 != NULL);
+    tf_mve_mac_filter(&a3, &b3, xt0, xt1, tf_mve_tail_weights(w3 + full, tail, last), x1 != NULL);
     if (last) {
         const mve_pred16_t lanes = vctp32q((uint32_t)left);
         q = tf_mve_qvec_load(r, oc, lanes);

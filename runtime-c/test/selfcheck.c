@@ -6,6 +6,7 @@
  *    concat);
  *  - logistic / tanh / softmax against float math within one output step (sanity, the
  *    bit-exact proof is the CMSIS-NN softmax vector and the model goldens);
+ *  - the reference window kernels' clipped tap ranges against a per-tap bounds test;
  *  - MEAN int8 against TFLM's own intermediate tensors of mcunetv2-large, when the goldens are
  *    given as argv[1] (the shared/golden directory).
  * Prints "selfcheck: N checks, M failed" and exits non-zero on any failure. */
@@ -16,6 +17,7 @@
 
 #include "tf_kernels.h"
 #include "tf_quant.h"
+#include "../src/common/tf_window.h"
 
 static int checks, failures;
 
@@ -390,9 +392,34 @@ static void check_rshift_requant(void)
     expect(bad == 0, "tf_mbqm_rshift equals tf_mbqm for right shifts");
 }
 
+/* tf_window's clipped tap ranges against the per-tap bounds test they replace, over origins, steps,
+ * filter sizes and image sizes, including windows entirely outside the image. */
+static void check_window_taps(void)
+{
+    int32_t origin, step, taps, size, t;
+    int ok = 1;
+    for (origin = -9; origin <= 9; ++origin) {
+        for (step = 1; step <= 3; ++step) {
+            for (taps = 1; taps <= 7; ++taps) {
+                for (size = 1; size <= 6; ++size) {
+                    int32_t lo, hi;
+                    tf_window_taps(origin, step, taps, size, &lo, &hi);
+                    for (t = 0; t < taps; ++t) {
+                        const int32_t i = origin + step * t;
+                        ok &= (i >= 0 && i < size) == (t >= lo && t < hi);
+                    }
+                    ok &= lo <= hi;
+                }
+            }
+        }
+    }
+    expect(ok, "tf_window_taps: the taps inside the image");
+}
+
 int main(int argc, char **argv)
 {
     check_resize();
+    check_window_taps();
     check_helpers();
     check_rshift_requant();
     check_quantize();

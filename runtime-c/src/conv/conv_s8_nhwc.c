@@ -1,6 +1,7 @@
 /* CONV_2D int8 (per-channel), TFLM reference_integer_ops::ConvPerChannel arithmetic. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
+#include "../common/tf_window.h"
 
 void tf_conv_s8_nhwc(const tf_conv_params *params, const tf_per_channel_quant *quant,
                      const tf_dims *in_dims, const int8_t *in,
@@ -8,50 +9,34 @@ void tf_conv_s8_nhwc(const tf_conv_params *params, const tf_per_channel_quant *q
                      const int32_t *bias,
                      const tf_dims *out_dims, int8_t *out)
 {
-    const int32_t in_h = in_dims->h, in_w = in_dims->w, in_c = in_dims->c;
-    const int32_t f_h = filter_dims->h, f_w = filter_dims->w, f_c = filter_dims->c;
-    const int32_t out_h = out_dims->h, out_w = out_dims->w, out_c = out_dims->c;
+    const tf_window_geom g = tf_window_geom_of(params->stride, params->dilation, params->padding, filter_dims->h,
+                                               filter_dims->w, in_dims, out_dims);
+    const int32_t in_c = in_dims->c, f_w = filter_dims->w, f_c = filter_dims->c, out_c = out_dims->c;
     /* Grouped convolution: each group of out_c / groups filters sees f_c input channels. */
-    const int32_t groups = in_c / f_c;
-    const int32_t filters_per_group = out_c / groups;
-    int32_t b, oy, ox, oc, fy, fx, ic;
+    const int32_t filters_per_group = out_c / (in_c / f_c);
+    tf_window win;
+    int32_t oc, fy, fx, ic;
 
-    for (b = 0; b < out_dims->n; ++b) {
-        for (oy = 0; oy < out_h; ++oy) {
-            const int32_t in_y0 = oy * params->stride.h - params->padding.top;
-            for (ox = 0; ox < out_w; ++ox) {
-                const int32_t in_x0 = ox * params->stride.w - params->padding.left;
-                for (oc = 0; oc < out_c; ++oc) {
-                    const int32_t ic_base = (oc / filters_per_group) * f_c;
-                    int32_t acc = 0;
-                    for (fy = 0; fy < f_h; ++fy) {
-                        const int32_t iy = in_y0 + params->dilation.h * fy;
-                        if (iy < 0 || iy >= in_h) {
-                            continue;
-                        }
-                        for (fx = 0; fx < f_w; ++fx) {
-                            const int32_t ix = in_x0 + params->dilation.w * fx;
-                            const int8_t *in_px;
-                            const int8_t *f_px;
-                            if (ix < 0 || ix >= in_w) {
-                                continue;
-                            }
-                            in_px = in + ((b * in_h + iy) * in_w + ix) * in_c + ic_base;
-                            f_px = filter + ((oc * f_h + fy) * f_w + fx) * f_c;
-                            for (ic = 0; ic < f_c; ++ic) {
-                                acc += (int32_t)f_px[ic] * ((int32_t)in_px[ic] + params->input_offset);
-                            }
-                        }
+    tf_window_start(&win);
+    while (tf_window_next(&g, &win)) {
+        for (oc = 0; oc < out_c; ++oc) {
+            const int32_t ic_base = (oc / filters_per_group) * f_c;
+            int32_t acc = 0;
+            for (fy = win.fy_lo; fy < win.fy_hi; ++fy) {
+                for (fx = win.fx_lo; fx < win.fx_hi; ++fx) {
+                    const int8_t *in_px = in + tf_window_in_pixel(&g, &win, fy, fx) * in_c + ic_base;
+                    const int8_t *f_px = filter + ((oc * g.filter.h + fy) * f_w + fx) * f_c;
+                    for (ic = 0; ic < f_c; ++ic) {
+                        acc += (int32_t)f_px[ic] * ((int32_t)in_px[ic] + params->input_offset);
                     }
-                    if (bias != NULL) {
-                        acc += bias[oc];
-                    }
-                    out[((b * out_h + oy) * out_w + ox) * out_c + oc] =
-                        tf_requant_s8(acc, quant->multiplier[oc], quant->shift[oc],
-                                      params->output_offset, params->activation.min,
-                                      params->activation.max);
                 }
             }
+            if (bias != NULL) {
+                acc += bias[oc];
+            }
+            out[win.out_pixel * out_c + oc] = tf_requant_s8(acc, quant->multiplier[oc], quant->shift[oc],
+                                                            params->output_offset, params->activation.min,
+                                                            params->activation.max);
         }
     }
 }

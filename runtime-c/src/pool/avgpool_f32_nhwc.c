@@ -2,38 +2,30 @@
  * divided by the number of valid taps. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
+#include "../common/tf_window.h"
 
 void tf_avgpool_f32_nhwc(const tf_pool_f32_params *params, const tf_dims *in_dims,
                          const float *in, const tf_dims *out_dims, float *out)
 {
-    const int32_t in_h = in_dims->h, in_w = in_dims->w, depth = in_dims->c;
-    const int32_t out_h = out_dims->h, out_w = out_dims->w;
-    int32_t b, oy, ox, c, y, x;
+    const tf_window_geom g = tf_window_geom_pool(params->stride, params->filter, params->padding, in_dims, out_dims);
+    const int32_t depth = in_dims->c;
+    tf_window win;
+    int32_t c, y, x;
 
-    for (b = 0; b < out_dims->n; ++b) {
-        for (oy = 0; oy < out_h; ++oy) {
-            const int32_t y0 = oy * params->stride.h - params->padding.top;
-            const int32_t fy_start = tf_max_i32(0, -y0);
-            const int32_t fy_end = tf_min_i32(params->filter.h, in_h - y0);
-            for (ox = 0; ox < out_w; ++ox) {
-                const int32_t x0 = ox * params->stride.w - params->padding.left;
-                const int32_t fx_start = tf_max_i32(0, -x0);
-                const int32_t fx_end = tf_min_i32(params->filter.w, in_w - x0);
-                for (c = 0; c < depth; ++c) {
-                    float total = 0.0f, v;
-                    int32_t count = 0;
-                    for (y = fy_start; y < fy_end; ++y) {
-                        for (x = fx_start; x < fx_end; ++x) {
-                            total += in[((b * in_h + y0 + y) * in_w + x0 + x) * depth + c];
-                            ++count;
-                        }
-                    }
-                    v = count == 0 ? 0.0f : total / (float)count;
-                    v = v < params->activation.min ? params->activation.min
-                        : (v > params->activation.max ? params->activation.max : v);
-                    out[((b * out_h + oy) * out_w + ox) * depth + c] = v;
+    tf_window_start(&win);
+    while (tf_window_next(&g, &win)) {
+        const int32_t count = (win.fy_hi - win.fy_lo) * (win.fx_hi - win.fx_lo);
+        for (c = 0; c < depth; ++c) {
+            float total = 0.0f, v;
+            for (y = win.fy_lo; y < win.fy_hi; ++y) {
+                for (x = win.fx_lo; x < win.fx_hi; ++x) {
+                    total += in[tf_window_in_pixel(&g, &win, y, x) * depth + c];
                 }
             }
+            v = count == 0 ? 0.0f : total / (float)count;
+            v = v < params->activation.min ? params->activation.min
+                : (v > params->activation.max ? params->activation.max : v);
+            out[win.out_pixel * depth + c] = v;
         }
     }
 }

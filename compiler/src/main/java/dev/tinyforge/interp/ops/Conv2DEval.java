@@ -58,39 +58,31 @@ public final class Conv2DEval implements OpEvaluator {
         Geometry(int[] is, int[] fs, int[] os) {
             this(is[0], is[1], is[2], is[3], fs[0], fs[1], fs[2], fs[3], os[1], os[2]);
         }
+
+        ConvWindow window(ConvParams p) {
+            return new ConvWindow(new int[] {batches, inH, inW}, fH, fW, new int[] {batches, outH, outW}, p);
+        }
     }
 
     private static void int8(Geometry g, ConvParams p, byte[] input, byte[] filter, int[] bias, byte[] out) {
         final int inOff = p.inputOffset();
         int groupSize = g.outC / (g.inC / g.fC);
-        for (int b = 0; b < g.batches; b++)
-            for (int oy = 0; oy < g.outH; oy++) {
-                int inY0 = oy * p.strideH() - p.padTop();
-                for (int ox = 0; ox < g.outW; ox++) {
-                    int inX0 = ox * p.strideW() - p.padLeft();
-                    int outBase = ((b * g.outH + oy) * g.outW + ox) * g.outC;
-                    for (int oc = 0; oc < g.outC; oc++) {
-                        int icBase = (oc / groupSize) * g.fC;
-                        int acc = 0;
-                        for (int ky = 0; ky < g.fH; ky++) {
-                            int iy = inY0 + p.dilationH() * ky;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            for (int kx = 0; kx < g.fW; kx++) {
-                                int ix = inX0 + p.dilationW() * kx;
-                                if (ix < 0 || ix >= g.inW) continue;
-                                int inBase = ((b * g.inH + iy) * g.inW + ix) * g.inC + icBase;
-                                int fBase = ((oc * g.fH + ky) * g.fW + kx) * g.fC;
-                                for (int ic = 0; ic < g.fC; ic++)
-                                    acc += filter[fBase + ic] * (input[inBase + ic] + inOff);
-                            }
-                        }
-                        if (bias != null) acc += bias[oc];
-                        acc = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
-                        acc += p.outputOffset();
-                        out[outBase + oc] = (byte) EvalSupport.clamp(acc, p.activationMin(), p.activationMax());
-                    }
+        ConvWindow w = g.window(p);
+        for (int px = 0; px < w.pixels(); px++) {
+            int taps = w.at(px);
+            for (int oc = 0; oc < g.outC; oc++) {
+                int icBase = (oc / groupSize) * g.fC;
+                int acc = 0;
+                for (int j = 0; j < taps; j++) {
+                    int inBase = w.input(j) * g.inC + icBase, fBase = (oc * g.fH * g.fW + w.tap(j)) * g.fC;
+                    for (int ic = 0; ic < g.fC; ic++) acc += filter[fBase + ic] * (input[inBase + ic] + inOff);
                 }
+                if (bias != null) acc += bias[oc];
+                acc = FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
+                acc += p.outputOffset();
+                out[px * g.outC + oc] = (byte) EvalSupport.clamp(acc, p.activationMin(), p.activationMax());
             }
+        }
     }
 
     /**
@@ -101,62 +93,42 @@ public final class Conv2DEval implements OpEvaluator {
      */
     private static void int16(Geometry g, ConvParams p, short[] input, byte[] filter, long[] bias, boolean acc32, short[] out) {
         int groupSize = g.outC / (g.inC / g.fC);
-        for (int b = 0; b < g.batches; b++)
-            for (int oy = 0; oy < g.outH; oy++) {
-                int inY0 = oy * p.strideH() - p.padTop();
-                for (int ox = 0; ox < g.outW; ox++) {
-                    int inX0 = ox * p.strideW() - p.padLeft();
-                    int outBase = ((b * g.outH + oy) * g.outW + ox) * g.outC;
-                    for (int oc = 0; oc < g.outC; oc++) {
-                        int icBase = (oc / groupSize) * g.fC;
-                        long acc = 0;
-                        for (int ky = 0; ky < g.fH; ky++) {
-                            int iy = inY0 + p.dilationH() * ky;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            for (int kx = 0; kx < g.fW; kx++) {
-                                int ix = inX0 + p.dilationW() * kx;
-                                if (ix < 0 || ix >= g.inW) continue;
-                                int inBase = ((b * g.inH + iy) * g.inW + ix) * g.inC + icBase;
-                                int fBase = ((oc * g.fH + ky) * g.fW + kx) * g.fC;
-                                for (int ic = 0; ic < g.fC; ic++) acc += (long) filter[fBase + ic] * input[inBase + ic];
-                            }
-                        }
-                        if (bias != null) acc += bias[oc];
-                        int scaled = acc32 ? FixedPoint.multiplyByQuantizedMultiplier((int) acc, p.multiplier(oc), p.shift(oc))
-                                : FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
-                        scaled += p.outputOffset();
-                        out[outBase + oc] = (short) EvalSupport.clamp(scaled, p.activationMin(), p.activationMax());
-                    }
+        ConvWindow w = g.window(p);
+        for (int px = 0; px < w.pixels(); px++) {
+            int taps = w.at(px);
+            for (int oc = 0; oc < g.outC; oc++) {
+                int icBase = (oc / groupSize) * g.fC;
+                long acc = 0;
+                for (int j = 0; j < taps; j++) {
+                    int inBase = w.input(j) * g.inC + icBase, fBase = (oc * g.fH * g.fW + w.tap(j)) * g.fC;
+                    for (int ic = 0; ic < g.fC; ic++) acc += (long) filter[fBase + ic] * input[inBase + ic];
                 }
+                if (bias != null) acc += bias[oc];
+                int scaled = acc32 ? FixedPoint.multiplyByQuantizedMultiplier((int) acc, p.multiplier(oc), p.shift(oc))
+                        : FixedPoint.multiplyByQuantizedMultiplier(acc, p.multiplier(oc), p.shift(oc));
+                scaled += p.outputOffset();
+                out[px * g.outC + oc] = (short) EvalSupport.clamp(scaled, p.activationMin(), p.activationMax());
             }
+        }
     }
 
     private static void float32(Geometry g, Attrs.Conv2D a, float[] input, float[] filter, float[] bias, float[] out) {
         FloatActivationRange act = FloatActivationRange.of(a.activation());
-        int sh = a.strides()[0], sw = a.strides()[1], dh = a.dilations()[0], dw = a.dilations()[1];
-        int pt = a.pads()[0], pl = a.pads()[1];
         int groupSize = g.outC / (g.inC / g.fC);
-        for (int b = 0; b < g.batches; b++)
-            for (int oy = 0; oy < g.outH; oy++)
-                for (int ox = 0; ox < g.outW; ox++) {
-                    int outBase = ((b * g.outH + oy) * g.outW + ox) * g.outC;
-                    for (int oc = 0; oc < g.outC; oc++) {
-                        int icBase = (oc / groupSize) * g.fC;
-                        float total = 0f;
-                        for (int ky = 0; ky < g.fH; ky++) {
-                            int iy = oy * sh - pt + dh * ky;
-                            if (iy < 0 || iy >= g.inH) continue;
-                            for (int kx = 0; kx < g.fW; kx++) {
-                                int ix = ox * sw - pl + dw * kx;
-                                if (ix < 0 || ix >= g.inW) continue;
-                                int inBase = ((b * g.inH + iy) * g.inW + ix) * g.inC + icBase;
-                                int fBase = ((oc * g.fH + ky) * g.fW + kx) * g.fC;
-                                for (int ic = 0; ic < g.fC; ic++) total += input[inBase + ic] * filter[fBase + ic];
-                            }
-                        }
-                        float biasValue = bias == null ? 0f : bias[oc];
-                        out[outBase + oc] = act.apply(total + biasValue);
-                    }
+        ConvWindow w = new ConvWindow(new int[] {g.batches, g.inH, g.inW}, g.fH, g.fW, new int[] {g.batches, g.outH, g.outW},
+                a.strides()[0], a.strides()[1], a.dilations()[0], a.dilations()[1], a.pads()[0], a.pads()[1]);
+        for (int px = 0; px < w.pixels(); px++) {
+            int taps = w.at(px);
+            for (int oc = 0; oc < g.outC; oc++) {
+                int icBase = (oc / groupSize) * g.fC;
+                float total = 0f;
+                for (int j = 0; j < taps; j++) {
+                    int inBase = w.input(j) * g.inC + icBase, fBase = (oc * g.fH * g.fW + w.tap(j)) * g.fC;
+                    for (int ic = 0; ic < g.fC; ic++) total += input[inBase + ic] * filter[fBase + ic];
                 }
+                float biasValue = bias == null ? 0f : bias[oc];
+                out[px * g.outC + oc] = act.apply(total + biasValue);
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@
 #   make setup   install the system packages tinyforge needs (Debian/Ubuntu, as root)
 #   make test-models  regenerate test-models/ (deterministic; a test checks the committed files match)
 #   make bench-memory  table of activation memory per shared model: bounds, ours, TinyEngine, TFLM
+#   make bench-speed   instructions per inference on M4/M7/M55 per golden model, beside TFLM+CMSIS-NN and TinyEngine
 SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B -q
@@ -71,6 +72,13 @@ BENCH_BOARD ?= qemu-mps2-an500
 BENCH_PATCH ?= off
 SHARED ?= ../shared
 BENCH_MODELS ?= $(sort $(wildcard $(SHARED)/models/*/*.tflite))
+# make bench-speed: every int8 golden model on the Cortex-M4, M7 and M55 stand-ins with TFLM's input 0: instructions
+# per inference and MACs/instruction beside TFLM + CMSIS-NN's and TinyEngine's (shared/docs/anchors.md), whether the
+# output is bit-exact with TFLM, and where the instructions go per op type (a few minutes; MODELS="a b" for some).
+.PHONY: bench-speed
+bench-speed: jar
+	java -cp $(JAR) dev.tinyforge.bench.SpeedBenchmark $(SHARED) $(MODELS)
+
 .PHONY: bench
 bench: jar
 	@[ -n "$(BENCH_MODELS)" ] || { echo "make bench: no models under $(SHARED)/models (set SHARED=path/to/shared)"; exit 2; }

@@ -155,11 +155,14 @@ void tf_fully_connected_s8(const tf_fc_params *params, const tf_per_channel_quan
                            int32_t batches, int32_t in_depth, const int8_t *in,
                            int32_t out_depth, const int8_t *weights, const int32_t *bias,
                            int8_t *out);
-/* tf_fully_connected_s8 for cores with the DSP extension (symmetric weights, right shifts: SMLAD, two rows at a
- * time); same results (portable kernel otherwise). */
+/* tf_fully_connected_s8 with symmetric weights (filter_offset 0; the kernel ignores it) for cores with the DSP
+ * extension (portable C elsewhere), same results. The weights come packed four rows at a time: for each block k of
+ * output rows 4k .. 4k + 3 and each group g of inputs 4g .. 4g + 3, four int32 words, row 4k + r's bytes 4g .. 4g + 3
+ * (little-endian, zero past in_depth and for the rows past out_depth) at packed[(k * groups + g) * 4 + r], groups =
+ * ceil(in_depth / 4). folded_bias[o] = bias[o] (0 when absent) + input_offset * sum_i w[o][i], in int32. */
 void tf_fully_connected_s8_dsp(const tf_fc_params *params, const tf_per_channel_quant *quant,
                                int32_t batches, int32_t in_depth, const int8_t *in,
-                               int32_t out_depth, const int8_t *weights, const int32_t *bias,
+                               int32_t out_depth, const int32_t *packed_weights, const int32_t *folded_bias,
                                int8_t *out);
 
 /* ===================== stateful (SVDF) ===================== */

@@ -1,8 +1,9 @@
 /* CMSIS-NN fully connected vectors -> tf_fully_connected_s8. Per-tensor vectors give
  * OUTPUT_MULTIPLIER/OUTPUT_SHIFT macros, per-channel ones output_mult/output_shift arrays;
- * FILTER_OFFSET is only present for vectors with a weights zero point. With -DVEC_DSP:
- * tf_fully_connected_s8_dsp (the compiler's choice for every int8 FC); with -DVEC_MVE:
- * tf_fully_connected_s8_mve with the folded bias when the weights are symmetric (filter_offset 0). */
+ * FILTER_OFFSET is only present for vectors with a weights zero point. With symmetric weights (filter_offset 0),
+ * -DVEC_DSP: tf_fully_connected_s8_dsp with the weights packed four rows at a time and the folded bias, as the
+ * compiler prepares them (the packing here is written independently of the compiler's); -DVEC_MVE:
+ * tf_fully_connected_s8_mve with the folded bias. Otherwise tf_fully_connected_s8. */
 #include "vec_common.h"
 #include "test_data.h"
 
@@ -11,6 +12,25 @@
 #endif
 
 static int8_t out[V_DST_SIZE];
+
+#if defined(VEC_DSP)
+#define V_GROUPS ((V_ACCUMULATION_DEPTH + 3) / 4)
+#define V_BLOCKS ((V_OUT_CH + 3) / 4)
+static int32_t packed[V_BLOCKS * V_GROUPS * 4];
+
+/* Row o's input i at byte i % 4 of word ((o / 4) * groups + i / 4) * 4 + o % 4 (tf_kernels.h), zero elsewhere. */
+static void pack_rows4(const int8_t *w)
+{
+    int32_t o, i;
+    memset(packed, 0, sizeof packed);
+    for (o = 0; o < V_OUT_CH; ++o) {
+        for (i = 0; i < V_ACCUMULATION_DEPTH; ++i) {
+            uint32_t *word = (uint32_t *)&packed[((o / 4) * V_GROUPS + i / 4) * 4 + o % 4];
+            *word |= (uint32_t)(uint8_t)w[o * V_ACCUMULATION_DEPTH + i] << (8 * (i % 4));
+        }
+    }
+}
+#endif
 
 int main(void)
 {
@@ -39,22 +59,23 @@ int main(void)
 #else
 #define BIAS NULL
 #endif
-#if defined(VEC_DSP)
-    VEC_KERNEL(tf_fully_connected_s8_dsp);
-    tf_fully_connected_s8_dsp(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH, v_weights, BIAS, out);
-#else
-#if defined(VEC_MVE)
+#if defined(VEC_DSP) || defined(VEC_MVE)
     if (V_FILTER_OFFSET == 0) {
         static int32_t folded[V_OUT_CH];
         vec_fold_bias(BIAS, V_INPUT_OFFSET, v_weights, V_OUT_CH, V_ACCUMULATION_DEPTH, V_ACCUMULATION_DEPTH, 1, folded);
+#if defined(VEC_DSP)
+        pack_rows4(v_weights);
+        VEC_KERNEL(tf_fully_connected_s8_dsp);
+        tf_fully_connected_s8_dsp(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH, packed, folded, out);
+#else
         VEC_KERNEL(tf_fully_connected_s8_mve);
         tf_fully_connected_s8_mve(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH, v_weights, folded, out);
+#endif
     } else
 #endif
     {
         VEC_KERNEL(tf_fully_connected_s8);
         tf_fully_connected_s8(&p, &q, V_INPUT_BATCHES, V_ACCUMULATION_DEPTH, v_input, V_OUT_CH, v_weights, BIAS, out);
     }
-#endif
     return vec_compare_s8(VEC_NAME, out, v_output_ref, V_DST_SIZE);
 }

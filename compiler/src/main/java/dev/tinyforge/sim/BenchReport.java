@@ -87,7 +87,7 @@ public final class BenchReport {
     }
 
     /** The op kind, with the filter's height x width for convolutions (their kernels differ by it). */
-    static String opType(Node n) {
+    public static String opType(Node n) {
         String kind = n.kind().name();
         if ((n.kind() == OpKind.CONV_2D || n.kind() == OpKind.DEPTHWISE_CONV_2D) && n.inputs().size() > 1 && n.input(1) != null) {
             int[] f = n.input(1).type().shape();

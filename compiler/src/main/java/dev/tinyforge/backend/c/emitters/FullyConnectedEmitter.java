@@ -27,9 +27,8 @@ public final class FullyConnectedEmitter implements LayerEmitter {
             String params = "&" + ctx.declare("tf_fc_params", "params", "{" + p.inputOffset() + ", " + p.filterOffset() + ", "
                     + p.outputOffset() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
             if (MveKernels.fullyConnected(n, ctx, code, p, params, quant, batches)) return;
-            // int8 on DSP cores: SMLAD two rows at a time (tf_fully_connected_s8_dsp, same results)
-            String fn = "tf_fully_connected_" + Structs.intSuffix(in) + (Structs.isInt8(in) && ctx.isa().hasDsp() ? "_dsp" : "");
-            code.call(fn, params, quant, batches, Integer.toString(inDepth), ctx.ptr(in),
+            if (DspFullyConnected.emit(n, ctx, code, p, params, quant, batches)) return;
+            code.call("tf_fully_connected_" + Structs.intSuffix(in), params, quant, batches, Integer.toString(inDepth), ctx.ptr(in),
                     Integer.toString(outDepth), ctx.ptr(w), ctx.ptr(bias), ctx.ptr(out));
         } else if (Structs.isFloat(in)) {
             code.call("tf_fully_connected_f32", Structs.actF32Ref(ctx, n.attrs(Attrs.FullyConnected.class).activation()),

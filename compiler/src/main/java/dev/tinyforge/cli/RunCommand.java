@@ -54,8 +54,9 @@ final class RunCommand implements Callable<Integer> {
         if (!b.isHost()) {
             EmulatedRun.Result r = EmulatedRun.run(cm, b, input, false, timeout);
             OutputFile.write(output, r.outputs());
-            System.out.printf("ran on %s%s: %,d instructions per inference%n", b.name(),
-                    b.isReal() ? " (emulated by " + r.emulation().name() + ")" : "", r.profile().inference());
+            System.out.printf("ran on %s%s: %,d instructions per inference, stack used %,d of %,d bytes%n", b.name(),
+                    b.isReal() ? " (emulated by " + r.emulation().name() + ")" : "", r.profile().inference(), r.stackUsed(),
+                    b.stackBytes());
             return 0;
         }
         Path work = Files.createTempDirectory("tinyforge-run-");

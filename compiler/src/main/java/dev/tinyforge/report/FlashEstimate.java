@@ -20,8 +20,21 @@ public final class FlashEstimate {
     static final int BYTES_PER_STATEMENT = 10;
     /** Bytes of a layer function: prologue, the kernel call with its arguments, epilogue. */
     static final int BYTES_PER_LAYER_CALL = 28;
-    /** Deepest chain: model_invoke + layer (frames of a few words) + kernel locals and saved registers + helpers. */
-    public static final long STACK_ESTIMATE = 320;
+    /**
+     * Deepest chain with the portable kernels: model_invoke + layer (frames of a few words) + kernel locals and saved
+     * registers + helpers (the firmware measures its high-water mark: 300 bytes on kws_ref_model and person_detect).
+     */
+    static final long STACK_PORTABLE = 320;
+    /**
+     * With the DSP and Helium kernels, which keep rows, columns and tables of up to ~4 KB on the stack (high-water
+     * marks measured by the firmware on the shared models: 4.2-4.5 KB).
+     */
+    static final long STACK_CORTEX_M_KERNELS = 4_608;
+
+    /** The stack the inference needs with the kernels of {@code isa} (an estimate; `run` and `bench` measure it). */
+    public static long stackBytes(dev.tinyforge.Isa isa) {
+        return isa == null || !isa.hasDsp() ? STACK_PORTABLE : STACK_CORTEX_M_KERNELS;
+    }
 
     private static final Pattern ARRAY = Pattern.compile("static const (\\w[\\w\\s*]*?)\\s+l\\d+_\\w+\\[(\\d+)\\]");
     private static final Pattern STRUCT = Pattern.compile("static const (tf_\\w+) l\\d+_\\w+ = \\{([^;]*)\\};");

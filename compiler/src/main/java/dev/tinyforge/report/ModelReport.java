@@ -43,7 +43,7 @@ public final class ModelReport {
         r.put("scratch_bytes", plan.scratchBytes());
         r.put("io_bytes", plan.ioBytes());
         r.put("io_in_arena", plan.ioInArena());
-        r.put("stack_bytes", FlashEstimate.STACK_ESTIMATE);
+        r.put("stack_bytes", FlashEstimate.stackBytes(cm.options() == null ? null : cm.options().isa()));
         r.put("stack_bytes_estimated", true);
         r.put("lower_bound_bytes", plan.lowerBound());
         r.put("inplace_lower_bound_bytes", plan.inPlaceLowerBound());
@@ -148,10 +148,11 @@ public final class ModelReport {
                 code = FlashEstimate.codeBytes(cm.code(), g.nodes().size());
         b.append(String.format("model %s: %d layers, %,d MACs, weights %,d bytes, arena %,d bytes (lower bound %,d)%n",
                 g.name(), g.nodes().size(), Macs.of(g), weights, plan.arenaBytes(), plan.lowerBound()));
-        b.append(String.format("SRAM peak %,d bytes = arena %,d (incl. scratch %,d%s) + I/O outside %,d; stack ~%,d (estimate)%n",
+        b.append(String.format("SRAM peak %,d bytes = arena %,d (incl. scratch %,d%s) + I/O outside %,d; stack ~%,d (estimate;"
+                        + " `run` and `bench` measure it)%n",
                 plan.peakSramBytes(), plan.arenaBytes(), plan.scratchBytes(),
                 plan.ioInArena() ? ", incl. I/O " + String.format("%,d", plan.ioBytes()) : "", plan.ioAreaBytes(),
-                FlashEstimate.STACK_ESTIMATE));
+                FlashEstimate.stackBytes(cm.options() == null ? null : cm.options().isa())));
         b.append(String.format("lower bounds: layer-wise %,d, with this plan's in-place pairs %,d; planner %s%s, %d in-place layers, %d ms%n",
                 plan.lowerBound(), plan.inPlaceLowerBound(), plan.strategy(), plan.optimal() ? " (optimal)" : "",
                 plan.inPlace().size(), plan.planningMillis()));

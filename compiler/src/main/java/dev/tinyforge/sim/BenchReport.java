@@ -28,6 +28,7 @@ public final class BenchReport {
         j.put("macs_per_instruction", ratio(macs, r.profile().inference()));
         j.put("flash_bytes", r.size().flashBytes());
         j.put("sram_bytes", r.size().sramBytes());
+        j.put("stack_used_bytes", r.stackUsed());
         @SuppressWarnings("unchecked") List<Object> layers = (List<Object>) j.get("layers");
         for (int i = 0; i < layers.size() && i < r.profile().layers().length; i++) {
             @SuppressWarnings("unchecked") Map<String, Object> l = (Map<String, Object>) layers.get(i);
@@ -55,9 +56,10 @@ public final class BenchReport {
         b.append(String.format("%4s  %-22s %,14d %,14d %11.3f%n", "", "total", macs, r.profile().inference(),
                 ratio(macs, r.profile().inference())));
         b.append(opTypeTable(cm, r));
-        b.append(String.format("flash %,d bytes, SRAM %,d bytes (measured from the image: weights %,d, arena %,d, stack %,d)%n",
+        b.append(String.format("flash %,d bytes, SRAM %,d bytes (measured from the image: weights %,d, arena %,d, stack %,d"
+                        + " of which the inference used %,d)%n",
                 r.size().flashBytes(), r.size().sramBytes(), r.size().section(".weights"), r.size().section(".arena"),
-                r.size().section(".stack")));
+                r.size().section(".stack"), r.stackUsed()));
         return b.toString();
     }
 
@@ -107,6 +109,7 @@ public final class BenchReport {
         m.put("macs_per_instruction", ratio(macs, r.profile().inference()));
         m.put("sram_bytes", r.size().sramBytes());
         m.put("flash_bytes", r.size().flashBytes());
+        m.put("stack_used_bytes", r.stackUsed());
         m.put("arena_bytes", cm.plan().arenaBytes());
         m.put("weights_bytes", ModelReport.weightsBytes(cm.graph()));
         return m;

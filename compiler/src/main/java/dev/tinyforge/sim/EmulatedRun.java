@@ -26,8 +26,10 @@ public final class EmulatedRun {
      * @param outputs  all outputs' bytes concatenated, as {@code tinyforge run} writes them
      * @param profile  exact instruction counts (per layer when built with profile)
      * @param size     measured section sizes of the emulated image
+     * @param stackUsed the stack's high-water mark (bytes, measured by the firmware; -1 when it did not say)
      */
-    public record Result(Board board, Board emulation, byte[] outputs, InstructionProfile profile, ElfSize size, String uart) {}
+    public record Result(Board board, Board emulation, byte[] outputs, InstructionProfile profile, ElfSize size, String uart,
+                         long stackUsed) {}
 
     public static Result run(CompiledModel cm, Board board, byte[] input, boolean profile, long timeoutSeconds) {
         return run(cm, board, input, profile, timeoutSeconds, null);
@@ -61,8 +63,11 @@ public final class EmulatedRun {
             if (r.exitCode() != 0 || !t.done())
                 throw new CompileException("the firmware failed on " + where + " (exit " + r.exitCode() + "): "
                         + HostRunner.tail(r.output().trim(), 10));
+            if (t.stackReserved() > 0 && t.stackUsed() >= t.stackReserved())
+                throw new CompileException(String.format("the firmware overflowed its %,d-byte stack on %s (raise the board's stack_bytes)",
+                        t.stackReserved(), where));
             InstructionProfile ip = InstructionProfile.from(r.marks(), profile ? cm.graph().nodes().size() : -1);
-            return new Result(board, emulation, t.concatenated(), ip, ElfSize.of(elf), r.output());
+            return new Result(board, emulation, t.concatenated(), ip, ElfSize.of(elf), r.output(), t.stackUsed());
         } finally {
             if (keepDir == null) OutputDirectory.deleteTree(dir);
         }

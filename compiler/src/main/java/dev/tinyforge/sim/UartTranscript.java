@@ -10,14 +10,16 @@ import dev.tinyforge.CompileException;
 
 /**
  * What the example firmware printed (see templates/firmware.stg, mainC): the outputs from the
- * "TF_OUTPUT index bytes hex" lines, whether it reached "TF_DONE", and a fault line if any.
+ * "TF_OUTPUT index bytes hex" lines, whether it reached "TF_DONE", a fault line if any, and the inference's stack
+ * high-water mark and the stack reserved ("TF_STACK used reserved"; -1 when not printed).
  */
-public record UartTranscript(List<byte[]> outputs, boolean done, String fault) {
+public record UartTranscript(List<byte[]> outputs, boolean done, String fault, long stackUsed, long stackReserved) {
 
     public static UartTranscript parse(String text) {
         Map<Integer, byte[]> outs = new TreeMap<>();
         boolean done = false;
         String fault = null;
+        long stackUsed = -1, stackReserved = -1;
         for (String raw : text.split("\n")) {
             String line = raw.strip();
             if (line.startsWith("TF_OUTPUT ")) {
@@ -30,11 +32,15 @@ public record UartTranscript(List<byte[]> outputs, boolean done, String fault) {
                 outs.put(index, data);
             } else if (line.equals("TF_DONE")) {
                 done = true;
+            } else if (line.startsWith("TF_STACK ")) {
+                String[] f = line.split(" ");
+                stackUsed = Long.parseLong(f[1]);
+                stackReserved = Long.parseLong(f[2]);
             } else if (line.startsWith("TF_FAULT")) {
                 fault = line.substring("TF_FAULT".length()).trim();
             }
         }
-        return new UartTranscript(new ArrayList<>(outs.values()), done, fault);
+        return new UartTranscript(new ArrayList<>(outs.values()), done, fault, stackUsed, stackReserved);
     }
 
     /** All outputs concatenated in output order, as the host runner writes them. */

@@ -45,6 +45,38 @@ class InstructionCountTest {
         assertEquals(1000, counts[1] - counts[0], "1000 nops between the marks count as 1000 instructions");
     }
 
+    @Test void stackHighWaterMarkSeesAKnownFrame(@TempDir Path dir) throws Exception {
+        FirmwareTools.requireQemu();
+        Board b = Boards.get("qemu-mps2-an386");
+        CompiledModel cm = Compiler.compile(TinyModels.layout());
+        long[] used = new long[2];
+        int[] frame = {0, 6000};
+        for (int k = 0; k < 2; k++) {
+            Path p = dir.resolve("f" + frame[k]);
+            Files.createDirectories(p);
+            FirmwareProject.generate(cm, b, null, null).writeTo(p);
+            // Instead of the inference: a call whose frame holds `frame` bytes, every one of them written.
+            String deep = "__attribute__((noinline)) static void tf_test_deep(void)\n{\n    volatile uint8_t buf["
+                    + Math.max(frame[k], 1) + "];\n    for (unsigned i = 0; i < sizeof buf; i++) buf[i] = (uint8_t)i;\n}\n\n";
+            String main = Files.readString(p.resolve("main.c")).replace("int main(void)\n", deep + "int main(void)\n")
+                    .replace("    model_invoke();\n", "    tf_test_deep();\n");
+            Files.writeString(p.resolve("main.c"), main);
+            Path elf = FirmwareBuilder.buildForEmulation(p, b, false);
+            Symbols s = Symbols.of(elf);
+            QemuRunner.Result r = QemuRunner.run(b.qemuMachine(), elf,
+                    Map.of("begin", s.address("tf_perf_begin"), "end", s.address("tf_perf_end")), 30);
+            assertEquals(0, r.exitCode(), r.output());
+            UartTranscript t = UartTranscript.parse(r.output());
+            assertEquals(b.stackBytes(), t.stackReserved(), r.output());
+            assertTrue(t.stackUsed() > 0 && t.stackUsed() < t.stackReserved(), r.output());
+            used[k] = t.stackUsed();
+        }
+        // The 6000-byte frame lies below main's frame; the baseline also counts the unpainted margin (256 bytes) that
+        // the deep frame reuses, so the second figure is at least 6000 and at most the baseline plus 6000 and the call.
+        assertTrue(used[1] >= 6000 && used[1] <= used[0] + 6000 + 64,
+                "a 6000-byte frame: " + used[1] + " bytes of stack (baseline " + used[0] + ")");
+    }
+
     @Test void perLayerCountsAddUpAndRepeat() {
         FirmwareTools.requireQemu();
         CompiledModel cm = Compiler.compile(TinyModels.layout());

@@ -147,8 +147,8 @@ void tf_depthwise_conv_s8_planar_mve(const tf_dw_conv_params *params, const tf_p
  * 16 rows and TF_DW_PLANAR_MAX_TAPS taps, stride_h at most the filter's rows, filter rows x padded plane
  * columns + padded plane rows within TF_DW_BAND_MAX bytes and at most TF_DW_BAND_MAX_ROW output columns;
  * band_filter is the filter rearranged per channel (kernel file). */
-#define TF_DW_BAND_MAX 496
-#define TF_DW_BAND_MAX_ROW 128
+#define TF_DW_BAND_MAX 400
+#define TF_DW_BAND_MAX_ROW 96
 void tf_depthwise_conv_s8_band_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                                    const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
                                    const int8_t *band_filter, const int32_t *folded_bias, const tf_dims *out_dims,

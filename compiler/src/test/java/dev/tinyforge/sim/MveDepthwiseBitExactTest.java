@@ -25,7 +25,8 @@ import dev.tinyforge.testing.HostBuilds;
  * four 16-tap chunks (3x3, 5x5, a 5x7 window of a 7x7 filter over 3 rows, 7x7), one to three pixels per load (3x3
  * stride 1 and 2), SAME and VALID, channels 3 to 144 (left-over lanes), RELU6/RELU, left shifts (spread scales), and
  * in place (memory optimizations on every other case). Every case's first layer must use the band kernel, some
- * second layer must run it in place, and a small 3x3 layer must stay on the planar kernel.
+ * second layer must run it in place, and a small 3x3 layer must stay on the planar kernel. Every third case also
+ * builds for the host with {@link Isa#MVE} (the band kernel's portable twin) and must give the same bytes.
  */
 class MveDepthwiseBitExactTest {
     private static final String BOARD = "qemu-mps3-an547";
@@ -59,6 +60,12 @@ class MveDepthwiseBitExactTest {
             assertTrue(first.contains("tf_depthwise_conv_s8_band_mve("), cs + ": the first layer does not use the band kernel");
             String second = model.substring(model.indexOf("layer 1:"));
             if (second.contains("tf_depthwise_conv_s8_band_mve(") && second.contains("in place")) inPlace++;
+            if (seed % 3 == 0) {
+                // the band kernel's portable twin (host build with Isa.MVE) gives the same bytes
+                byte[] hostBand = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dw-host-" + seed,
+                        CompileOptions.DEFAULT.withIsa(Isa.MVE)).run(input);
+                assertArrayEquals(expected, hostBand, cs + ": the band kernel's portable C differs from the portable kernels");
+            }
             EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
             assertArrayEquals(expected, r.outputs(), cs + " on " + BOARD + ": band depthwise differs from portable C");
         }

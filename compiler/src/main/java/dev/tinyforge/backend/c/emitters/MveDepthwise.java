@@ -106,7 +106,7 @@ final class MveDepthwise {
     }
 
     /** TF_DW_BAND_MAX and TF_DW_BAND_MAX_ROW of tf_kernels.h. */
-    static final int BAND_MAX = 496, BAND_MAX_ROW = 128;
+    static final int BAND_MAX = 400, BAND_MAX_ROW = 96;
 
     /**
      * Whether tf_depthwise_conv_s8_band_mve covers a layer the planar kernel covers with a kh x kw filter (window):

@@ -143,6 +143,16 @@ void tf_depthwise_conv_s8_planar_mve(const tf_dw_conv_params *params, const tf_p
                                      const tf_dims *in_dims, const int8_t *in,
                                      const tf_dims *filter_dims, const int8_t *filter,
                                      const int32_t *folded_bias, const tf_dims *out_dims, int8_t *out);
+/* tf_depthwise_conv_s8_band_mve: as tf_depthwise_conv_s8_planar_mve with dilation 1, a filter of at most
+ * 16 rows and TF_DW_PLANAR_MAX_TAPS taps, stride_h at most the filter's rows, filter rows x padded plane
+ * columns + padded plane rows within TF_DW_BAND_MAX bytes and at most TF_DW_BAND_MAX_ROW output columns;
+ * band_filter is the filter rearranged per channel (kernel file). */
+#define TF_DW_BAND_MAX 400
+#define TF_DW_BAND_MAX_ROW 96
+void tf_depthwise_conv_s8_band_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
+                                   const tf_dims *in_dims, const int8_t *in, const tf_dims *filter_dims,
+                                   const int8_t *band_filter, const int32_t *folded_bias, const tf_dims *out_dims,
+                                   int8_t *out);
 void tf_fully_connected_s8_mve(const tf_fc_params *params, const tf_per_channel_quant *quant,
                                int32_t batches, int32_t in_depth, const int8_t *in,
                                int32_t out_depth, const int8_t *weights, const int32_t *folded_bias,

@@ -120,7 +120,7 @@ static inline __attribute__((always_inline)) void tf_dwp_channel_k(const tf_dwp_
 }
 
 /* One channel with the usual filters as constants (unrolled taps), others through loops. */
-static void tf_dwp_channel_any(const tf_dwp_geom *g, const int8_t *plane, const uint16_t *table, int32_t n,
+static inline void tf_dwp_channel_any(const tf_dwp_geom *g, const int8_t *plane, const uint16_t *table, int32_t n,
                                const int32_t *wk, const tf_mve_requant *r, int32_t c, int8_t *y)
 {
     tf_dwp_rq rq;
@@ -142,7 +142,7 @@ static void tf_dwp_channel_any(const tf_dwp_geom *g, const int8_t *plane, const 
 }
 
 /* The taps of one channel (filter: its first tap, C apart) as int32, 4 per gather load. */
-static void tf_dwp_taps(const int8_t *filter, int32_t C, int32_t taps, int32_t *wk)
+static inline void tf_dwp_taps(const int8_t *filter, int32_t C, int32_t taps, int32_t *wk)
 {
     uint32x4_t o = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)C);
     int32_t t;
@@ -158,7 +158,7 @@ static void tf_dwp_taps(const int8_t *filter, int32_t C, int32_t taps, int32_t *
 
 /* Plane offsets of output pixels [q0, q0 + n) (row-major), then 12 zeros (reads of lanes past the end stay
  * inside the plane). */
-static void tf_dwp_table(const tf_dwp_geom *g, int32_t stride_h, int32_t stride_w, int32_t q0, int32_t n, uint16_t *t)
+static inline void tf_dwp_table(const tf_dwp_geom *g, int32_t stride_h, int32_t stride_w, int32_t q0, int32_t n, uint16_t *t)
 {
     int32_t oy = q0 / g->out_w, ox = q0 % g->out_w, i = 0, j;
     while (i < n) {
@@ -188,7 +188,7 @@ static void tf_dwp_table(const tf_dwp_geom *g, int32_t stride_h, int32_t stride_
 
 /* Channels [c0, c0 + B) of the input as padded planes (zero point outside the image), rows and columns
  * past what the taps reach left out. */
-static void tf_dwp_fill(const tf_dwp_geom *g, int32_t in_h, int32_t pad_top, int32_t pad_left, int8_t zp,
+static inline void tf_dwp_fill(const tf_dwp_geom *g, int32_t in_h, int32_t pad_top, int32_t pad_left, int8_t zp,
                         const int8_t *in, int32_t c0, int32_t B, int8_t *planes)
 {
     const int32_t rows = tf_min_i32(in_h, g->S / g->Wp - pad_top), cols = tf_min_i32(g->in_w, g->Wp - pad_left);
@@ -225,6 +225,23 @@ static void tf_dwp_fill(const tf_dwp_geom *g, int32_t in_h, int32_t pad_top, int
             if (ix < cols) {
                 const mve_pred16_t p = vctp16q((uint32_t)(cols - ix));
                 vstrbq_p_s16(dst + ix, vldrbq_gather_offset_z_s16(src + ix * g->C, go, p), p);
+            }
+        }
+    }
+}
+#else
+/* Channels [c0, c0 + B) as padded planes of Hp x Wp bytes (zero point outside the image), in plain C. */
+static inline void tf_dwp_fill_portable(const tf_dw_conv_params *p, const tf_dims *in_dims, const int8_t *in, int32_t c0,
+                                        int32_t B, int32_t Hp, int32_t Wp, int8_t *planes)
+{
+    const int32_t C = in_dims->c, rows = tf_min_i32(in_dims->h, Hp - p->padding.top);
+    const int32_t cols = tf_min_i32(in_dims->w, Wp - p->padding.left);
+    int32_t b, iy, ix;
+    memset(planes, -p->input_offset, (size_t)(B * Hp * Wp));
+    for (b = 0; b < B; ++b) {
+        for (iy = 0; iy < rows; ++iy) {
+            for (ix = 0; ix < cols; ++ix) {
+                planes[(b * Hp + iy + p->padding.top) * Wp + ix + p->padding.left] = in[(iy * in_dims->w + ix) * C + c0 + b];
             }
         }
     }

@@ -20,24 +20,6 @@ static int32_t padded_cols(const tf_dw_conv_params *p, const tf_dims *filter_dim
     return (out_dims->w - 1) * p->stride.w + (filter_dims->w - 1) * p->dilation.w + 1;
 }
 
-#if !defined(__ARM_FEATURE_MVE)
-/* Channels [c0, c0 + B) as padded planes of Hp x Wp bytes (zero point outside the image). */
-static void fill_planes(const tf_dw_conv_params *p, const tf_dims *in_dims, const int8_t *in, int32_t c0, int32_t B,
-                        int32_t Hp, int32_t Wp, int8_t *planes)
-{
-    const int32_t C = in_dims->c, rows = tf_min_i32(in_dims->h, Hp - p->padding.top);
-    const int32_t cols = tf_min_i32(in_dims->w, Wp - p->padding.left);
-    int32_t b, iy, ix;
-    memset(planes, -p->input_offset, (size_t)(B * Hp * Wp));
-    for (b = 0; b < B; ++b) {
-        for (iy = 0; iy < rows; ++iy) {
-            for (ix = 0; ix < cols; ++ix) {
-                planes[(b * Hp + iy + p->padding.top) * Wp + ix + p->padding.left] = in[(iy * in_dims->w + ix) * C + c0 + b];
-            }
-        }
-    }
-}
-#endif
 
 void tf_depthwise_conv_s8_planar_mve(const tf_dw_conv_params *params, const tf_per_channel_quant *quant,
                                      const tf_dims *in_dims, const int8_t *in,
@@ -83,7 +65,7 @@ void tf_depthwise_conv_s8_planar_mve(const tf_dw_conv_params *params, const tf_p
     (void)taps;
     for (c0 = 0; c0 < C; c0 += B) {
         const int32_t nb = tf_min_i32(B, C - c0);
-        fill_planes(params, in_dims, in, c0, nb, Hp, Wp, planes);
+        tf_dwp_fill_portable(params, in_dims, in, c0, nb, Hp, Wp, planes);
         for (b = 0; b < nb; ++b) {
             const int8_t *plane = planes + b * S;
             const int32_t c = c0 + b;

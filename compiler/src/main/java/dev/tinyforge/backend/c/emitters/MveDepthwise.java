@@ -26,6 +26,10 @@ final class MveDepthwise {
         int[] win = reachableTaps(x, f, out.type().shape(), p);
         int wh = win[1] - win[0], ww = win[3] - win[2];
         if (planarFits(x, new int[] {1, wh, ww, f[3]}, out.type().shape(), p)) {
+            if (bandFits(wh, ww, out.type().shape(), p)) {
+                band(n, ctx, code, p, params, quant, inDims, wDims, outDims, win);
+                return true;
+            }
             // in place too: the kernel copies a band's inputs before writing the band's outputs (out == in)
             if (wh == f[1] && ww == f[2]) {
                 code.call("tf_depthwise_conv_s8_planar_mve", params, quant, inDims, ctx.ptr(in), wDims, ctx.ptr(w),
@@ -37,10 +41,7 @@ final class MveDepthwise {
             // match; TFLM skips those taps too, and the folded bias covers the window's taps only.
             byte[] sub = depthwiseWindow(w, win);
             String filter = ctx.declareArray("int8_t", "filter_window", sub.length, CLiterals.array(toInts(sub)));
-            String windowDims = "&" + ctx.declare("tf_dims", "window_dims", "{1, " + wh + ", " + ww + ", " + f[3] + "}");
-            String windowParams = "&" + ctx.declare("tf_dw_conv_params", "window_params", "{" + p.inputOffset() + ", "
-                    + p.outputOffset() + ", 1, " + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(1, 1) + ", "
-                    + Structs.hw(p.padTop() - win[0], p.padLeft() - win[2]) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+            String windowDims = windowDims(ctx, win, f[3]), windowParams = windowParams(ctx, p, win);
             code.statement("(void)" + params + "; (void)" + wDims + "; /* the filter's window replaces them */");
             code.call("tf_depthwise_conv_s8_planar_mve", windowParams, quant, inDims, ctx.ptr(in), windowDims, filter,
                     MveKernels.foldedBias(ctx, windowSums(sub, f[3]), bias, p.inputOffset()), outDims, ctx.ptr(out));
@@ -55,6 +56,77 @@ final class MveDepthwise {
                     outDims, ctx.ptr(out));
         }
         return true;
+    }
+
+    /**
+     * tf_depthwise_conv_s8_band_mve on the filter's window that reaches the image (all of it, or as in the planar
+     * case with the padding shifted to match), its taps rearranged per channel in the kernel's order.
+     */
+    private static void band(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                             String inDims, String wDims, String outDims, int[] win) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int c = w.type().dim(3), wh = win[1] - win[0], ww = win[3] - win[2];
+        byte[] sub = depthwiseWindow(w, win);
+        String filter = ctx.declareArray("int8_t", "band_filter", bandChunks(wh, ww) * 16 * c,
+                CLiterals.array(toInts(bandOrder(sub, wh, ww, c))));
+        String windowDims = windowDims(ctx, win, c), windowParams = windowParams(ctx, p, win);
+        code.statement("(void)" + params + "; (void)" + wDims + "; /* the filter's window replaces them */");
+        code.call("tf_depthwise_conv_s8_band_mve", windowParams, quant, inDims, ctx.ptr(in), windowDims, filter,
+                MveKernels.foldedBias(ctx, windowSums(sub, c), bias, p.inputOffset()), outDims, ctx.ptr(out));
+    }
+
+    /** Declares the dims of a filter window [fy0, fy1) x [fx0, fx1) of c channels; returns a pointer to them. */
+    private static String windowDims(EmitContext ctx, int[] win, int c) {
+        return "&" + ctx.declare("tf_dims", "window_dims", "{1, " + (win[1] - win[0]) + ", " + (win[3] - win[2]) + ", " + c + "}");
+    }
+
+    /** Declares the layer's parameters with dilation 1 and the padding shifted to a filter window; returns a pointer. */
+    private static String windowParams(EmitContext ctx, ConvParams p, int[] win) {
+        return "&" + ctx.declare("tf_dw_conv_params", "window_params", "{" + p.inputOffset() + ", " + p.outputOffset() + ", 1, "
+                + Structs.hw(p.strideH(), p.strideW()) + ", " + Structs.hw(1, 1) + ", "
+                + Structs.hw(p.padTop() - win[0], p.padLeft() - win[2]) + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+    }
+
+    /** 16-byte chunks per channel of the band kernel's filter: ceil(kh * kw / 16). */
+    private static int bandChunks(int kh, int kw) {
+        return (kh * kw + 15) / 16;
+    }
+
+    /**
+     * A kh x kw x C depthwise filter (channels innermost) in tf_depthwise_conv_s8_band_mve's order: per channel
+     * its taps column by column (fx * kh + fy), zeros up to the chunks' 16 bytes each.
+     */
+    static byte[] bandOrder(byte[] v, int kh, int kw, int c) {
+        int stride = bandChunks(kh, kw) * 16;
+        byte[] r = new byte[stride * c];
+        for (int ch = 0; ch < c; ch++)
+            for (int fy = 0; fy < kh; fy++)
+                for (int fx = 0; fx < kw; fx++) r[ch * stride + fx * kh + fy] = v[(fy * kw + fx) * c + ch];
+        return r;
+    }
+
+    /** TF_DW_BAND_MAX and TF_DW_BAND_MAX_ROW of tf_kernels.h. */
+    static final int BAND_MAX = 400, BAND_MAX_ROW = 96;
+
+    /**
+     * Whether tf_depthwise_conv_s8_band_mve covers a layer the planar kernel covers with a kh x kw filter (window):
+     * dilation 1, at most 16 filter rows, a vertical stride of at most the filter's rows, a sliding band (kh rows
+     * of the padded plane, moved down by one padded row per row of the plane) within its stack buffer, output rows
+     * within its sums buffer.
+     */
+    private static boolean bandFits(int kh, int kw, int[] y, ConvParams p) {
+        long rows = (long) (y[1] - 1) * p.strideH() + kh, cols = (long) (y[2] - 1) * p.strideW() + kw;
+        return p.dilationH() == 1 && p.dilationW() == 1 && kh <= 16 && (long) kh * kw <= PLANAR_MAX_TAPS
+                && p.strideH() <= kh && kh * cols + rows <= BAND_MAX && y[2] <= BAND_MAX_ROW && bandPays(kh, kw, y);
+    }
+
+    /**
+     * Where the band kernel runs fewer instructions than the planar one (measured on mcunet-vww, qemu-mps3-an547):
+     * its per-channel and per-row costs pay off with 25 taps or more on at least 16 output pixels, or with rows of
+     * at least 20 output pixels; small 3x3 layers stay planar.
+     */
+    static boolean bandPays(int kh, int kw, int[] y) {
+        return kh * kw >= 25 ? y[1] * y[2] >= 16 : y[2] >= 20;
     }
 
     /**

@@ -1,0 +1,90 @@
+package dev.tinyforge.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tinyforge.CompileOptions;
+import dev.tinyforge.Compiler;
+import dev.tinyforge.Compiler.CompiledModel;
+import dev.tinyforge.Isa;
+import dev.tinyforge.board.Boards;
+import dev.tinyforge.ir.Activation;
+import dev.tinyforge.ir.Graph;
+import dev.tinyforge.sim.DspDepthwiseGraphs.Case;
+import dev.tinyforge.testing.HostBuilds;
+
+/**
+ * The Helium band depthwise kernel (tf_depthwise_conv_s8_band_mve: VMLADAV over 16 taps of a pixel) gives the
+ * portable kernels' bytes: chains of two depthwise layers ({@link DspDepthwiseGraphs}) run as firmware under QEMU on
+ * the Cortex-M55 stand-in (qemu-mps3-an547), against the host build with portable C. Cases cover one, two, three and
+ * four 16-tap chunks (3x3, 5x5, a 5x7 window of a 7x7 filter over 3 rows, 7x7), one to three pixels per load (3x3
+ * stride 1 and 2), SAME and VALID, channels 3 to 144 (left-over lanes), RELU6/RELU, left shifts (spread scales), and
+ * in place (memory optimizations on every other case). Every case's first layer must use the band kernel, some
+ * second layer must run it in place, and a small 3x3 layer must stay on the planar kernel. Every third case also
+ * builds for the host with {@link Isa#MVE} (the band kernel's portable twin) and must give the same bytes.
+ */
+class MveDepthwiseBitExactTest {
+    private static final String BOARD = "qemu-mps3-an547";
+    private static final List<Case> CASES = List.of(
+            new Case(22, 22, 16, 3, 1, true, Activation.NONE, false),    // 3x3 stride 1: three pixels per load
+            new Case(41, 44, 3, 3, 2, true, Activation.RELU6, false),    // 3x3 stride 2: two pixels per load, 3 channels
+            new Case(24, 23, 17, 3, 1, false, Activation.RELU, false),   // VALID, 17 channels
+            new Case(26, 30, 20, 3, 1, true, Activation.RELU6, true),    // some channels with left shifts
+            new Case(9, 11, 48, 5, 1, true, Activation.NONE, false),     // 5x5: two chunks
+            new Case(13, 16, 17, 5, 2, false, Activation.RELU6, false),  // 5x5 stride 2, VALID
+            new Case(10, 10, 144, 7, 1, true, Activation.NONE, false),   // 7x7: four chunks, bands of 10 channels
+            new Case(14, 17, 5, 7, 2, true, Activation.NONE, true),      // 7x7 stride 2
+            new Case(5, 5, 48, 7, 1, true, Activation.RELU6, false),     // 7x7 over a 5x5 image
+            new Case(3, 8, 24, 7, 1, true, Activation.NONE, false));     // 7x7 over 3 rows: a 5x7 window, three chunks
+
+    @Test
+    void bandDepthwiseMatchesPortableHostBuildOnM55() {
+        FirmwareTools.requireQemu();
+        int inPlace = 0;
+        long seed = 9100;
+        for (Case cs : CASES) {
+            seed++;
+            boolean memoryOn = CASES.indexOf(cs) % 2 == 0;
+            byte[] input = randomInput(DspDepthwiseGraphs.generate(cs, seed), seed);
+            byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dw-portable-" + seed,
+                    CompileOptions.DEFAULT).run(input);
+            CompileOptions mve = (memoryOn ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS).withIsa(Isa.MVE);
+            CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(cs, seed), mve);
+            String model = cm.code().files().get("model.c");
+            String first = model.substring(model.indexOf("layer 0:"), model.indexOf("layer 1:"));
+            assertTrue(first.contains("tf_depthwise_conv_s8_band_mve("), cs + ": the first layer does not use the band kernel");
+            String second = model.substring(model.indexOf("layer 1:"));
+            if (second.contains("tf_depthwise_conv_s8_band_mve(") && second.contains("in place")) inPlace++;
+            if (seed % 3 == 0) {
+                // the band kernel's portable twin (host build with Isa.MVE) gives the same bytes
+                byte[] hostBand = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dw-host-" + seed,
+                        CompileOptions.DEFAULT.withIsa(Isa.MVE)).run(input);
+                assertArrayEquals(expected, hostBand, cs + ": the band kernel's portable C differs from the portable kernels");
+            }
+            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
+            assertArrayEquals(expected, r.outputs(), cs + " on " + BOARD + ": band depthwise differs from portable C");
+        }
+        assertTrue(inPlace > 0, "no case ran the band kernel in place");
+        // and a small 3x3 layer is left to the planar kernel (and still matches)
+        Case small = new Case(5, 5, 40, 3, 1, true, Activation.NONE, false);
+        byte[] input = randomInput(DspDepthwiseGraphs.generate(small, 1), 1);
+        byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(small, 1), "mve-dw-small", CompileOptions.DEFAULT).run(input);
+        CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(small, 1), CompileOptions.DEFAULT.withIsa(Isa.MVE));
+        String model = cm.code().files().get("model.c");
+        assertTrue(model.contains("tf_depthwise_conv_s8_planar_mve(") && !model.contains("tf_depthwise_conv_s8_band_mve("),
+                "a 5x5x40 3x3 layer should stay planar");
+        assertArrayEquals(expected, EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120).outputs(), "planar 5x5x40");
+    }
+
+    private static byte[] randomInput(Graph g, long seed) {
+        Random r = new Random(seed * 31 + 7);
+        byte[] in = new byte[(int) g.inputs().get(0).type().byteSize()];
+        r.nextBytes(in);
+        return in;
+    }
+}

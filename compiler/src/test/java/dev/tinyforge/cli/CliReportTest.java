@@ -84,4 +84,20 @@ class CliReportTest {
         CliRunner.Result ir = CliRunner.run("inspect", "--ir", GoldenModel.named("kws_ref_model").modelFile().toString());
         assertTrue(ir.out().startsWith("graph @kws_ref_model"), ir.out().substring(0, Math.min(80, ir.out().length())));
     }
+
+    @Test
+    void reportLinkMeasuresTheBoardsImage() {
+        dev.tinyforge.sim.FirmwareTools.requireCrossCompiler();
+        String model = dev.tinyforge.testing.Shared.repoRoot().resolve("test-models/tiny_convnet_int8.tflite").toString();
+        CliRunner.Result r = CliRunner.run("report", model, "--board", "qemu-mps2-an386", "--link", "--json");
+        assertEquals(0, r.exit(), r.err());
+        Map<String, Object> j = Json.parseObject(r.out());
+        double flash = (Double) j.get("flash_linked_bytes"), sram = (Double) j.get("sram_linked_bytes");
+        // The image holds at least the weights; its SRAM at least the arena and the board's stack (16 KB here).
+        assertTrue(flash >= (Double) j.get("weights_bytes"), r.out());
+        assertTrue(sram >= (Double) j.get("arena_bytes") + 16 * 1024, r.out());
+        CliRunner.Result host = CliRunner.run("report", model, "--link");
+        assertEquals(2, host.exit(), "report --link without a board is a user error: " + host.err());
+        assertTrue(host.err().contains("needs a board"), host.err());
+    }
 }

@@ -36,17 +36,40 @@ public final class FlashEstimate {
         return isa == null || !isa.hasDsp() ? STACK_PORTABLE : STACK_CORTEX_M_KERNELS;
     }
 
-    private static final Pattern ARRAY = Pattern.compile("static const (\\w[\\w\\s*]*?)\\s+l\\d+_\\w+\\[(\\d+)\\]");
+    private static final Pattern ARRAY =
+            Pattern.compile("static const (\\w[\\w\\s*]*?)\\s+l\\d+_\\w+\\[(\\d+)\\]\\s*=\\s*(\\{.*?\\});", Pattern.DOTALL);
     private static final Pattern STRUCT = Pattern.compile("static const (tf_\\w+) l\\d+_\\w+ = \\{([^;]*)\\};");
+    private static final Pattern NUMBER = Pattern.compile("-?\\b(0x[0-9a-fA-F]+|\\d+)[uUlL]*\\b");
 
     public static long constantsBytes(GeneratedModel code) {
         String c = code.files().getOrDefault("model.c", "");
         long bytes = 0;
         Matcher a = ARRAY.matcher(c);
-        while (a.find()) bytes += 4L * Long.parseLong(a.group(2)); // int32 arrays and pointer tables
+        while (a.find()) {
+            int element = scalarBytes(a.group(1).trim());
+            // arrays of structs (tf_*): their int32 fields, as many as the initializer's numbers
+            bytes += element > 0 ? element * Long.parseLong(a.group(2)) : 4L * count(NUMBER, a.group(3));
+        }
         Matcher s = STRUCT.matcher(c);
         while (s.find()) bytes += 4L * (s.group(2).split(",").length);
         return bytes;
+    }
+
+    /** Bytes of a scalar C type of the generated tables, 0 for a struct. */
+    private static int scalarBytes(String type) {
+        return switch (type) {
+            case "int8_t", "uint8_t" -> 1;
+            case "int16_t", "uint16_t" -> 2;
+            case "int64_t", "uint64_t", "double" -> 8;
+            default -> type.startsWith("tf_") ? 0 : 4; // int32_t, uint32_t, float, pointers
+        };
+    }
+
+    private static long count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        long n = 0;
+        while (m.find()) n++;
+        return n;
     }
 
     public static long codeBytes(GeneratedModel code, int layers) {

@@ -29,11 +29,13 @@ import dev.tinyforge.testing.HostBuilds;
  * once. The shared models against TFLM's goldens on the M55 are in {@link GoldenFirmwareAllModelsTest}.
  */
 class MveKernelsBitExactTest {
-    private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_mve_body", "tf_conv_s8_mve_body", "tf_conv_s8_mve", "tf_conv_s8_1x1_mve",
+    private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_mve_body", "tf_conv_s8_1x1_narrow_mve_body", "tf_conv_s8_mve_body", "tf_conv_s8_mve", "tf_conv_s8_1x1_mve",
             "tf_depthwise_conv_s8_planar_mve", "tf_fully_connected_s8_mve", "tf_add_s8_mve"};
     private static final String BOARD = "qemu-mps3-an547";
     private static final java.util.regex.Pattern IN_PLACE_1X1_BODY =
             java.util.regex.Pattern.compile("tf_conv_s8_1x1_mve_body\\([^;]*, 1, TF_PW_SHIFT_");
+    private static final java.util.regex.Pattern IN_PLACE_NARROW_BODY =
+            java.util.regex.Pattern.compile("tf_conv_s8_1x1_narrow_mve_body\\([^;]*, 1, TF_PW_SHIFT_");
 
     @Test
     void randomLayersOnM55MatchPortableHostBuild() {
@@ -55,6 +57,7 @@ class MveKernelsBitExactTest {
             for (String k : MVE_KERNELS) if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
             // the per-layer 1x1 body in place (its in_place argument 1, before the kind of shifts)
             if (IN_PLACE_1X1_BODY.matcher(code).find()) calls.merge("tf_conv_s8_1x1_mve_body in place", 1, Integer::sum);
+            if (IN_PLACE_NARROW_BODY.matcher(code).find()) calls.merge("tf_conv_s8_1x1_narrow_mve_body in place", 1, Integer::sum);
             // a planar depthwise run with the filter's window that reaches the image (MveKernels.reachableTaps)
             if (code.contains("_filter_window[")) calls.merge("depthwise filter window", 1, Integer::sum);
             EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
@@ -63,6 +66,7 @@ class MveKernelsBitExactTest {
         System.out.println("MVE kernels vs portable C, random layers: graphs calling each kernel " + calls);
         for (String k : MVE_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random graph called " + k);
         assertTrue(calls.getOrDefault("tf_conv_s8_1x1_mve_body in place", 0) > 0, "no random graph ran the 1x1 body in place");
+        assertTrue(calls.getOrDefault("tf_conv_s8_1x1_narrow_mve_body in place", 0) > 0, "no random graph ran the narrow 1x1 body in place");
         assertTrue(calls.getOrDefault("depthwise filter window", 0) > 0, "no random graph ran a depthwise filter window");
     }
 

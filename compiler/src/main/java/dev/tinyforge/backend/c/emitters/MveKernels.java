@@ -161,9 +161,14 @@ final class MveKernels {
 
     /** Declares bias + inputOffset * sums (int32, wrapping) and returns its name. */
     static String foldedBias(EmitContext ctx, int[] sums, Value bias, int inputOffset) {
+        return ctx.declareInts("folded_bias", foldedValues(sums, bias, inputOffset));
+    }
+
+    /** bias + inputOffset * sums (int32, wrapping), per output channel. */
+    static int[] foldedValues(int[] sums, Value bias, int inputOffset) {
         int[] folded = Arrays.copyOf(sums, sums.length);
         int[] b = bias == null ? new int[sums.length] : bias.constant().int32();
         for (int i = 0; i < folded.length; i++) folded[i] = b[i] + inputOffset * sums[i];
-        return ctx.declareInts("folded_bias", folded);
+        return folded;
     }
 }

@@ -32,6 +32,10 @@ final class MveLayerBodies {
         int[] y = out.type().shape();
         long pixels = 1;
         for (int i = 0; i < y.length - 1; i++) pixels *= y[i];
+        if (w.type().dim(3) <= NARROW_MAX_IN) {
+            narrowPointwiseBody(n, ctx, code, p, params, quant, inPlace, pixels);
+            return;
+        }
         String folded = MveKernels.foldedBias(ctx, MveKernels.rowSums(w), bias, p.inputOffset());
         String fn = folded.replace("folded_bias", "conv_1x1_mve");
         code.include("src/conv/conv_s8_1x1_mve_body.h");
@@ -40,6 +44,40 @@ final class MveLayerBodies {
         code.declare("    tf_conv_s8_1x1_mve_body(" + params + ", " + quant + ", " + ctx.ptr(w) + ", " + folded + ", in, out, "
                 + pixels + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + shiftKind(p.shifts()) + ");");
         code.declare("}");
+        code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
+    }
+
+    /** Input channels up to which a 1x1 runs through the narrow body (TF_PW_NARROW_MAX_IN of conv/conv_s8_1x1_narrow_mve_body.h). */
+    static final int NARROW_MAX_IN = 16;
+
+    /**
+     * A 1x1 stride-1 convolution with at most 16 input channels as a per-layer function calling
+     * tf_conv_s8_1x1_narrow_mve_body (4 pixels in the lanes), with the channels' requantization constants
+     * interleaved as {folded bias, multiplier, min(shift, 0), max(shift, 0)} (one array replacing the folded bias).
+     */
+    private static void narrowPointwiseBody(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                            boolean inPlace, long pixels) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] folded = MveKernels.foldedValues(MveKernels.rowSums(w), bias, p.inputOffset());
+        int[] consts = new int[4 * folded.length];
+        for (int oc = 0; oc < folded.length; oc++) {
+            int shift = p.shift(oc);
+            consts[4 * oc] = folded[oc];
+            consts[4 * oc + 1] = p.multiplier(oc);
+            consts[4 * oc + 2] = Math.min(shift, 0);
+            consts[4 * oc + 3] = Math.max(shift, 0);
+        }
+        String table = ctx.declareInts("pw_consts", consts);
+        String fn = table.replace("pw_consts", "conv_1x1_narrow_mve");
+        boolean relu = p.activationMin() >= p.outputOffset();
+        code.include("src/conv/conv_s8_1x1_narrow_mve_body.h");
+        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("{");
+        code.declare("    tf_conv_s8_1x1_narrow_mve_body(" + params + ", " + ctx.ptr(w) + ", " + table + ", in, out, " + pixels + ", "
+                + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + shiftKind(p.shifts()) + ", "
+                + (relu ? 1 : 0) + ");");
+        code.declare("}");
+        code.statement("(void)" + quant + "; /* the requantization constants are in " + table + " */");
         code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
     }
 

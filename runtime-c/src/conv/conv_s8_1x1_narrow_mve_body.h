@@ -9,7 +9,7 @@
  * prepared by the compiler in that order) and scattered to the 4 pixels by one byte store.
  *
  * Requantization: tf_mve_requant_apply's steps (common/tf_mve_s8.h says why each is exact) with scalars. With
- * `relu` (act_min >= output_offset, a fused RELU/RELU6 or narrower) the round-half-away fix-up is left out,
+ * TF_PW_RELU in the kind (act_min >= output_offset, a fused RELU/RELU6 or narrower) the round-half-away fix-up is left out,
  * exactly: it changes only lanes x < 0 after the doubling high multiply, and there both roundings give
  * RoundingDivideByPOT(x) <= 0 (floor((x + 2^(e-1)) / 2^e) <= 0 for x <= -1), so the output is at most
  * output_offset <= act_min either way and the clamp gives act_min.
@@ -40,19 +40,19 @@ static inline __attribute__((always_inline)) int32x4_t tf_pw_vec4(int32_t a0, in
     return v;
 }
 
-/* One output channel (weights wv, constants q) of the 4 pixels a..d: one byte per pixel at y + yo. */
-static inline __attribute__((always_inline)) void tf_pw_narrow_channel(int8x16_t a, int8x16_t b, int8x16_t c, int8x16_t d,
-                                                                      int8x16_t wv, const int32_t *q, int8_t *y,
-                                                                      uint32x4_t yo, int32_t output_offset,
-                                                                      int32x4_t lo, int32x4_t hi, const int kind,
-                                                                      const int relu)
+/* The requantized lanes of v (sums without the bias, or with it: TF_PW_BIASED in the kind) of one output
+ * channel (constants q) stored as bytes at y + yo. kind: TF_PW_SHIFT_*, with TF_PW_RELU or'ed in. */
+#define TF_PW_BIASED 8
+static inline __attribute__((always_inline)) void tf_pw_requant_store(int32x4_t v, const int32_t *q, int8_t *y, uint32x4_t yo,
+                                                                     int32_t output_offset, int32x4_t lo, int32x4_t hi,
+                                                                     const int kind)
 {
-    int32x4_t v = tf_pw_vec4(vmladavq_s8(a, wv), vmladavq_s8(b, wv), vmladavq_s8(c, wv), vmladavq_s8(d, wv));
+    const int shifts = kind & 3, relu = kind & TF_PW_RELU;
     const int32_t right = q[2];
-    v = vaddq_n_s32(v, q[0]);
-    if (kind == TF_PW_SHIFT_ANY) v = vshlq_r_s32(v, q[3]);
+    if (!(kind & TF_PW_BIASED)) v = vaddq_n_s32(v, q[0]);
+    if (shifts == TF_PW_SHIFT_ANY) v = vshlq_r_s32(v, q[3]);
     v = vqrdmulhq_n_s32(v, q[1]);
-    if (!relu && (kind == TF_PW_SHIFT_NEGATIVE || right < 0)) {
+    if (!relu && (shifts == TF_PW_SHIFT_NEGATIVE || right < 0)) {
         /* lanes x < 0 less 1 (saturating: INT32_MIN stays, see common/tf_mve_s8.h) in one VPT block: no other q
          * register (gcc's own vcmpltq / vqsubq_m go through a general-purpose register and back) */
         __asm__("vpt.s32 lt, %q0, zr\n\tvqsubt.s32 %q0, %q0, %1" : "+w"(v) : "r"(1) : "p0");
@@ -62,6 +62,16 @@ static inline __attribute__((always_inline)) void tf_pw_narrow_channel(int8x16_t
     v = vminq_s32(vmaxq_s32(v, lo), hi);
     vstrbq_scatter_offset_s32(y, yo, v);
 }
+
+/* One output channel (weights wv, constants q) of the 4 pixels a..d: one byte per pixel at y + yo. */
+static inline __attribute__((always_inline)) void tf_pw_narrow_channel(int8x16_t a, int8x16_t b, int8x16_t c, int8x16_t d,
+                                                                      int8x16_t wv, const int32_t *q, int8_t *y,
+                                                                      uint32x4_t yo, int32_t output_offset,
+                                                                      int32x4_t lo, int32x4_t hi, const int kind)
+{
+    tf_pw_requant_store(tf_pw_vec4(vmladavq_s8(a, wv), vmladavq_s8(b, wv), vmladavq_s8(c, wv), vmladavq_s8(d, wv)), q, y,
+                        yo, output_offset, lo, hi, kind);
+}
 #endif
 
 /* Group pixel j < n (at most 4) at x + j * K -> y + j * OC, every output channel. consts: OC x {folded bias,
@@ -70,7 +80,7 @@ static inline __attribute__((always_inline)) void tf_pw_narrow_group(const int8_
                                                                     const int8_t *x, int8_t *y, const int32_t n,
                                                                     const int32_t K, const int32_t OC,
                                                                     int32_t output_offset, int32_t act_min,
-                                                                    int32_t act_max, const int kind, const int relu)
+                                                                    int32_t act_max, const int kind)
 {
 #if defined(__ARM_FEATURE_MVE)
     const mve_pred16_t tail = vctp8q((uint32_t)K);
@@ -93,16 +103,15 @@ static inline __attribute__((always_inline)) void tf_pw_narrow_group(const int8_
     int8_t *yc = y;
 #pragma GCC unroll 8
     for (; q < q_safe; q += 4, w += K, ++yc) {
-        tf_pw_narrow_channel(a, b, c, d, vldrbq_s8(w), q, yc, yo, output_offset, lo, hi, kind, relu);
+        tf_pw_narrow_channel(a, b, c, d, vldrbq_s8(w), q, yc, yo, output_offset, lo, hi, kind);
     }
     for (; q < q_end; q += 4, w += K, ++yc) {
-        tf_pw_narrow_channel(a, b, c, d, vldrbq_z_s8(w, tail), q, yc, yo, output_offset, lo, hi, kind, relu);
+        tf_pw_narrow_channel(a, b, c, d, vldrbq_z_s8(w, tail), q, yc, yo, output_offset, lo, hi, kind);
     }
 #else
     int8_t in[4][16]; /* the group's inputs, read before any output is written, as with MVE */
     int32_t j, oc, i;
     (void)kind;
-    (void)relu;
     for (j = 0; j < n; ++j) memcpy(in[j], x + j * K, (size_t)K);
     for (j = 0; j < n; ++j) {
         for (oc = 0; oc < OC; ++oc) {
@@ -116,13 +125,13 @@ static inline __attribute__((always_inline)) void tf_pw_narrow_group(const int8_
 }
 
 /* The layer: pixels * K input bytes at in, pixels * OC output bytes at out (out == in when in_place). Every
- * argument after `out` is a constant at the call. */
+ * argument after `out` is a constant at the call; kind: TF_PW_SHIFT_*, with TF_PW_RELU or'ed in. */
 static inline __attribute__((always_inline)) void tf_conv_s8_1x1_narrow_mve_body(const tf_conv_params *params,
                                                                                 const int8_t *filter, const int32_t *consts,
                                                                                 const int8_t *in, int8_t *out,
                                                                                 const int32_t pixels, const int32_t K,
                                                                                 const int32_t OC, const int in_place,
-                                                                                const int kind, const int relu)
+                                                                                const int kind)
 {
     const int32_t off = params->output_offset, lo = params->activation.min, hi = params->activation.max;
     const int last_first = in_place && OC > K;
@@ -130,11 +139,11 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_narrow_mve_body
     int32_t k;
     for (k = 0; k < whole; k += 4) {
         const int32_t a = last_first ? pixels - 4 - k : k;
-        tf_pw_narrow_group(filter, consts, in + a * K, out + a * OC, 4, K, OC, off, lo, hi, kind, relu);
+        tf_pw_narrow_group(filter, consts, in + a * K, out + a * OC, 4, K, OC, off, lo, hi, kind);
     }
     if (rest > 0) {
         const int32_t a = last_first ? 0 : whole;
-        tf_pw_narrow_group(filter, consts, in + a * K, out + a * OC, rest, K, OC, off, lo, hi, kind, relu);
+        tf_pw_narrow_group(filter, consts, in + a * K, out + a * OC, rest, K, OC, off, lo, hi, kind);
     }
 }
 

@@ -35,7 +35,7 @@ final class MveLayerBodies {
         String folded = MveKernels.foldedBias(ctx, MveKernels.rowSums(w), bias, p.inputOffset());
         String fn = folded.replace("folded_bias", "conv_1x1_mve");
         code.include("src/conv/conv_s8_1x1_mve_body.h");
-        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("static __attribute__((noinline)) void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
         code.declare("    tf_conv_s8_1x1_mve_body(" + params + ", " + quant + ", " + ctx.ptr(w) + ", " + folded + ", in, out, "
                 + pixels + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + kind(p) + ");");
@@ -85,7 +85,8 @@ final class MveLayerBodies {
         String table = ctx.declareInts("pw_consts", consts);
         String fn = table.replace("pw_consts", "conv_1x1_" + variant + "_mve");
         code.include("src/conv/conv_s8_1x1_" + variant + "_mve_body.h");
-        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        // its own function, not inlined into model_invoke: there gcc spills the body's pointers and constants
+        code.declare("static __attribute__((noinline)) void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
         code.declare("    tf_conv_s8_1x1_" + variant + "_mve_body(" + params + ", " + ctx.ptr(w) + ", " + table + ", in, out, " + pixels
                 + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + kind(p) + ");");
@@ -102,7 +103,7 @@ final class MveLayerBodies {
                                  int[] x, int fh, int fw, int[] y, ConvParams p, String in, String out) {
         String fn = folded.replace("folded_bias", "conv_mve");
         code.include("src/conv/conv_s8_mve_body.h");
-        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("static __attribute__((noinline)) void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
         code.declare("    tf_conv_s8_mve_body(" + params + ", " + quant + ", " + filter + ", " + folded + ", in, out, " + x[1] + ", "
                 + x[2] + ", " + x[3] + ", " + fh + ", " + fw + ", " + y[1] + ", " + y[2] + ", " + y[3] + ", " + kind(p) + ");");

@@ -28,6 +28,24 @@
 /* Input channels up to which the narrow body applies. */
 #define TF_PW_NARROW_MAX_IN 16
 
+/* Portable C for the narrow and wide bodies: pixels j < n at x + j * K, first copied to group (n * K bytes, so
+ * in place every input is read before any output is written), -> y + j * OC. */
+static inline void tf_pw_portable_group(const int8_t *filter, const int32_t *consts, const int8_t *x, int8_t *group,
+                                        int8_t *y, int32_t n, int32_t K, int32_t OC, int32_t output_offset,
+                                        int32_t act_min, int32_t act_max)
+{
+    int32_t j, oc, i;
+    memcpy(group, x, (size_t)(n * K));
+    for (j = 0; j < n; ++j) {
+        for (oc = 0; oc < OC; ++oc) {
+            const int32_t *q = consts + 4 * oc;
+            int32_t acc = q[0];
+            for (i = 0; i < K; ++i) acc += (int32_t)filter[oc * K + i] * group[j * K + i];
+            y[j * OC + oc] = tf_requant_s8(acc, q[1], q[2] + q[3], output_offset, act_min, act_max);
+        }
+    }
+}
+
 #if defined(__ARM_FEATURE_MVE)
 /* The vector {a0, a1, a2, a3} in two moves of two general-purpose registers into a doubleword (the low and
  * high halves of the q register); gcc builds it lane by lane, in four. Not MVE's VMOV Qd[2], Qd[0], Rt, Rt2:
@@ -109,18 +127,9 @@ static inline __attribute__((always_inline)) void tf_pw_narrow_group(const int8_
         tf_pw_narrow_channel(a, b, c, d, vldrbq_z_s8(w, tail), q, yc, yo, output_offset, lo, hi, kind);
     }
 #else
-    int8_t in[4][16]; /* the group's inputs, read before any output is written, as with MVE */
-    int32_t j, oc, i;
+    int8_t group[4 * 16]; /* the group's inputs, read before any output is written, as with MVE */
     (void)kind;
-    for (j = 0; j < n; ++j) memcpy(in[j], x + j * K, (size_t)K);
-    for (j = 0; j < n; ++j) {
-        for (oc = 0; oc < OC; ++oc) {
-            const int32_t *q = consts + 4 * oc;
-            int32_t acc = q[0];
-            for (i = 0; i < K; ++i) acc += (int32_t)filter[oc * K + i] * in[j][i];
-            y[j * OC + oc] = tf_requant_s8(acc, q[1], q[2] + q[3], output_offset, act_min, act_max);
-        }
-    }
+    tf_pw_portable_group(filter, consts, x, group, y, n, K, OC, output_offset, act_min, act_max);
 #endif
 }
 

@@ -81,6 +81,27 @@ static inline __attribute__((always_inline)) void tf_pw_wide_pair(const int8_t *
     __asm__("" : "+r"(b1));
     __asm__("" : "+r"(b2));
     /* K > 16: count >= 1 */
+#if !defined(__OPTIMIZE__)
+    /* unoptimized builds (a frame pointer, no register to spare for the assembly's operands): intrinsics */
+    {
+        uint32_t c;
+        for (c = 0; c <= count; ++c) {
+            const mve_pred16_t p = vctp8q(c < count ? 16u : rest);
+            u0 = vldrbq_s8(x + 48 * c);
+            u1 = vldrbq_s8(x + 48 * c + 16);
+            u2 = vldrbq_s8(x + 48 * c + 32);
+            v0 = c < count || !last ? vldrbq_s8(w0 + 16 * c) : vldrbq_z_s8(w0 + 16 * c, p);
+            v1 = c < count || !last ? vldrbq_s8(w1 + 16 * c) : vldrbq_z_s8(w1 + 16 * c, p);
+            a0 = vmladavaq_s8(a0, u0, v0);
+            a1 = vmladavaq_s8(a1, u1, v0);
+            a2 = vmladavaq_s8(a2, u2, v0);
+            b0 = vmladavaq_s8(b0, u0, v1);
+            b1 = vmladavaq_s8(b1, u1, v1);
+            b2 = vmladavaq_s8(b2, u2, v1);
+            if (!last && c + 1 == count) break; /* not last: count covers every 16 */
+        }
+    }
+#else
     if (!last) {
         TF_PW_WIDE_MACS("");
     } else {
@@ -98,6 +119,7 @@ static inline __attribute__((always_inline)) void tf_pw_wide_pair(const int8_t *
                         "vmlava.s8 %[b1], %q[u1], %q[v1]\n\t"
                         "vmlava.s8 %[b2], %q[u2], %q[v1]");
     }
+#endif
     tf_pw_wide_store(a0, a1, a2, q0, y + oc, yo, output_offset, lo, hi, kind);
     tf_pw_wide_store(b0, b1, b2, q0 + 4, y + oc + 1, yo, output_offset, lo, hi, kind);
 }
@@ -131,17 +153,8 @@ static inline __attribute__((always_inline)) void tf_pw_wide_group(const int8_t 
     tf_pw_wide_pair(filter, consts, group, y, yo, oc, K, output_offset, lo, hi, kind, 1);
 #else
     int8_t group[3 * TF_PW_MAX_IN]; /* the group's inputs, read before any output is written, as with MVE */
-    int32_t j, oc, i;
     (void)kind;
-    memcpy(group, x, (size_t)(n * K));
-    for (j = 0; j < n; ++j) {
-        for (oc = 0; oc < OC; ++oc) {
-            const int32_t *q = consts + 4 * oc;
-            int32_t acc = q[0];
-            for (i = 0; i < K; ++i) acc += (int32_t)filter[oc * K + i] * group[j * K + i];
-            y[j * OC + oc] = tf_requant_s8(acc, q[1], q[2] + q[3], output_offset, act_min, act_max);
-        }
-    }
+    tf_pw_portable_group(filter, consts, x, group, y, n, K, OC, output_offset, act_min, act_max);
 #endif
 }
 

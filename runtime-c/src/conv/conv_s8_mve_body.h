@@ -54,30 +54,6 @@ static inline void tf_conv_mve_column(const tf_conv_params *params, const tf_dim
     }
 }
 
-#if defined(__ARM_FEATURE_MVE)
-/* The im2col column of a window wholly inside the image whose filter rows are at most 16 bytes (run = f_w *
- * in_c, dilation 1 across: a first layer's 3x3x3): per filter row one predicated load of its run bytes (zeros
- * past it) and one whole 16-byte store at column + fy * run, in increasing fy, so each store's zeros are
- * overwritten by the next row and the last one's land past the column's f_h * run taps (the caller's slack
- * of 16 bytes). Assembly: gcc moves the predicate through a general-purpose register before each load. */
-static inline __attribute__((always_inline)) void tf_conv_mve_column_inside(const int8_t *src, int32_t row_step,
-                                                                           int8_t *column, const int32_t F_H,
-                                                                           const uint32_t run)
-{
-    int32_t fy;
-    for (fy = 0; fy < F_H; ++fy, src += row_step, column += run) {
-        int8x16_t t;
-        __asm__ volatile("vctp.8 %[n]\n\t"
-                         "vpst\n\t"
-                         "vldrbt.u8 %q[t], [%[s]]\n\t"
-                         "vstrb.8 %q[t], [%[c]]"
-                         : [t] "=&w"(t)
-                         : [n] "r"(run), [s] "r"(src), [c] "r"(column)
-                         : "p0", "memory");
-    }
-}
-#endif
-
 /* The layer (one image): OUT_H x OUT_W output pixels of OC channels from IN_H x IN_W x IN_C input, filter
  * F_H x F_W; every argument after `out` a constant at the call. Reads only stride, dilation, padding,
  * offsets and activation of params. */
@@ -93,36 +69,12 @@ static inline __attribute__((always_inline)) void tf_conv_s8_mve_body(const tf_c
     const tf_mve_requant rq = tf_mve_requant_of(quant, folded_bias, params->output_offset, params->activation);
     const tf_dims in_dims = {1, IN_H, IN_W, IN_C};
     const int32_t K = F_H * F_W * IN_C, pixels = OUT_H * OUT_W;
-    /* 16 bytes of slack past each column: tf_conv_mve_column_inside's last store */
-    int8_t columns[2][F_H * F_W * IN_C + 16];
-    int32_t q, oy = 0, ox = 0;
+    int8_t columns[2][F_H * F_W * IN_C];
+    int32_t q;
     (void)kind;
-#if defined(__ARM_FEATURE_MVE)
-    /* every window inside the image (no padding, the last one ending inside) and filter rows of at most 16
-     * bytes: the columns through tf_conv_mve_column_inside (constants at the call decide) */
-    const int inside = params->padding.top == 0 && params->padding.left == 0 && params->dilation.w == 1 &&
-                       F_W * IN_C <= 16 && (OUT_H - 1) * params->stride.h + (F_H - 1) * params->dilation.h < IN_H &&
-                       (OUT_W - 1) * params->stride.w + F_W - 1 < IN_W;
-    const int32_t row_step = params->dilation.h * IN_W * IN_C;
-#define TF_CONV_MVE_COLUMN(y, x, column)                                                                     \
-    (inside ? tf_conv_mve_column_inside(in + ((y) * params->stride.h * IN_W + (x) * params->stride.w) * IN_C, row_step, \
-                                        (column), F_H, (uint32_t)(F_W * IN_C))                              \
-            : tf_conv_mve_column(params, &in_dims, in, F_H, F_W, (y), (x), (column)))
-#else
-#define TF_CONV_MVE_COLUMN(y, x, column) tf_conv_mve_column(params, &in_dims, in, F_H, F_W, (y), (x), (column))
-#endif
-    /* output pixels q, q + 1 at (oy, ox) and the next position, kept without dividing by OUT_W */
     for (q = 0; q + 2 <= pixels; q += 2) {
-        TF_CONV_MVE_COLUMN(oy, ox, columns[0]);
-        if (++ox == OUT_W) {
-            ox = 0;
-            ++oy;
-        }
-        TF_CONV_MVE_COLUMN(oy, ox, columns[1]);
-        if (++ox == OUT_W) {
-            ox = 0;
-            ++oy;
-        }
+        tf_conv_mve_column(params, &in_dims, in, F_H, F_W, q / OUT_W, q % OUT_W, columns[0]);
+        tf_conv_mve_column(params, &in_dims, in, F_H, F_W, (q + 1) / OUT_W, (q + 1) % OUT_W, columns[1]);
 #if defined(__ARM_FEATURE_MVE)
         tf_pw_mve_pixels(&rq, filter, columns[0], columns[1], out + q * OC, out + (q + 1) * OC, K, OC, 1, kind);
 #else
@@ -130,14 +82,13 @@ static inline __attribute__((always_inline)) void tf_conv_s8_mve_body(const tf_c
 #endif
     }
     if (q < pixels) {
-        TF_CONV_MVE_COLUMN(oy, ox, columns[0]);
+        tf_conv_mve_column(params, &in_dims, in, F_H, F_W, q / OUT_W, q % OUT_W, columns[0]);
 #if defined(__ARM_FEATURE_MVE)
         tf_pw_mve_pixels(&rq, filter, columns[0], columns[0], out + q * OC, out + q * OC, K, OC, 0, kind);
 #else
         tf_mve_rows_s8(columns[0], filter, K, OC, &rq, out + q * OC);
 #endif
     }
-#undef TF_CONV_MVE_COLUMN
 }
 
 #endif

@@ -29,9 +29,7 @@ final class MveLayerBodies {
     static void pointwiseBody(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
                                       boolean inPlace) {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
-        int[] y = out.type().shape();
-        long pixels = 1;
-        for (int i = 0; i < y.length - 1; i++) pixels *= y[i];
+        long pixels = pixels(out);
         String folded = MveKernels.foldedBias(ctx, MveKernels.rowSums(w), bias, p.inputOffset());
         String fn = folded.replace("folded_bias", "conv_1x1_mve");
         code.include("src/conv/conv_s8_1x1_mve_body.h");
@@ -68,9 +66,7 @@ final class MveLayerBodies {
     static void lanePointwiseBody(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
                                   boolean inPlace) {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
-        int[] y = out.type().shape();
-        long pixels = 1;
-        for (int i = 0; i < y.length - 1; i++) pixels *= y[i];
+        long pixels = pixels(out);
         int[] folded = MveKernels.foldedValues(MveKernels.rowSums(w), bias, p.inputOffset());
         int[] consts = new int[4 * folded.length];
         for (int oc = 0; oc < folded.length; oc++) {
@@ -109,6 +105,14 @@ final class MveLayerBodies {
                 + x[2] + ", " + x[3] + ", " + fh + ", " + fw + ", " + y[1] + ", " + y[2] + ", " + y[3] + ", " + kind(p) + ");");
         code.declare("}");
         code.statement(fn + "(" + in + ", " + out + ");");
+    }
+
+    /** Pixels of an NHWC activation: every dimension but the channels. */
+    private static long pixels(Value v) {
+        int[] y = v.type().shape();
+        long pixels = 1;
+        for (int i = 0; i < y.length - 1; i++) pixels *= y[i];
+        return pixels;
     }
 
     /** The kind of shifts, with TF_PW_RELU or'ed in when act_min >= output_offset (the rounding fix-up is then not needed). */

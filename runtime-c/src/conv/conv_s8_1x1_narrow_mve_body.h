@@ -47,17 +47,6 @@ static inline void tf_pw_portable_group(const int8_t *filter, const int32_t *con
 }
 
 #if defined(__ARM_FEATURE_MVE)
-/* The vector {a0, a1, a2, a3} in two moves of two general-purpose registers into a doubleword (the low and
- * high halves of the q register); gcc builds it lane by lane, in four. Not MVE's VMOV Qd[2], Qd[0], Rt, Rt2:
- * QEMU 7.2 fills its lanes in the opposite order to gcc's reading of that form (a vcreateq_u64 of gcc's gives
- * {a2, a3, a0, a1} under QEMU), so it is avoided. */
-static inline __attribute__((always_inline)) int32x4_t tf_pw_vec4(int32_t a0, int32_t a1, int32_t a2, int32_t a3)
-{
-    int32x4_t v;
-    __asm__("vmov %e0, %1, %2\n\tvmov %f0, %3, %4" : "=w"(v) : "r"(a0), "r"(a1), "r"(a2), "r"(a3));
-    return v;
-}
-
 /* The requantized lanes of v (sums without the bias, or with it: TF_PW_BIASED in the kind) of one output
  * channel (constants q) stored as bytes at y + yo. kind: TF_PW_SHIFT_*, with TF_PW_RELU or'ed in. */
 #define TF_PW_BIASED 8
@@ -87,7 +76,7 @@ static inline __attribute__((always_inline)) void tf_pw_narrow_channel(int8x16_t
                                                                       uint32x4_t yo, int32_t output_offset,
                                                                       int32x4_t lo, int32x4_t hi, const int kind)
 {
-    tf_pw_requant_store(tf_pw_vec4(vmladavq_s8(a, wv), vmladavq_s8(b, wv), vmladavq_s8(c, wv), vmladavq_s8(d, wv)), q, y,
+    tf_pw_requant_store(tf_mve_vec4(vmladavq_s8(a, wv), vmladavq_s8(b, wv), vmladavq_s8(c, wv), vmladavq_s8(d, wv)), q, y,
                         yo, output_offset, lo, hi, kind);
 }
 #endif

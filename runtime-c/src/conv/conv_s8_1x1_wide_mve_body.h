@@ -31,7 +31,7 @@ static inline __attribute__((always_inline)) void tf_pw_wide_store(int32_t s0, i
                                                                   int8_t *y, uint32x4_t yo, int32_t output_offset,
                                                                   int32x4_t lo, int32x4_t hi, const int kind)
 {
-    tf_pw_requant_store(tf_pw_vec4(s0, s1, s2, s2), q, y, yo, output_offset, lo, hi, kind | TF_PW_BIASED);
+    tf_pw_requant_store(tf_mve_vec4(s0, s1, s2, s2), q, y, yo, output_offset, lo, hi, kind | TF_PW_BIASED);
 }
 
 /* The multiply-accumulate loop over `count` 16s (count >= 1) of the interleaved inputs x and the weights w0,

@@ -95,13 +95,15 @@ static inline int32x4_t tf_mve_requant_q(const tf_mve_requant *r, int32_t oc, in
     return tf_mve_requant_apply(r, &q, acc);
 }
 
-/* Four int32 scalars as one vector (two VMOV Q[i], Q[i+2] pairs). */
-static inline int32x4_t tf_mve_vec4(int32_t a0, int32_t a1, int32_t a2, int32_t a3)
+/* Four int32 scalars as one vector: two moves of two general-purpose registers into a doubleword (the low
+ * and high halves of the q register); gcc builds it lane by lane, in four. Not MVE's VMOV Qd[2], Qd[0], Rt,
+ * Rt2: QEMU 7.2 fills its lanes in the opposite order to gcc's reading of that form (gcc's own vcreateq_u64
+ * gives {a2, a3, a0, a1} under QEMU), so it is avoided. */
+static inline __attribute__((always_inline)) int32x4_t tf_mve_vec4(int32_t a0, int32_t a1, int32_t a2, int32_t a3)
 {
-    int32x4_t v = vdupq_n_s32(a0);
-    v = vsetq_lane_s32(a1, v, 1);
-    v = vsetq_lane_s32(a2, v, 2);
-    return vsetq_lane_s32(a3, v, 3);
+    int32x4_t v;
+    __asm__("vmov %e0, %1, %2\n\tvmov %f0, %3, %4" : "=w"(v) : "r"(a0), "r"(a1), "r"(a2), "r"(a3));
+    return v;
 }
 #endif
 

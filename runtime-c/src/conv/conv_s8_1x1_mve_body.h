@@ -25,6 +25,9 @@
 #define TF_PW_SHIFT_ANY 0
 #define TF_PW_SHIFT_NEGATIVE 1
 #define TF_PW_SHIFT_NONPOSITIVE 2
+/* Or'ed into the kind: act_min >= output_offset (a fused RELU / RELU6), where the rounding fix-up of the right
+ * shift changes nothing (conv_s8_1x1_narrow_mve_body.h says why) and is left out. */
+#define TF_PW_RELU 4
 /* Input channels up to which the body applies (its pair copy on the stack: 2 x this). */
 #define TF_PW_MAX_IN 512
 /* Input channels up to which a pair's inputs are held in registers (no copy in place; portable C copies). */
@@ -50,6 +53,7 @@ static inline __attribute__((always_inline)) void tf_pw_mve_block(const tf_mve_r
     const int8_t *w3 = !last || left > 3 ? w0 + 3 * K : w0;
     int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0, b0 = 0, b1 = 0, b2 = 0, b3 = 0, i;
     const mve_pred16_t lanes = last ? vctp32q((uint32_t)left) : 0xFFFF;
+    const int shifts = kind & 3, relu = kind & TF_PW_RELU;
     int32x4_t bias, mult, shift, v;
 #pragma GCC unroll 4
     for (i = 0; i < K; i += 16) {
@@ -83,14 +87,14 @@ static inline __attribute__((always_inline)) void tf_pw_mve_block(const tf_mve_r
 #define TF_PW_REQUANT(v)                                                                          \
     do {                                                                                          \
         v = vaddq_s32(v, bias);                                                                   \
-        if (kind == TF_PW_SHIFT_ANY) v = vshlq_s32(v, vmaxq_s32(shift, vdupq_n_s32(0)));          \
+        if (shifts == TF_PW_SHIFT_ANY) v = vshlq_s32(v, vmaxq_s32(shift, vdupq_n_s32(0)));        \
         v = vqrdmulhq_s32(v, mult);                                                               \
-        if (kind == TF_PW_SHIFT_NEGATIVE) {                                                       \
-            v = vqaddq_s32(v, vshrq_n_s32(v, 31));                                                \
+        if (shifts == TF_PW_SHIFT_NEGATIVE) {                                                     \
+            if (!relu) v = vqaddq_s32(v, vshrq_n_s32(v, 31));                                     \
             v = vrshlq_s32(v, shift);                                                             \
         } else {                                                                                  \
-            const int32x4_t right = kind == TF_PW_SHIFT_ANY ? vminq_s32(shift, vdupq_n_s32(0)) : shift; \
-            v = vqaddq_s32(v, vshrq_n_s32(vandq_s32(v, right), 31));                              \
+            const int32x4_t right = shifts == TF_PW_SHIFT_ANY ? vminq_s32(shift, vdupq_n_s32(0)) : shift; \
+            if (!relu) v = vqaddq_s32(v, vshrq_n_s32(vandq_s32(v, right), 31));                   \
             v = vrshlq_s32(v, right);                                                             \
         }                                                                                         \
         v = vaddq_n_s32(v, r->output_offset);                                                     \

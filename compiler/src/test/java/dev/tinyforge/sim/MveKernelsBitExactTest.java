@@ -29,11 +29,12 @@ import dev.tinyforge.testing.HostBuilds;
  * once. The shared models against TFLM's goldens on the M55 are in {@link GoldenFirmwareAllModelsTest}.
  */
 class MveKernelsBitExactTest {
-    private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_mve_body", "tf_conv_s8_mve_body", "tf_conv_s8_mve", "tf_conv_s8_1x1_mve",
+    private static final String[] MVE_KERNELS = {"tf_conv_s8_1x1_narrow_mve_body", "tf_conv_s8_mve_body", "tf_conv_s8_mve", "tf_conv_s8_1x1_mve",
             "tf_depthwise_conv_s8_planar_mve", "tf_fully_connected_s8_mve", "tf_add_s8_mve"};
     private static final String BOARD = "qemu-mps3-an547";
-    private static final java.util.regex.Pattern IN_PLACE_1X1_BODY =
-            java.util.regex.Pattern.compile("tf_conv_s8_1x1_mve_body\\([^;]*, 1, TF_PW_SHIFT_");
+    /** The Helium 1x1 bodies, each to be run in place (its in_place argument 1, before the kind of shifts) and not. */
+    private static final String[] POINTWISE_BODIES = {"tf_conv_s8_1x1_mve_body", "tf_conv_s8_1x1_narrow_mve_body",
+            "tf_conv_s8_1x1_wide_mve_body"};
 
     @Test
     void randomLayersOnM55MatchPortableHostBuild() {
@@ -53,8 +54,6 @@ class MveKernelsBitExactTest {
             CompiledModel cm = Compiler.compile(MveLayerGraphs.generate(seed, !inPlace), memory.withIsa(Isa.MVE));
             String code = String.join("\n", cm.code().files().values());
             for (String k : MVE_KERNELS) if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
-            // the per-layer 1x1 body in place (its in_place argument 1, before the kind of shifts)
-            if (IN_PLACE_1X1_BODY.matcher(code).find()) calls.merge("tf_conv_s8_1x1_mve_body in place", 1, Integer::sum);
             // a planar depthwise run with the filter's window that reaches the image (MveKernels.reachableTaps)
             if (code.contains("_filter_window[")) calls.merge("depthwise filter window", 1, Integer::sum);
             EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
@@ -62,8 +61,47 @@ class MveKernelsBitExactTest {
         }
         System.out.println("MVE kernels vs portable C, random layers: graphs calling each kernel " + calls);
         for (String k : MVE_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random graph called " + k);
-        assertTrue(calls.getOrDefault("tf_conv_s8_1x1_mve_body in place", 0) > 0, "no random graph ran the 1x1 body in place");
         assertTrue(calls.getOrDefault("depthwise filter window", 0) > 0, "no random graph ran a depthwise filter window");
+    }
+
+    /**
+     * Chains of 1x1 convolutions ({@link MveLayerGraphs#pointwise}) on the M55 give the portable host build's bytes;
+     * each 1x1 body (narrow, 2 x 4 blocks, wide) must have run both in place and out of place, and with a
+     * fused RELU/RELU6 (no rounding fix-up) and without.
+     */
+    @Test
+    void pointwiseChainsOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        for (long seed = 7000; seed < 7004; seed++) {
+            boolean inPlace = seed % 2 == 0;
+            CompileOptions memory = inPlace ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS;
+            byte[] input = randomInput(MveLayerGraphs.pointwise(seed, !inPlace), seed);
+            byte[] expected = HostBuilds.build(MveLayerGraphs.pointwise(seed, !inPlace), "mve-pw-portable-" + seed, memory).run(input);
+            if (seed % 2 == 1) {
+                byte[] hostMve = HostBuilds.build(MveLayerGraphs.pointwise(seed, !inPlace), "mve-pw-host-" + seed,
+                        memory.withIsa(Isa.MVE)).run(input);
+                assertArrayEquals(expected, hostMve, "seed " + seed + ": the 1x1 bodies' portable C differs from the portable kernels");
+            }
+            CompiledModel cm = Compiler.compile(MveLayerGraphs.pointwise(seed, !inPlace), memory.withIsa(Isa.MVE));
+            String code = String.join("\n", cm.code().files().values());
+            for (String body : POINTWISE_BODIES) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(body + "\\([^;]*, ([01]), (TF_PW_SHIFT_[A-Z_| ]*)\\);")
+                        .matcher(code);
+                while (m.find()) {
+                    calls.merge(body + (m.group(1).equals("1") ? " in place" : " out of place"), 1, Integer::sum);
+                    calls.merge(body + (m.group(2).contains("TF_PW_RELU") ? " relu" : " no relu"), 1, Integer::sum);
+                }
+            }
+            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
+            assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + BOARD + ": the 1x1 bodies differ from portable C");
+        }
+        System.out.println("MVE 1x1 bodies vs portable C: layers " + calls);
+        for (String body : POINTWISE_BODIES) {
+            for (String how : new String[] {" in place", " out of place", " relu", " no relu"}) {
+                assertTrue(calls.getOrDefault(body + how, 0) > 0, "no 1x1 chain ran " + body + how);
+            }
+        }
     }
 
     private static byte[] randomInput(Graph g, long seed) {

@@ -65,6 +65,29 @@ final class MveLayerGraphs {
         return g;
     }
 
+    /** Channel counts of the 1x1 chains: each of the Helium 1x1 bodies' ranges (narrow <= 16, 17..63, wide >= 64) and odd counts. */
+    private static final int[] POINTWISE_CHANNELS = {8, 48, 17, 3, 144, 24, 67, 1, 16, 96, 113, 40, 480, 64};
+
+    /**
+     * A chain of 1x1 stride-1 convolutions (the Helium 1x1 bodies' layers) on an image of 3..9 x 3..9 pixels (odd
+     * pixel counts included), its channel counts POINTWISE_CHANNELS rotated by the seed so that every graph
+     * crosses every range, each layer with its own random activation (NONE, RELU, RELU6) and per-channel scales
+     * (left and right shifts); keepAll as in {@link #generate}.
+     */
+    static Graph pointwise(long seed, boolean keepAll) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_pw_" + seed);
+        int n = POINTWISE_CHANNELS.length, start = (int) Math.floorMod(seed, (long) n);
+        Value x = g.addInput("in", act(r, 1, 3 + r.nextInt(7), 3 + r.nextInt(7), POINTWISE_CHANNELS[start]));
+        List<Value> outs = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            x = conv(g, r, x, POINTWISE_CHANNELS[(start + i) % n], 1, 1, 1, 1, new int[] {0, 0, 0, 0});
+            outs.add(x);
+        }
+        for (Value v : keepAll ? outs : outs.subList(outs.size() - 1, outs.size())) g.addOutput(v);
+        return g;
+    }
+
     private static int pick(Random r) { return CHANNELS[r.nextInt(CHANNELS.length)]; }
 
     private static TensorType act(Random r, int n, int h, int w, int c) {

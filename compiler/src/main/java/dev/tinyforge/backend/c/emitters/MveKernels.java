@@ -72,7 +72,7 @@ final class MveKernels {
         code.statement("(void)" + params + "; /* the depthwise parameters, declared by the caller, are not needed */");
         String folded = foldedBias(ctx, MveDepthwise.depthwiseSums(w), bias, p.inputOffset());
         if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] <= MveLayerBodies.BODY_MAX_TAPS) {
-            MveLayerBodies.convBody(ctx, code, convParams, quant, filter, folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
+            MveLayerBodies.convBody(ctx, code, convParams, quant, filter, folded, x, f[1], f[2], out.type().shape(), p, ctx.ptr(in),
                     ctx.ptr(out));
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
             return;
@@ -89,6 +89,11 @@ final class MveKernels {
         boolean groups = f[3] != x[x.length - 1];
         boolean pointwise = f[1] == 1 && f[2] == 1 && p.padTop() == 0 && p.padLeft() == 0;
         if (groups) return false;
+        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && MveLayerBodies.lanePointwise(f[3], f[0])) {
+            MveLayerBodies.lanePointwiseBody(n, ctx, code, p, params, quant, ip != null);
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return true;
+        }
         if (pointwise && p.strideH() == 1 && p.strideW() == 1 && f[3] <= MveLayerBodies.BODY_MAX_TAPS) {
             MveLayerBodies.pointwiseBody(n, ctx, code, p, params, quant, ip != null);
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
@@ -108,7 +113,7 @@ final class MveKernels {
         if ((long) f[1] * f[2] * f[3] > MAX_COLUMN) return false;
         String folded = foldedBias(ctx, rowSums(w), bias, p.inputOffset());
         if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] * f[3] <= MveLayerBodies.BODY_MAX_TAPS) {
-            MveLayerBodies.convBody(ctx, code, params, quant, ctx.ptr(w), folded, x, f[1], f[2], out.type().shape(), p.shifts(), ctx.ptr(in),
+            MveLayerBodies.convBody(ctx, code, params, quant, ctx.ptr(w), folded, x, f[1], f[2], out.type().shape(), p, ctx.ptr(in),
                     ctx.ptr(out));
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
             return true;
@@ -161,9 +166,14 @@ final class MveKernels {
 
     /** Declares bias + inputOffset * sums (int32, wrapping) and returns its name. */
     static String foldedBias(EmitContext ctx, int[] sums, Value bias, int inputOffset) {
+        return ctx.declareInts("folded_bias", foldedValues(sums, bias, inputOffset));
+    }
+
+    /** bias + inputOffset * sums (int32, wrapping), per output channel. */
+    static int[] foldedValues(int[] sums, Value bias, int inputOffset) {
         int[] folded = Arrays.copyOf(sums, sums.length);
         int[] b = bias == null ? new int[sums.length] : bias.constant().int32();
         for (int i = 0; i < folded.length; i++) folded[i] = b[i] + inputOffset * sums[i];
-        return ctx.declareInts("folded_bias", folded);
+        return folded;
     }
 }

@@ -1,0 +1,294 @@
+/* DEPTHWISE_CONV_2D int8 (depth multiplier 1, dilation 1, a K x K filter with K 3, 5 or 7, strides 1 or 2, batch 1),
+ * specialized per layer (DspDepthwiseKernels in the compiler): model.c declares one static function per layer that
+ * calls tf_depthwise_conv_s8_dsp_layer with the layer's shapes, strides, padding, offsets and activation bounds as
+ * literal constants, so gcc unrolls the taps and drops every branch that does not apply. Same results as
+ * tf_depthwise_conv_s8_nhwc (bit-exact with TFLite).
+ *
+ * Layout: channel groups of 4 (the last one may have fewer). Per group a ring on the stack holds, for each of the K
+ * input rows an output row reads, one int16 row per channel: x + input_offset at ring column pad_l + ix, 0 in the
+ * padding columns (TFLM skips those taps: w * 0 adds nothing), rows converted once (SXTAB16 of 4 channels of two
+ * pixels, regrouped per channel with PKHBT / PKHTB). Filter rows above and below the image are skipped. The group's
+ * weights are packed at run time (no flash beyond the int8 filter), doubled, as int16 words per filter row:
+ * P_i = (w[2i], w[2i+1]) and Q_i = (w[2i+1], w[2i+2]) for i < (K-1)/2. With X_j the ring word of columns 2j, 2j+1
+ * from an even output position (a stride-1 pair starts at an even column, a stride-2 output at 2 * ox):
+ *   even output:  sum_i SMLAD(X_i, P_i)  + SMLABT(X_m, Q_{m-1})      (m = (K-1)/2: the last tap w[K-1] * x[K-1])
+ *   odd output:   SMLATB(X_0, P_0)       + sum_i SMLAD(X_{i+1}, Q_i)  (stride 1: the output one column later)
+ * so a stride-1 pair of outputs costs K + 1 MAC instructions per filter row, a stride-2 output (K + 1) / 2. The sums
+ * are 2 * acc (doubled weights, doubled bias), which tf_conv_1x1_dsp_requant (conv_s8_1x1_dsp_body.h: SMMLAR, the
+ * sign, the shift) turns into the output; tf_conv_1x1_dsp_clamp applies int8 and the activation bounds. The compiler
+ * checks that 2 * acc and the rounding stay inside int32 for every input (else it keeps the generic kernel).
+ *
+ * Order (the memory planner relies on it, in place): groups in order; per group output rows in order; before output
+ * row oy writes anything, every input row it reads has been converted into the ring; a row writes only its group's
+ * channels. That is the order of tf_dw_ring_groups_s8 (tf_depthwise_conv_s8_inplace_dsp's ring form), and the
+ * compiler runs a layer in place here only where that form's ring_writes_in_place holds.
+ * Without __ARM_FEATURE_DSP the same code runs with portable equivalents of the DSP instructions. */
+#ifndef TF_DEPTHWISE_CONV_S8_DSP_BODY_H
+#define TF_DEPTHWISE_CONV_S8_DSP_BODY_H
+
+#include <stdint.h>
+#include <string.h>
+#include "../conv/conv_s8_1x1_dsp_body.h" /* tf_conv_1x1_dsp_requant, tf_conv_1x1_dsp_clamp */
+
+/* Bytes of the ring: K rows x 4 channels x the row stride (tf_dw_dsp_row_stride) int16. The compiler checks the fit. */
+#define TF_DW_DSP_LAYER_RING_BYTES 3200
+
+#define TF_DW_DSP_AI static inline __attribute__((always_inline))
+
+#if defined(__ARM_FEATURE_DSP)
+#define tf_dw_dsp_smlad(x, y, a) __smlad((x), (y), (a))
+#define tf_dw_dsp_smlabt(x, y, a) __smlabt((x), (y), (a))
+#define tf_dw_dsp_smlatb(x, y, a) __smlatb((x), (y), (a))
+#define tf_dw_dsp_sxtab16(a, v) __sxtab16((a), (v))
+TF_DW_DSP_AI int32_t tf_dw_dsp_sxtab16_ror8(int32_t a, int32_t v)
+{
+    int32_t r;
+    __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(v));
+    return r;
+}
+#else
+TF_DW_DSP_AI int32_t tf_dw_dsp_lo(int32_t v) { return (int32_t)(int16_t)(uint16_t)((uint32_t)v & 0xFFFFu); }
+TF_DW_DSP_AI int32_t tf_dw_dsp_hi(int32_t v) { return (int32_t)(int16_t)(uint16_t)((uint32_t)v >> 16); }
+/* int32 wrapping sums, as the DSP instructions' */
+TF_DW_DSP_AI int32_t tf_dw_dsp_wrap(uint32_t v)
+{
+    int32_t r;
+    memcpy(&r, &v, 4);
+    return r;
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_smlad(int32_t x, int32_t y, int32_t a)
+{
+    return tf_dw_dsp_wrap((uint32_t)a + (uint32_t)(tf_dw_dsp_lo(x) * tf_dw_dsp_lo(y))
+                          + (uint32_t)(tf_dw_dsp_hi(x) * tf_dw_dsp_hi(y)));
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_smlabt(int32_t x, int32_t y, int32_t a)
+{
+    return tf_dw_dsp_wrap((uint32_t)a + (uint32_t)(tf_dw_dsp_lo(x) * tf_dw_dsp_hi(y)));
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_smlatb(int32_t x, int32_t y, int32_t a)
+{
+    return tf_dw_dsp_wrap((uint32_t)a + (uint32_t)(tf_dw_dsp_hi(x) * tf_dw_dsp_lo(y)));
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_halves(int32_t lo, int32_t hi)
+{
+    return tf_dw_dsp_wrap(((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16));
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_sxtab16(int32_t a, int32_t v)
+{
+    return tf_dw_dsp_halves(tf_dw_dsp_lo(a) + (int8_t)(uint8_t)((uint32_t)v & 0xFFu),
+                          tf_dw_dsp_hi(a) + (int8_t)(uint8_t)(((uint32_t)v >> 16) & 0xFFu));
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_sxtab16_ror8(int32_t a, int32_t v)
+{
+    return tf_dw_dsp_sxtab16(a, tf_dw_dsp_wrap((uint32_t)v >> 8));
+}
+#endif
+
+/* Halfword words of the ring: little-endian (low half = the even column). */
+TF_DW_DSP_AI int32_t tf_dw_dsp_word(const int16_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+TF_DW_DSP_AI void tf_dw_dsp_put(int16_t *p, int32_t v) { memcpy(p, &v, 4); }
+
+/* The int16 row stride of the ring: the columns an output row reads, one more (a word read at the last even column),
+ * rounded up to even (words stay 4-aligned). */
+TF_DW_DSP_AI int32_t tf_dw_dsp_row_stride(const int32_t k, const int32_t sw, const int32_t out_w)
+{
+    return ((out_w - 1) * sw + k + 2) & ~1;
+}
+
+/* Input row iy of the group's nc channels (from x, the image at the group's first channel) into the ring slot s
+ * (nc rows of rs int16): ring columns pad_l .. pad_l + in_w - 1 that an output reads (< cols). */
+TF_DW_DSP_AI void tf_dw_dsp_fill(const int8_t *x, int16_t *s, int32_t iy, const int32_t nc, const int32_t in_w,
+                                 const int32_t c, const int32_t pad_l, const int32_t cols, const int32_t rs,
+                                 const int32_t input_offset)
+{
+    const int32_t end = pad_l + in_w < cols ? pad_l + in_w : cols;
+    const int8_t *src = x + (iy * in_w - pad_l) * c; /* ring column i reads src + i * c */
+    int32_t i = pad_l, j;
+    if (nc == 4) {
+        const int32_t off2 = (int32_t)(((uint32_t)input_offset << 16) | ((uint32_t)input_offset & 0xFFFFu));
+        if ((pad_l & 1) != 0 && i < end) { /* a lone first column */
+            int32_t v;
+            memcpy(&v, src + i * c, 4);
+            for (j = 0; j < 4; ++j) s[j * rs + i] = (int16_t)((int8_t)(uint8_t)((uint32_t)v >> (8 * j)) + input_offset);
+            ++i;
+        }
+        for (; i + 2 <= end; i += 2) {
+            int32_t v0, v1;
+            memcpy(&v0, src + i * c, 4);
+            memcpy(&v1, src + (i + 1) * c, 4);
+            {
+                const uint32_t e0 = (uint32_t)tf_dw_dsp_sxtab16(off2, v0), e1 = (uint32_t)tf_dw_dsp_sxtab16(off2, v1);
+                const uint32_t o0 = (uint32_t)tf_dw_dsp_sxtab16_ror8(off2, v0);
+                const uint32_t o1 = (uint32_t)tf_dw_dsp_sxtab16_ror8(off2, v1);
+                tf_dw_dsp_put(s + i, (int32_t)((e0 & 0xFFFFu) | (e1 << 16)));           /* channel 0: PKHBT */
+                tf_dw_dsp_put(s + rs + i, (int32_t)((o0 & 0xFFFFu) | (o1 << 16)));      /* channel 1 */
+                tf_dw_dsp_put(s + 2 * rs + i, (int32_t)((e0 >> 16) | (e1 & 0xFFFF0000u))); /* channel 2: PKHTB */
+                tf_dw_dsp_put(s + 3 * rs + i, (int32_t)((o0 >> 16) | (o1 & 0xFFFF0000u))); /* channel 3 */
+            }
+        }
+    }
+    for (; i < end; ++i) { /* the last column of a pair-wise fill; every column of a group under 4 channels */
+        for (j = 0; j < nc; ++j) s[j * rs + i] = (int16_t)(src[i * c + j] + input_offset);
+    }
+}
+
+/* One filter row of an n-output block (n 1, 2 or 4) from x (the ring row at the block's first input column, even)
+ * and wr (the row's K-1 weight words, P_i and Q_i interleaved) into a[0 .. n-1], one weight pair at a time. */
+TF_DW_DSP_AI void tf_dw_dsp_taps(const int16_t *x, const int32_t *wr, int32_t a[4], const int32_t k, const int32_t sw,
+                                 const int32_t n)
+{
+    const int32_t m = (k - 1) / 2;
+    int32_t i, q;
+#pragma GCC unroll 3
+    for (i = 0; i < m; ++i) {
+        const int32_t p = wr[2 * i], qq = wr[2 * i + 1];
+        if (sw == 1) { /* outputs 2b and 2b + 1 start at word b */
+#pragma GCC unroll 2
+            for (q = 0; q < n; q += 2) {
+                const int32_t b = q / 2;
+                a[q] = tf_dw_dsp_smlad(tf_dw_dsp_word(x + 2 * (b + i)), p, a[q]);
+                if (q + 1 < n) {
+                    if (i == 0) a[q + 1] = tf_dw_dsp_smlatb(tf_dw_dsp_word(x + 2 * b), p, a[q + 1]);
+                    a[q + 1] = tf_dw_dsp_smlad(tf_dw_dsp_word(x + 2 * (b + i + 1)), qq, a[q + 1]);
+                }
+                if (i == m - 1) a[q] = tf_dw_dsp_smlabt(tf_dw_dsp_word(x + 2 * (b + m)), qq, a[q]);
+            }
+        } else { /* output q starts at word q */
+#pragma GCC unroll 4
+            for (q = 0; q < n; ++q) {
+                a[q] = tf_dw_dsp_smlad(tf_dw_dsp_word(x + 2 * (q + i)), p, a[q]);
+                if (i == m - 1) a[q] = tf_dw_dsp_smlabt(tf_dw_dsp_word(x + 2 * (q + m)), qq, a[q]);
+            }
+        }
+    }
+}
+
+/* Outputs ox .. ox + n - 1 of one channel's output row (n a constant) from filter rows fy_lo .. fy_hi - 1, whose ring
+ * rows are x, x + row, x + 2 * row, ... (x: filter row fy_lo's), and the channel's packed weights wc (K rows of K-1
+ * words); y: the output row's first output of this channel. */
+TF_DW_DSP_AI void tf_dw_dsp_block(const int16_t *x, const int32_t row, const int32_t *wc,
+                                  const tf_conv_1x1_dsp_chan *q, int8_t *y, int32_t ox, const int32_t n,
+                                  const int32_t fy_lo, const int32_t fy_hi, const int32_t k, const int32_t sw,
+                                  const int32_t c, const int32_t act_min, const int32_t act_max)
+{
+    int32_t a[4] = {q->bias, q->bias, q->bias, q->bias};
+    int32_t fy, j;
+    x += ox * sw;
+#pragma GCC unroll 7
+    for (fy = fy_lo; fy < fy_hi; ++fy) tf_dw_dsp_taps(x + (fy - fy_lo) * row, wc + fy * (k - 1), a, k, sw, n);
+#pragma GCC unroll 4
+    for (j = 0; j < n; ++j) {
+        y[(ox + j) * c] = (int8_t)tf_conv_1x1_dsp_clamp(tf_conv_1x1_dsp_requant(a[j], q->multiplier, q->add, q->shift),
+                                                        act_min, act_max);
+    }
+}
+
+/* One channel's output row: blocks of 4 outputs, then 2, then 1. */
+TF_DW_DSP_AI void tf_dw_dsp_channel_row(const int16_t *x, const int32_t row, const int32_t *wc,
+                                        const tf_conv_1x1_dsp_chan *q, int8_t *y, const int32_t fy_lo,
+                                        const int32_t fy_hi, const int32_t out_w, const int32_t k, const int32_t sw,
+                                        const int32_t c, const int32_t act_min, const int32_t act_max)
+{
+    int32_t ox;
+#pragma GCC unroll 1
+    for (ox = 0; ox + 4 <= out_w; ox += 4) {
+        tf_dw_dsp_block(x, row, wc, q, y, ox, 4, fy_lo, fy_hi, k, sw, c, act_min, act_max);
+    }
+    if (out_w % 4 >= 2) tf_dw_dsp_block(x, row, wc, q, y, out_w - out_w % 4, 2, fy_lo, fy_hi, k, sw, c, act_min, act_max);
+    if (out_w % 2 == 1) tf_dw_dsp_block(x, row, wc, q, y, out_w - 1, 1, fy_lo, fy_hi, k, sw, c, act_min, act_max);
+}
+
+/* The packed weights of channel ch (K rows of K-1 words: P_0, Q_0, P_1, Q_1, ..., see the header comment).
+ * filter: 1 x K x K x C. */
+TF_DW_DSP_AI void tf_dw_dsp_pack(const int8_t *filter, int32_t ch, int32_t *wc, const int32_t k, const int32_t c)
+{
+    const int32_t m = (k - 1) / 2;
+    int32_t fy, i;
+    for (fy = 0; fy < k; ++fy, wc += k - 1) {
+        const int8_t *f = filter + fy * k * c + ch;
+        for (i = 0; i < m; ++i) {
+            const uint32_t w0 = (uint32_t)(2 * f[2 * i * c]), w1 = (uint32_t)(2 * f[(2 * i + 1) * c]),
+                           w2 = (uint32_t)(2 * f[(2 * i + 2) * c]);
+            wc[2 * i] = (int32_t)((w0 & 0xFFFFu) | (w1 << 16));
+            wc[2 * i + 1] = (int32_t)((w1 & 0xFFFFu) | (w2 << 16));
+        }
+    }
+}
+
+/* One group of nc channels from channel c0 (nc a constant). The ring holds `slots` consecutive input rows from row
+ * `base` (slot iy - base; 4 channel rows of rs int16 each), so an output row's filter rows are equally spaced; when
+ * a row would pass the last slot, the rows still needed move to the front. */
+TF_DW_DSP_AI void tf_dw_dsp_group(const int8_t *in, int8_t *out, const int8_t *filter,
+                                  const tf_conv_1x1_dsp_chan *chans, int16_t *ring, int32_t c0,
+                                  const int32_t nc, const int32_t in_h, const int32_t in_w, const int32_t c,
+                                  const int32_t out_h, const int32_t out_w, const int32_t k, const int32_t sh,
+                                  const int32_t sw, const int32_t pad_t, const int32_t pad_l,
+                                  const int32_t input_offset, const int32_t act_min, const int32_t act_max)
+{
+    const int32_t cols = (out_w - 1) * sw + k, rs = tf_dw_dsp_row_stride(k, sw, out_w), row = 4 * rs;
+    const int32_t slots = TF_DW_DSP_LAYER_RING_BYTES / 2 / row;
+    int32_t wpk[4][7 * 6];
+    int32_t oy, j, base = 0, filled = -1;
+    for (j = 0; j < nc; ++j) tf_dw_dsp_pack(filter, c0 + j, wpk[j], k, c);
+#pragma GCC unroll 1
+    for (oy = 0; oy < out_h; ++oy) {
+        const int32_t iy0 = oy * sh - pad_t;
+        const int32_t fy_lo = iy0 < 0 ? -iy0 : 0, fy_hi = iy0 + k > in_h ? in_h - iy0 : k;
+        const int32_t lo = iy0 + fy_lo, hi = iy0 + fy_hi; /* input rows lo .. hi - 1 */
+        int8_t *y = out + oy * out_w * c + c0;
+        const int16_t *x;
+        if (hi - 1 - base >= slots) {
+            if (filled >= lo) memmove(ring, ring + (lo - base) * row, (size_t)((filled - lo + 1) * row) * 2);
+            base = lo;
+        }
+        for (; filled < hi - 1; ++filled) {
+            const int32_t iy = filled + 1 > lo ? filled + 1 : lo;
+            filled = iy - 1;
+            tf_dw_dsp_fill(in + c0, ring + (iy - base) * row, iy, nc, in_w, c, pad_l, cols, rs, input_offset);
+        }
+        x = ring + (lo - base) * row;
+#pragma GCC unroll 1
+        for (j = 0; j < nc; ++j) {
+            if (fy_lo == 0 && fy_hi == k) {
+                tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, 0, k, out_w, k, sw, c, act_min,
+                                      act_max);
+            } else {
+                tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, fy_lo, fy_hi, out_w, k, sw, c,
+                                      act_min, act_max);
+            }
+        }
+    }
+}
+
+/* The layer (batch 1): out may be in (in place, see the header comment). */
+TF_DW_DSP_AI void tf_depthwise_conv_s8_dsp_layer(const int8_t *in, int8_t *out, const int8_t *filter,
+                                                 const tf_conv_1x1_dsp_chan *chans,
+                                                 const int32_t in_h, const int32_t in_w, const int32_t c,
+                                                 const int32_t out_h, const int32_t out_w, const int32_t k,
+                                                 const int32_t sh, const int32_t sw, const int32_t pad_t,
+                                                 const int32_t pad_l, const int32_t input_offset,
+                                                 const int32_t act_min, const int32_t act_max)
+{
+    int32_t ring_words[TF_DW_DSP_LAYER_RING_BYTES / 4];
+    int16_t *ring = (int16_t *)(void *)ring_words;
+    int32_t c0;
+    /* the padding columns (and the word past the last column) stay 0: fills write only image columns, moves whole rows */
+    memset(ring_words, 0, sizeof ring_words);
+#pragma GCC unroll 1
+    for (c0 = 0; c0 + 4 <= c; c0 += 4) {
+        tf_dw_dsp_group(in, out, filter, chans, ring, c0, 4, in_h, in_w, c, out_h, out_w, k, sh, sw,
+                        pad_t, pad_l, input_offset, act_min, act_max);
+    }
+    if (c % 4 != 0) {
+        tf_dw_dsp_group(in, out, filter, chans, ring, c - c % 4, c % 4, in_h, in_w, c, out_h, out_w,
+                        k, sh, sw, pad_t, pad_l, input_offset, act_min, act_max);
+    }
+}
+
+#endif

@@ -46,6 +46,19 @@ TF_DW_DSP_AI int32_t tf_dw_dsp_sxtab16_ror8(int32_t a, int32_t v)
     __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(v));
     return r;
 }
+/* (low half of lo, low half of hi) and (high half of lo, high half of hi): PKHBT, PKHTB (gcc builds them from shifts) */
+TF_DW_DSP_AI int32_t tf_dw_dsp_lows(int32_t lo, int32_t hi)
+{
+    int32_t r;
+    __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(lo), "r"(hi));
+    return r;
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_highs(int32_t lo, int32_t hi)
+{
+    int32_t r;
+    __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(hi), "r"(lo));
+    return r;
+}
 #else
 TF_DW_DSP_AI int32_t tf_dw_dsp_lo(int32_t v) { return (int32_t)(int16_t)(uint16_t)((uint32_t)v & 0xFFFFu); }
 TF_DW_DSP_AI int32_t tf_dw_dsp_hi(int32_t v) { return (int32_t)(int16_t)(uint16_t)((uint32_t)v >> 16); }
@@ -82,6 +95,11 @@ TF_DW_DSP_AI int32_t tf_dw_dsp_sxtab16_ror8(int32_t a, int32_t v)
 {
     return tf_dw_dsp_sxtab16(a, tf_dw_dsp_wrap((uint32_t)v >> 8));
 }
+TF_DW_DSP_AI int32_t tf_dw_dsp_lows(int32_t lo, int32_t hi) { return tf_dw_dsp_halves(lo, hi); }
+TF_DW_DSP_AI int32_t tf_dw_dsp_highs(int32_t lo, int32_t hi)
+{
+    return tf_dw_dsp_halves(tf_dw_dsp_hi(lo), tf_dw_dsp_hi(hi));
+}
 #endif
 
 /* Halfword words of the ring: little-endian (low half = the even column). */
@@ -103,9 +121,8 @@ TF_DW_DSP_AI int32_t tf_dw_dsp_row_stride(const int32_t k, const int32_t sw, con
 
 /* Input row iy of the group's nc channels (from x, the image at the group's first channel) into the ring slot s
  * (nc rows of rs int16): ring columns pad_l .. pad_l + in_w - 1 that an output reads (< cols). */
-TF_DW_DSP_AI void tf_dw_dsp_fill(const int8_t *x, int16_t *s, int32_t iy, const int32_t nc, const int32_t in_w,
-                                 const int32_t c, const int32_t pad_l, const int32_t cols, const int32_t rs,
-                                 const int32_t input_offset)
+TF_DW_DSP_AI void tf_dw_dsp_fill(const int8_t *x, int16_t *s, int32_t iy, const int32_t nc, const int32_t in_w, const int32_t c, const int32_t pad_l, const int32_t cols,
+                                 const int32_t rs, const int32_t input_offset)
 {
     const int32_t end = pad_l + in_w < cols ? pad_l + in_w : cols;
     const int8_t *src = x + (iy * in_w - pad_l) * c; /* ring column i reads src + i * c */
@@ -118,18 +135,18 @@ TF_DW_DSP_AI void tf_dw_dsp_fill(const int8_t *x, int16_t *s, int32_t iy, const 
             for (j = 0; j < 4; ++j) s[j * rs + i] = (int16_t)((int8_t)(uint8_t)((uint32_t)v >> (8 * j)) + input_offset);
             ++i;
         }
+#pragma GCC unroll 2
         for (; i + 2 <= end; i += 2) {
             int32_t v0, v1;
             memcpy(&v0, src + i * c, 4);
             memcpy(&v1, src + (i + 1) * c, 4);
             {
-                const uint32_t e0 = (uint32_t)tf_dw_dsp_sxtab16(off2, v0), e1 = (uint32_t)tf_dw_dsp_sxtab16(off2, v1);
-                const uint32_t o0 = (uint32_t)tf_dw_dsp_sxtab16_ror8(off2, v0);
-                const uint32_t o1 = (uint32_t)tf_dw_dsp_sxtab16_ror8(off2, v1);
-                tf_dw_dsp_put(s + i, (int32_t)((e0 & 0xFFFFu) | (e1 << 16)));           /* channel 0: PKHBT */
-                tf_dw_dsp_put(s + rs + i, (int32_t)((o0 & 0xFFFFu) | (o1 << 16)));      /* channel 1 */
-                tf_dw_dsp_put(s + 2 * rs + i, (int32_t)((e0 >> 16) | (e1 & 0xFFFF0000u))); /* channel 2: PKHTB */
-                tf_dw_dsp_put(s + 3 * rs + i, (int32_t)((o0 >> 16) | (o1 & 0xFFFF0000u))); /* channel 3 */
+                const int32_t e0 = tf_dw_dsp_sxtab16(off2, v0), e1 = tf_dw_dsp_sxtab16(off2, v1);
+                const int32_t o0 = tf_dw_dsp_sxtab16_ror8(off2, v0), o1 = tf_dw_dsp_sxtab16_ror8(off2, v1);
+                tf_dw_dsp_put(s + i, tf_dw_dsp_lows(e0, e1));           /* channel 0 */
+                tf_dw_dsp_put(s + rs + i, tf_dw_dsp_lows(o0, o1));      /* channel 1 */
+                tf_dw_dsp_put(s + 2 * rs + i, tf_dw_dsp_highs(e0, e1)); /* channel 2 */
+                tf_dw_dsp_put(s + 3 * rs + i, tf_dw_dsp_highs(o0, o1)); /* channel 3 */
             }
         }
     }
@@ -272,8 +289,9 @@ TF_DW_DSP_AI void tf_depthwise_conv_s8_dsp_layer(const int8_t *in, int8_t *out, 
                                                  const int32_t in_h, const int32_t in_w, const int32_t c,
                                                  const int32_t out_h, const int32_t out_w, const int32_t k,
                                                  const int32_t sh, const int32_t sw, const int32_t pad_t,
-                                                 const int32_t pad_l, const int32_t input_offset,
-                                                 const int32_t act_min, const int32_t act_max)
+                                                 const int32_t pad_l,
+                                                 const int32_t input_offset, const int32_t act_min,
+                                                 const int32_t act_max)
 {
     int32_t ring_words[TF_DW_DSP_LAYER_RING_BYTES / 4];
     int16_t *ring = (int16_t *)(void *)ring_words;

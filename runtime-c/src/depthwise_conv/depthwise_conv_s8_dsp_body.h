@@ -36,6 +36,7 @@
 #define TF_DW_DSP_AI static inline __attribute__((always_inline))
 
 #if defined(__ARM_FEATURE_DSP)
+#define tf_dw_dsp_sadd16(x, y) __sadd16((x), (y))
 #define tf_dw_dsp_smlad(x, y, a) __smlad((x), (y), (a))
 #define tf_dw_dsp_smlabt(x, y, a) __smlabt((x), (y), (a))
 #define tf_dw_dsp_smlatb(x, y, a) __smlatb((x), (y), (a))
@@ -85,6 +86,10 @@ TF_DW_DSP_AI int32_t tf_dw_dsp_smlatb(int32_t x, int32_t y, int32_t a)
 TF_DW_DSP_AI int32_t tf_dw_dsp_halves(int32_t lo, int32_t hi)
 {
     return tf_dw_dsp_wrap(((uint32_t)lo & 0xFFFFu) | ((uint32_t)hi << 16));
+}
+TF_DW_DSP_AI int32_t tf_dw_dsp_sadd16(int32_t x, int32_t y)
+{
+    return tf_dw_dsp_halves(tf_dw_dsp_lo(x) + tf_dw_dsp_lo(y), tf_dw_dsp_hi(x) + tf_dw_dsp_hi(y));
 }
 TF_DW_DSP_AI int32_t tf_dw_dsp_sxtab16(int32_t a, int32_t v)
 {
@@ -238,6 +243,38 @@ TF_DW_DSP_AI void tf_dw_dsp_pack(const int8_t *filter, int32_t ch, int32_t *wc, 
     }
 }
 
+/* tf_dw_dsp_pack of the 4 channels c0 .. c0 + 3 at once: per tap one word of the 4 channels' weights, SXTB16 (channels
+ * 0, 2 and 1, 3) doubled, regrouped per channel with PKHBT / PKHTB as the ring rows are. */
+TF_DW_DSP_AI void tf_dw_dsp_pack4(const int8_t *filter, int32_t c0, int32_t wpk[4][7 * 6], const int32_t k,
+                                  const int32_t c)
+{
+    const int32_t m = (k - 1) / 2;
+    int32_t fy, t, i;
+    for (fy = 0; fy < k; ++fy) {
+        int32_t e[7], o[7];
+        int32_t *w0 = wpk[0] + fy * (k - 1), *w1 = wpk[1] + fy * (k - 1), *w2 = wpk[2] + fy * (k - 1),
+                *w3 = wpk[3] + fy * (k - 1);
+        for (t = 0; t < k; ++t) {
+            int32_t v;
+            memcpy(&v, filter + (fy * k + t) * c + c0, 4);
+            e[t] = tf_dw_dsp_sxtab16(0, v);
+            o[t] = tf_dw_dsp_sxtab16_ror8(0, v);
+            e[t] = tf_dw_dsp_sadd16(e[t], e[t]);
+            o[t] = tf_dw_dsp_sadd16(o[t], o[t]);
+        }
+        for (i = 0; i < m; ++i) {
+            w0[2 * i] = tf_dw_dsp_lows(e[2 * i], e[2 * i + 1]);
+            w1[2 * i] = tf_dw_dsp_lows(o[2 * i], o[2 * i + 1]);
+            w2[2 * i] = tf_dw_dsp_highs(e[2 * i], e[2 * i + 1]);
+            w3[2 * i] = tf_dw_dsp_highs(o[2 * i], o[2 * i + 1]);
+            w0[2 * i + 1] = tf_dw_dsp_lows(e[2 * i + 1], e[2 * i + 2]);
+            w1[2 * i + 1] = tf_dw_dsp_lows(o[2 * i + 1], o[2 * i + 2]);
+            w2[2 * i + 1] = tf_dw_dsp_highs(e[2 * i + 1], e[2 * i + 2]);
+            w3[2 * i + 1] = tf_dw_dsp_highs(o[2 * i + 1], o[2 * i + 2]);
+        }
+    }
+}
+
 /* One group of nc channels from channel c0 (nc a constant). The ring holds `slots` consecutive input rows from row
  * `base` (slot iy - base; 4 channel rows of rs int16 each), so an output row's filter rows are equally spaced; when
  * a row would pass the last slot, the rows still needed move to the front. */
@@ -252,7 +289,11 @@ TF_DW_DSP_AI void tf_dw_dsp_group(const int8_t *in, int8_t *out, const int8_t *f
     const int32_t slots = TF_DW_DSP_LAYER_RING_BYTES / 2 / row;
     int32_t wpk[4][7 * 6];
     int32_t oy, j, base = 0, filled = -1;
-    for (j = 0; j < nc; ++j) tf_dw_dsp_pack(filter, c0 + j, wpk[j], k, c);
+    if (nc == 4) {
+        tf_dw_dsp_pack4(filter, c0, wpk, k, c);
+    } else {
+        for (j = 0; j < nc; ++j) tf_dw_dsp_pack(filter, c0 + j, wpk[j], k, c);
+    }
 #pragma GCC unroll 1
     for (oy = 0; oy < out_h; ++oy) {
         const int32_t iy0 = oy * sh - pad_t;

@@ -160,32 +160,74 @@ TF_DW_DSP_AI void tf_dw_dsp_fill(const int8_t *x, int16_t *s, int32_t iy, const 
     }
 }
 
+/* Loads of the MAC blocks. With the DSP assembly (optimized builds) they are volatile assembly: gcc would otherwise
+ * hoist a whole block's loads ahead of its products and run out of registers. */
+TF_DW_DSP_AI int32_t tf_dw_dsp_load(const int16_t *p)
+{
+#if TF_CONV_1X1_DSP_ASM
+    int32_t v;
+    __asm__ volatile("ldr %0, %1" : "=r"(v) : "m"(*(const int32_t *)(const void *)p));
+    return v;
+#else
+    return tf_dw_dsp_word(p);
+#endif
+}
+
+/* Two weight words (P_i, Q_i) at w + ofs: one LDRD, with the offset an immediate where it is a constant (the
+ * unrolled rows: one base register for all of a channel's weights). */
+TF_DW_DSP_AI void tf_dw_dsp_load_pq(const int32_t *w, const int32_t ofs, int32_t *p, int32_t *q)
+{
+#if TF_CONV_1X1_DSP_ASM
+    int32_t a, b;
+    if (__builtin_constant_p(ofs)) {
+        __asm__ volatile("ldrd %0, %1, [%2, #%c3]"
+                         : "=r"(a), "=r"(b)
+                         : "r"(w), "i"(4 * ofs), "m"(*(const uint64_t *)(const void *)(w + ofs)));
+    } else {
+        __asm__ volatile("ldrd %0, %1, %2" : "=r"(a), "=r"(b) : "m"(*(const uint64_t *)(const void *)(w + ofs)));
+    }
+    *p = a;
+    *q = b;
+#else
+    *p = w[ofs];
+    *q = w[ofs + 1];
+#endif
+}
+
 /* One filter row of an n-output block (n 1, 2 or 4) from x (the ring row at the block's first input column, even)
- * and wr (the row's K-1 weight words, P_i and Q_i interleaved) into a[0 .. n-1], one weight pair at a time. */
-TF_DW_DSP_AI void tf_dw_dsp_taps(const int16_t *x, const int32_t *wr, int32_t a[4], const int32_t k, const int32_t sw,
-                                 const int32_t n)
+ * and the row's K-1 weight words at w + wofs (P_i and Q_i interleaved) into a[0 .. n-1], one weight pair at a time;
+ * each ring word X_j is loaded once, when first needed. */
+TF_DW_DSP_AI void tf_dw_dsp_taps(const int16_t *x, const int32_t *w, const int32_t wofs, int32_t a[4], const int32_t k,
+                                 const int32_t sw, const int32_t n)
 {
     const int32_t m = (k - 1) / 2;
-    int32_t i, q;
+    int32_t X[12];
+    int32_t i, q, got = 0;
 #pragma GCC unroll 3
     for (i = 0; i < m; ++i) {
-        const int32_t p = wr[2 * i], qq = wr[2 * i + 1];
+        /* words needed by step i: stride 1 X_0 .. X_{i+1} (X_{i+2} with a second pair), stride 2 X_0 .. X_{i+n-1},
+         * and at the last step the words of the last taps */
+        const int32_t need = sw == 1 ? i + (n == 4 ? 3 : 2) : (i == m - 1 ? m + n : i + n);
+        int32_t p, qq;
+        tf_dw_dsp_load_pq(w, wofs + 2 * i, &p, &qq);
+#pragma GCC unroll 12
+        for (; got < need; ++got) X[got] = tf_dw_dsp_load(x + 2 * got);
         if (sw == 1) { /* outputs 2b and 2b + 1 start at word b */
 #pragma GCC unroll 2
             for (q = 0; q < n; q += 2) {
                 const int32_t b = q / 2;
-                a[q] = tf_dw_dsp_smlad(tf_dw_dsp_word(x + 2 * (b + i)), p, a[q]);
+                a[q] = tf_dw_dsp_smlad(X[b + i], p, a[q]);
                 if (q + 1 < n) {
-                    if (i == 0) a[q + 1] = tf_dw_dsp_smlatb(tf_dw_dsp_word(x + 2 * b), p, a[q + 1]);
-                    a[q + 1] = tf_dw_dsp_smlad(tf_dw_dsp_word(x + 2 * (b + i + 1)), qq, a[q + 1]);
+                    if (i == 0) a[q + 1] = tf_dw_dsp_smlatb(X[b], p, a[q + 1]);
+                    a[q + 1] = tf_dw_dsp_smlad(X[b + i + 1], qq, a[q + 1]);
                 }
-                if (i == m - 1) a[q] = tf_dw_dsp_smlabt(tf_dw_dsp_word(x + 2 * (b + m)), qq, a[q]);
+                if (i == m - 1) a[q] = tf_dw_dsp_smlabt(X[b + m], qq, a[q]);
             }
         } else { /* output q starts at word q */
 #pragma GCC unroll 4
             for (q = 0; q < n; ++q) {
-                a[q] = tf_dw_dsp_smlad(tf_dw_dsp_word(x + 2 * (q + i)), p, a[q]);
-                if (i == m - 1) a[q] = tf_dw_dsp_smlabt(tf_dw_dsp_word(x + 2 * (q + m)), qq, a[q]);
+                a[q] = tf_dw_dsp_smlad(X[q + i], p, a[q]);
+                if (i == m - 1) a[q] = tf_dw_dsp_smlabt(X[q + m], qq, a[q]);
             }
         }
     }
@@ -203,7 +245,7 @@ TF_DW_DSP_AI void tf_dw_dsp_block(const int16_t *x, const int32_t row, const int
     int32_t fy, j;
     x += ox * sw;
 #pragma GCC unroll 7
-    for (fy = fy_lo; fy < fy_hi; ++fy) tf_dw_dsp_taps(x + (fy - fy_lo) * row, wc + fy * (k - 1), a, k, sw, n);
+    for (fy = fy_lo; fy < fy_hi; ++fy) tf_dw_dsp_taps(x + (fy - fy_lo) * row, wc, fy * (k - 1), a, k, sw, n);
 #pragma GCC unroll 4
     for (j = 0; j < n; ++j) {
         y[(ox + j) * c] = (int8_t)tf_conv_1x1_dsp_clamp(tf_conv_1x1_dsp_requant(a[j], q->multiplier, q->add, q->shift),
@@ -315,6 +357,12 @@ TF_DW_DSP_AI void tf_dw_dsp_group(const int8_t *in, int8_t *out, const int8_t *f
         for (j = 0; j < nc; ++j) {
             if (fy_lo == 0 && fy_hi == k) {
                 tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, 0, k, out_w, k, sw, c, act_min,
+                                      act_max);
+            } else if (k == 3 && fy_lo == 1 && fy_hi == 3) { /* 3x3 borders unrolled too (one row in the padding) */
+                tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, 1, 3, out_w, k, sw, c, act_min,
+                                      act_max);
+            } else if (k == 3 && fy_lo == 0 && fy_hi == 2) {
+                tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, 0, 2, out_w, k, sw, c, act_min,
                                       act_max);
             } else {
                 tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, fy_lo, fy_hi, out_w, k, sw, c,

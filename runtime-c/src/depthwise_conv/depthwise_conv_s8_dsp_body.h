@@ -233,6 +233,79 @@ TF_DW_DSP_AI void tf_dw_dsp_taps(const int16_t *x, const int32_t *w, const int32
     }
 }
 
+#if TF_CONV_1X1_DSP_ASM
+/* ---- The 4-output block of a 3x3 filter (strides 1 and 2, every filter row inside the image) in assembly: with the
+ * pointers to the ring, the weights and the channel's constants it needs 13 registers, which gcc's allocator does not
+ * find by itself (it spills the constants and the pointers). Per filter row r (ring row at x + r * rb bytes, weights
+ * P_0, Q_0 at w + 8r) one LDRD of the weights, LDRD / LDR of the ring words and 8 MACs; the first row starts from
+ * the bias (held in a3 until its last use); then tf_conv_1x1_dsp_requant and SSAT to int8 per output. ---- */
+#define TF_DW_DSP_S1_ROW(r, FIRST)                                                                                  \
+    "ldrd %[p], %[q], [%[w], #(8*" #r ")]\n\t"                                                                       \
+    "ldrd %[x0], %[x1], [%[x], #(" #r "*%c[rb])]\n\t"                                                                \
+    "smlad %[a0], %[x0], %[p], " FIRST(a0) "\n\t"                                                                    \
+    "smlatb %[a1], %[x0], %[p], " FIRST(a1) "\n\t"                                                                   \
+    "smlad %[a2], %[x1], %[p], " FIRST(a2) "\n\t"                                                                    \
+    "smlatb %[a3], %[x1], %[p], " FIRST(a3) "\n\t"                                                                   \
+    "ldr %[x0], [%[x], #(" #r "*%c[rb]+8)]\n\t"                                                                      \
+    "smlabt %[a0], %[x1], %[q], %[a0]\n\t"                                                                           \
+    "smlad %[a1], %[x1], %[q], %[a1]\n\t"                                                                            \
+    "smlabt %[a2], %[x0], %[q], %[a2]\n\t"                                                                           \
+    "smlad %[a3], %[x0], %[q], %[a3]\n\t"
+#define TF_DW_DSP_S2_ROW(r, FIRST)                                                                                  \
+    "ldrd %[p], %[q], [%[w], #(8*" #r ")]\n\t"                                                                       \
+    "ldrd %[x0], %[x1], [%[x], #(" #r "*%c[rb])]\n\t"                                                                \
+    "ldrd %[x2], %[x3], [%[x], #(" #r "*%c[rb]+8)]\n\t"                                                              \
+    "smlad %[a0], %[x0], %[p], " FIRST(a0) "\n\t"                                                                    \
+    "smlad %[a1], %[x1], %[p], " FIRST(a1) "\n\t"                                                                    \
+    "smlad %[a2], %[x2], %[p], " FIRST(a2) "\n\t"                                                                    \
+    "smlad %[a3], %[x3], %[p], " FIRST(a3) "\n\t"                                                                    \
+    "ldr %[x0], [%[x], #(" #r "*%c[rb]+16)]\n\t"                                                                     \
+    "smlabt %[a0], %[x1], %[q], %[a0]\n\t"                                                                           \
+    "smlabt %[a1], %[x2], %[q], %[a1]\n\t"                                                                           \
+    "smlabt %[a2], %[x3], %[q], %[a2]\n\t"                                                                           \
+    "smlabt %[a3], %[x0], %[q], %[a3]\n\t"
+#define TF_DW_DSP_FROM_BIAS(a) "%[a3]"
+#define TF_DW_DSP_ACCUMULATE(a) "%[" #a "]"
+/* SMMLAR, the sign, the shift, SSAT (tf_conv_1x1_dsp_requant, then int8), the constants in p (multiplier), q (add),
+ * x1 (shift) */
+#define TF_DW_DSP_RQ(a) "smmlar %[x0], %[" #a "], %[p], %[q]\n\tadd %[x0], %[x0], %[" #a "], asr #31\n\t"           \
+                        "asr %[x0], %[x0], %[x1]\n\tssat %[" #a "], #8, %[x0]\n\t"
+#define TF_DW_DSP_RQ4                                                                                               \
+    "ldrd %[p], %[q], [%[ch], #4]\n\tldr %[x1], [%[ch], #12]\n\t" TF_DW_DSP_RQ(a0) TF_DW_DSP_RQ(a1) TF_DW_DSP_RQ(a2)  \
+        TF_DW_DSP_RQ(a3)
+
+/* The 4 outputs (int8, before the activation bounds) of a 3x3 block at x (ring row 0 at the block's first column),
+ * stride sw, ring rows rb bytes apart. */
+TF_DW_DSP_AI void tf_dw_dsp_block3_asm(const int16_t *x, const int32_t *w, const tf_conv_1x1_dsp_chan *ch,
+                                       int32_t a[4], const int32_t rb, const int32_t sw)
+{
+    int32_t a0, a1, a2, a3, p, q, x0, x1, x2, x3;
+    if (sw == 1) {
+        __asm__ volatile("ldr %[a3], [%[ch]]\n\t" TF_DW_DSP_S1_ROW(0, TF_DW_DSP_FROM_BIAS)
+                             TF_DW_DSP_S1_ROW(1, TF_DW_DSP_ACCUMULATE) TF_DW_DSP_S1_ROW(2, TF_DW_DSP_ACCUMULATE)
+                                 TF_DW_DSP_RQ4
+                         : [a0] "=&r"(a0), [a1] "=&r"(a1), [a2] "=&r"(a2), [a3] "=&r"(a3), [p] "=&r"(p), [q] "=&r"(q),
+                           [x0] "=&r"(x0), [x1] "=&r"(x1)
+                         : [x] "r"(x), [w] "r"(w), [ch] "r"(ch), [rb] "i"(rb)
+                         : "memory");
+        (void)x2;
+        (void)x3;
+    } else {
+        __asm__ volatile("ldr %[a3], [%[ch]]\n\t" TF_DW_DSP_S2_ROW(0, TF_DW_DSP_FROM_BIAS)
+                             TF_DW_DSP_S2_ROW(1, TF_DW_DSP_ACCUMULATE) TF_DW_DSP_S2_ROW(2, TF_DW_DSP_ACCUMULATE)
+                                 TF_DW_DSP_RQ4
+                         : [a0] "=&r"(a0), [a1] "=&r"(a1), [a2] "=&r"(a2), [a3] "=&r"(a3), [p] "=&r"(p), [q] "=&r"(q),
+                           [x0] "=&r"(x0), [x1] "=&r"(x1), [x2] "=&r"(x2), [x3] "=&r"(x3)
+                         : [x] "r"(x), [w] "r"(w), [ch] "r"(ch), [rb] "i"(rb)
+                         : "memory");
+    }
+    a[0] = a0;
+    a[1] = a1;
+    a[2] = a2;
+    a[3] = a3;
+}
+#endif
+
 /* Outputs ox .. ox + n - 1 of one channel's output row (n a constant) from filter rows fy_lo .. fy_hi - 1, whose ring
  * rows are x, x + row, x + 2 * row, ... (x: filter row fy_lo's), and the channel's packed weights wc (K rows of K-1
  * words); y: the output row's first output of this channel. */
@@ -244,6 +317,15 @@ TF_DW_DSP_AI void tf_dw_dsp_block(const int16_t *x, const int32_t row, const int
     int32_t a[4] = {q->bias, q->bias, q->bias, q->bias};
     int32_t fy, j;
     x += ox * sw;
+#if TF_CONV_1X1_DSP_ASM
+    /* 3x3, all rows: the assembly block (LDRD offsets up to 1020 bytes) */
+    if (k == 3 && n == 4 && fy_lo == 0 && fy_hi == 3 && 4 * row + 16 <= 1020) {
+        tf_dw_dsp_block3_asm(x, wc, q, a, 2 * row, sw);
+#pragma GCC unroll 4
+        for (j = 0; j < n; ++j) y[(ox + j) * c] = (int8_t)tf_conv_1x1_dsp_clamp(a[j], act_min, act_max);
+        return;
+    }
+#endif
 #pragma GCC unroll 7
     for (fy = fy_lo; fy < fy_hi; ++fy) tf_dw_dsp_taps(x + (fy - fy_lo) * row, wc, fy * (k - 1), a, k, sw, n);
 #pragma GCC unroll 4

@@ -31,7 +31,7 @@
 #include "../conv/conv_s8_1x1_dsp_body.h" /* tf_conv_1x1_dsp_requant, tf_conv_1x1_dsp_clamp */
 
 /* Bytes of the ring: K rows x 4 channels x the row stride (tf_dw_dsp_row_stride) int16. The compiler checks the fit. */
-#define TF_DW_DSP_LAYER_RING_BYTES 3200
+#define TF_DW_DSP_LAYER_RING_BYTES 2560
 
 #define TF_DW_DSP_AI static inline __attribute__((always_inline))
 

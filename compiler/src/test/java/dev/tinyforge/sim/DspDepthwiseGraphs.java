@@ -34,12 +34,12 @@ final class DspDepthwiseGraphs {
 
         /**
          * DspDepthwiseKernels' shape conditions (the per-layer body, depthwise_conv_s8_dsp_body.h): K 3, 5 or 7, stride
-         * 1 or 2, K ring rows of 4 channels fit 3200 bytes. Its requantization check may still send a layer whose
+         * 1 or 2, K ring rows of 4 channels fit 2560 bytes. Its requantization check may still send a layer whose
          * scales are spread to the generic kernels.
          */
         boolean layerFits() {
             int rowStride = ((outW() - 1) * stride + k + 2) & ~1;
-            return (k == 3 || k == 5 || k == 7) && stride <= 2 && k * 4 * rowStride * 2 <= 3200;
+            return (k == 3 || k == 5 || k == 7) && stride <= 2 && k * 4 * rowStride * 2 <= 2560;
         }
 
         /** tf_dw_ring_fits (runtime-c/src/common/tf_dw_ring_dsp.h): the filter's rows of the ring fit 720 words. */

@@ -21,7 +21,7 @@ import dev.tinyforge.quant.params.ConvParams;
 final class DspDepthwiseKernels {
     static final String HEADER = "src/depthwise_conv/depthwise_conv_s8_dsp_body.h";
     /** TF_DW_DSP_LAYER_RING_BYTES of the header. */
-    static final int RING_BYTES = 3200;
+    static final int RING_BYTES = 2560;
 
     private DspDepthwiseKernels() {}
 

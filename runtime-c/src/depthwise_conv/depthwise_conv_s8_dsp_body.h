@@ -4,11 +4,13 @@
  * literal constants, so gcc unrolls the taps and drops every branch that does not apply. Same results as
  * tf_depthwise_conv_s8_nhwc (bit-exact with TFLite).
  *
- * Layout: channel groups of 4 (the last one may have fewer). Per group a ring on the stack holds, for each of the K
- * input rows an output row reads, one int16 row per channel: x + input_offset at ring column pad_l + ix, 0 in the
- * padding columns (TFLM skips those taps: w * 0 adds nothing), rows converted once (SXTAB16 of 4 channels of two
- * pixels, regrouped per channel with PKHBT / PKHTB). Filter rows above and below the image are skipped. The group's
- * weights are packed at run time (no flash beyond the int8 filter), doubled, as int16 words per filter row:
+ * Layout: channel groups of 4 (the last one may have fewer). Per group a ring on the stack holds consecutive input
+ * rows (at least the K an output row reads; when the next row would pass its end, the rows still needed move to the
+ * front), per row one int16 row per channel: x + input_offset at ring column pad_l + ix, 0 in the padding columns
+ * (TFLM skips those taps: w * 0 adds nothing), each input row converted once (SXTAB16 of 4 channels of two pixels,
+ * regrouped per channel with PKHBT / PKHTB). Filter rows above and below the image are skipped (3x3 border rows
+ * unrolled, others in a rolled loop). The group's weights are packed at run time the same way (no flash beyond the
+ * int8 filter), doubled, as int16 words per filter row, interleaved P_0, Q_0, P_1, Q_1, ...:
  * P_i = (w[2i], w[2i+1]) and Q_i = (w[2i+1], w[2i+2]) for i < (K-1)/2. With X_j the ring word of columns 2j, 2j+1
  * from an even output position (a stride-1 pair starts at an even column, a stride-2 output at 2 * ox):
  *   even output:  sum_i SMLAD(X_i, P_i)  + SMLABT(X_m, Q_{m-1})      (m = (K-1)/2: the last tap w[K-1] * x[K-1])
@@ -17,6 +19,7 @@
  * are 2 * acc (doubled weights, doubled bias), which tf_conv_1x1_dsp_requant (conv_s8_1x1_dsp_body.h: SMMLAR, the
  * sign, the shift) turns into the output; tf_conv_1x1_dsp_clamp applies int8 and the activation bounds. The compiler
  * checks that 2 * acc and the rounding stay inside int32 for every input (else it keeps the generic kernel).
+ * Outputs go in blocks of 4 along a row (then 2, then 1), one channel at a time; the 3x3 blocks of 4 are assembly.
  *
  * Order (the memory planner relies on it, in place): groups in order; per group output rows in order; before output
  * row oy writes anything, every input row it reads has been converted into the ring; a row writes only its group's

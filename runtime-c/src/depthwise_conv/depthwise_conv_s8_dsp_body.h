@@ -415,6 +415,10 @@ TF_DW_DSP_AI void tf_dw_dsp_group(const int8_t *in, int8_t *out, const int8_t *f
     const int32_t cols = (out_w - 1) * sw + k, rs = tf_dw_dsp_row_stride(k, sw, out_w), row = 4 * rs;
     const int32_t slots = TF_DW_DSP_LAYER_RING_BYTES / 2 / row;
     int32_t wpk[4][7 * 6];
+    /* the first input row of the last output row; whether every row's filter rows inside the image are all 3, the
+     * first 2 or the last 2 of a 3x3 filter (the unrolled forms: no rolled loop to emit) */
+    const int32_t last_iy0 = (out_h - 1) * sh - pad_t;
+    const int borders3 = k == 3 && pad_t <= 1 && last_iy0 <= in_h - 2 && in_h >= 2;
     int32_t oy, j, base = 0, filled = -1;
     if (nc == 4) {
         tf_dw_dsp_pack4(filter, c0, wpk, k, c);
@@ -443,13 +447,13 @@ TF_DW_DSP_AI void tf_dw_dsp_group(const int8_t *in, int8_t *out, const int8_t *f
             if (fy_lo == 0 && fy_hi == k) {
                 tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, 0, k, out_w, k, sw, c, act_min,
                                       act_max);
-            } else if (k == 3 && fy_lo == 1 && fy_hi == 3) { /* 3x3 borders unrolled too (one row in the padding) */
+            } else if (k == 3 && pad_t == 1 && fy_lo == 1 && fy_hi == 3) { /* 3x3 borders unrolled too */
                 tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, 1, 3, out_w, k, sw, c, act_min,
                                       act_max);
-            } else if (k == 3 && fy_lo == 0 && fy_hi == 2) {
+            } else if (k == 3 && last_iy0 + 3 > in_h && fy_lo == 0 && fy_hi == 2) {
                 tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, 0, 2, out_w, k, sw, c, act_min,
                                       act_max);
-            } else {
+            } else if (!borders3) {
                 tf_dw_dsp_channel_row(x + j * rs, row, wpk[j], chans + c0 + j, y + j, fy_lo, fy_hi, out_w, k, sw, c,
                                       act_min, act_max);
             }

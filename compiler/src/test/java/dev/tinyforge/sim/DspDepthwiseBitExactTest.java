@@ -50,7 +50,7 @@ class DspDepthwiseBitExactTest {
             new Case(8, 9, 5, 5, 2, true, Activation.RELU6, false));     // 5 channels, RELU6, stride 2
 
     /** A call of the per-layer body with one buffer for input and output (the plan's in-place pairing). */
-    private static final Pattern IN_PLACE_CALL = Pattern.compile("(l\\d+_depthwise)\\((.+), \\2\\);");
+    private static final Pattern IN_PLACE_CALL = Pattern.compile("dw_dsp_\\w+\\((.+?), \\1, ");
 
     @Test
     void everyDepthwisePathMatchesPortableHostBuildOnM4AndM7() {

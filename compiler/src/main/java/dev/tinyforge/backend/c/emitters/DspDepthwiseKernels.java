@@ -10,7 +10,8 @@ import dev.tinyforge.quant.params.ConvParams;
 
 /**
  * An int8 DEPTHWISE_CONV_2D (multiplier 1, dilation 1, K x K filter with K 3, 5 or 7, strides 1 or 2, batch 1) on a
- * core with the DSP extension, specialized per layer: a static function in model.c that calls the always-inline
+ * core with the DSP extension, specialized per layer shape: a static function in model.c (one per distinct shape,
+ * shared by the layers that have it) that calls the always-inline
  * body of runtime-c/src/depthwise_conv/depthwise_conv_s8_dsp_body.h with the layer's shapes, strides, padding,
  * offsets and activation bounds as literals. It reads the int8 filter as it is (the body packs each group's weights
  * on the stack) and a per-channel table of requantization constants prepared here (that of the 1x1 kernels, which
@@ -43,15 +44,20 @@ final class DspDepthwiseKernels {
         InPlace ip = ctx.inPlace(n);
         if (ip != null && !writesInPlace(x[1], x[2], y[1], y[2], k, p.strideH(), p.padTop())) return false;
         String table = ctx.declareArray("tf_conv_1x1_dsp_chan", "dw_chans", c, DspPointwiseKernels.structs(chans));
-        String fn = table.substring(0, table.length() - "dw_chans".length()) + "depthwise";
+        // one function per distinct shape (models repeat their blocks): the filter and the table are its arguments
+        String literals = x[1] + ", " + x[2] + ", " + c + ", " + y[1] + ", " + y[2] + ", " + k + ", " + p.strideH() + ", "
+                + p.strideW() + ", " + p.padTop() + ", " + p.padLeft() + ", " + p.inputOffset() + ", " + p.activationMin() + ", "
+                + p.activationMax();
+        String fn = "dw_dsp_" + literals.replace(", ", "_").replace('-', 'm');
+        String guard = "TF_DECLARED_" + fn.toUpperCase(java.util.Locale.ROOT);
         code.include(HEADER);
         for (String d : unusedDeclarations) code.statement("(void)" + d + "; /* not needed by the specialized kernel */");
-        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)\n{\n    tf_depthwise_conv_s8_dsp_layer(in, out, "
-                + ctx.ptr(w) + ", " + table + ", " + x[1] + ", " + x[2] + ", " + c + ", " + y[1] + ", " + y[2] + ", " + k + ", "
-                + p.strideH() + ", " + p.strideW() + ", " + p.padTop() + ", " + p.padLeft() + ", " + p.inputOffset() + ", "
-                + p.activationMin() + ", " + p.activationMax() + ");\n}");
+        code.declare("#ifndef " + guard + "\n#define " + guard + "\nstatic void " + fn
+                + "(const int8_t *in, int8_t *out, const int8_t *filter, const tf_conv_1x1_dsp_chan *chans)\n{\n"
+                + "    tf_depthwise_conv_s8_dsp_layer(in, out, filter, chans, " + literals + ");\n}\n#endif");
         // in place (DEPTHWISE_CHANNEL_PLANES) the output starts at the input's first byte: one buffer for both
-        code.statement(fn + "(" + (ip != null ? ctx.ptr(out) : ctx.ptr(in)) + ", " + ctx.ptr(out) + ");");
+        code.statement(fn + "(" + (ip != null ? ctx.ptr(out) : ctx.ptr(in)) + ", " + ctx.ptr(out) + ", " + ctx.ptr(w) + ", "
+                + table + ");");
         return true;
     }
 

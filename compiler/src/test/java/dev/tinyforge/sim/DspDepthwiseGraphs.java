@@ -15,7 +15,9 @@ import dev.tinyforge.ir.Value;
 
 /**
  * Chains of two equal depth-multiplier-1 int8 depthwise layers (the second reads the first's output, so the planner
- * may run it in place) for the paths of the DSP depthwise kernels, chosen by shape: the pair layout for 3x3, 5x5, 7x7
+ * may run it in place) for the paths of the DSP depthwise kernels, chosen by shape: the per-layer body (K 3, 5, 7,
+ * strides 1 and 2, rows of 4, 2 and 1 outputs, filter rows in the padding skipped, groups under 4 channels) where its
+ * ring fits, else the generic kernels: the pair layout for 3x3, 5x5, 7x7
  * with stride 1 or 2 on rows of at least 8 pixels, the word layout of the ring for narrow rows and groups whose
  * requantization is not the quick form, the tap-by-tap fallback for rows wider than the ring, channel counts with
  * left-over channels. Zero points anywhere in int8, per-channel weight scales (optionally spread so that some channel
@@ -29,6 +31,16 @@ final class DspDepthwiseGraphs {
         int pad() { return same ? k / 2 : 0; }
         int outH() { return (h + 2 * pad() - k) / stride + 1; }
         int outW() { return (w + 2 * pad() - k) / stride + 1; }
+
+        /**
+         * DspDepthwiseKernels' shape conditions (the per-layer body, depthwise_conv_s8_dsp_body.h): K 3, 5 or 7, stride
+         * 1 or 2, K ring rows of 4 channels fit 2560 bytes. Its requantization check may still send a layer whose
+         * scales are spread to the generic kernels.
+         */
+        boolean layerFits() {
+            int rowStride = ((outW() - 1) * stride + k + 2) & ~1;
+            return (k == 3 || k == 5 || k == 7) && stride <= 2 && k * 4 * rowStride * 2 <= 2560;
+        }
 
         /** tf_dw_ring_fits (runtime-c/src/common/tf_dw_ring_dsp.h): the filter's rows of the ring fit 720 words. */
         boolean ringFits() { return c >= 4 && k * ((outW() - 1) * stride + k) * 2 <= 720; }

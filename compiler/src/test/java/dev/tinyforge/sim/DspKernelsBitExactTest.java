@@ -35,14 +35,16 @@ class DspKernelsBitExactTest {
      * The DSP kernels the planner's random graphs reach (they have no FULLY_CONNECTED). Their general convolutions all
      * take the per-layer body (tf_conv_s8_dsp only the layer graphs' left shifts), their 1x1 layers the per-layer
      * specialized bodies (*_layer in model.c, conv_s8_1x1_dsp_body.h; the generic 1x1 kernels are reached by
-     * DspLayerGraphs' left-shift layers).
+     * DspLayerGraphs' left-shift layers), their depthwise layers the per-layer body (depthwise_conv_s8_dsp_body.h; the
+     * generic depthwise kernels are reached by DspLayerGraphs' wide rows and left shifts).
      */
     private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_layer",
-            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp"};
+            "tf_depthwise_conv_s8_dsp_layer", "tf_add_s8_dsp"};
     /** Every DSP kernel: the random layer graphs must reach them all. */
     private static final String[] ALL_DSP_KERNELS = {"tf_conv_s8_dsp", "tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
             "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_layer",
-            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp", "tf_fully_connected_s8_dsp"};
+            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_depthwise_conv_s8_dsp_layer", "tf_add_s8_dsp",
+            "tf_fully_connected_s8_dsp"};
 
     @Test
     void randomGraphsOnM4AndM7MatchPortableHostBuild() {

@@ -43,6 +43,7 @@ public final class ConvEmitter implements LayerEmitter {
             }
             if (MveKernels.conv(n, ctx, code, p, params, quant, inDims, wDims, outDims)) return;
             if (!depthwise && DspPointwiseKernels.conv(n, ctx, code, p, params, quant, inDims, wDims, outDims)) return;
+            if (depthwise && DspDepthwiseKernels.depthwise(n, ctx, code, p, params, quant, inDims, wDims, outDims)) return;
             InPlace ip = ctx.inPlace(n);
             if (ip != null) {
                 // The plan put the output at the input's first byte; the kernel keeps every output byte as the normal one.

@@ -68,7 +68,7 @@ final class DspPointwiseKernels {
      * constant for every input: it gets bias 0, multiplier 0 and the layer's common e, so tiny-scale or huge-bias
      * channels (dead channels of trained models) neither overflow the kernel nor break a uniform shift.
      */
-    private static int[] channelTable(ConvParams p, byte[] w, int[] bias, int inC, int outC, boolean doubleCols) {
+    static int[] channelTable(ConvParams p, byte[] w, int[] bias, int inC, int outC, boolean doubleCols) {
         int[] t = new int[4 * outC];
         int[] constant = new int[outC];
         boolean[] isConstant = new boolean[outC];
@@ -123,7 +123,7 @@ final class DspPointwiseKernels {
         return chans[3];
     }
 
-    private static String structs(int[] chans) {
+    static String structs(int[] chans) {
         StringBuilder sb = new StringBuilder("{");
         for (int i = 0; i < chans.length; i += 4) {
             if (i > 0) sb.append(i % 32 == 0 ? ",\n    " : ", ");

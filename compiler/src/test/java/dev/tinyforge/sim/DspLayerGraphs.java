@@ -21,7 +21,8 @@ import dev.tinyforge.ir.Value;
  * channel with a depth multiplier and a non-square filter of up to 80 taps, zero
  * points anywhere in int8, per-channel weight scales, activations NONE/RELU/RELU6, and output scales that
  * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path), 1x1 layers with
- * dead channels (tiny weight scale, bias near 2^30: constant outputs, or past the specialized kernel's range); residual
+ * dead channels (tiny weight scale, bias near 2^30: constant outputs, or past the specialized kernel's range), 1x1
+ * layers over 513..600 input channels (the chunked columns); residual
  * ADDs where a layer keeps the shape; sometimes a final FULLY_CONNECTED.
  * Same seed, same graph.
  */
@@ -56,6 +57,13 @@ final class DspLayerGraphs {
                 g.addNode("add" + g.nodes().size(), OpKind.ADD, new Attrs.Binary(activation(r)), List.of(before, x), List.of(sum));
                 x = sum;
             }
+        }
+        if (seed % 5 == 4 || seed % 5 == 2) {
+            // past the 512-channel columns: a 1x1 layer widens to 513..600 channels and the next one (odd output channel
+            // counts included) reads them chunk at a time (tf_conv_s8_1x1*_dsp_chunked_layer), past about 220 output
+            // channels in several passes over staged outputs
+            x = conv(g, r, x, 513 + r.nextInt(88), 1, 1, false);
+            x = conv(g, r, x, 1 + r.nextInt(320), 1, 1, false);
         }
         // a 1x1 layer with a left shift: the per-layer DSP 1x1 kernel declines it, so the generic tf_conv_s8_1x1*_dsp run
         if (seed % 5 == 2) x = leftShiftPointwise(g, r, x);

@@ -174,69 +174,106 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_smlad_2x2(int3
     *s11 = __smlad(c1, w1, *s11);
 }
 
-/* One further group of the 4x2 block (tf_conv_1x1_dsp_dot's locals). */
-#define TF_CONV_1X1_DSP_GROUP_4X2()                                                                                   \
-    __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"                                                                          \
-            "sxtb16 %[w0], %[w0]\n\t"                                                                                 \
-            "sxtb16 %[w1], %[w1]\n\t" TF_CONV_1X1_DSP_HALF_4X2 "ldrd %[w0], %[w1], [%[wp]], #8\n\t"                    \
-            "sxtb16 %[w0], %[w0], ror #8\n\t"                                                                         \
-            "sxtb16 %[w1], %[w1], ror #8\n\t" TF_CONV_1X1_DSP_HALF_4X2                                                \
+/* A group's weight pair for one half, widened: the even bytes (channel 2k's and 2k+1's taps 0, 2) from the pair's
+ * two words, then the odd ones (taps 1, 3), the pointer past the group after the odd half; or (wide layers) the
+ * ready int16 words, even then odd, each LDRD post-incremented. */
+#define TF_CONV_1X1_DSP_W_EVEN "ldrd %[w0], %[w1], [%[wp]]\n\tsxtb16 %[w0], %[w0]\n\tsxtb16 %[w1], %[w1]\n\t"
+#define TF_CONV_1X1_DSP_W_ODD                                                                                         \
+    "ldrd %[w0], %[w1], [%[wp]], #8\n\tsxtb16 %[w0], %[w0], ror #8\n\tsxtb16 %[w1], %[w1], ror #8\n\t"
+#define TF_CONV_1X1_DSP_W_WIDE "ldrd %[w0], %[w1], [%[wp]], #8\n\t"
+
+/* One further group of the 4x2 block (tf_conv_1x1_dsp_dot's locals), weights through WE, WO. */
+#define TF_CONV_1X1_DSP_GROUP_4X2(WE, WO)                                                                             \
+    __asm__(WE TF_CONV_1X1_DSP_HALF_4X2 WO TF_CONV_1X1_DSP_HALF_4X2                                                   \
             : [s00] "+r"(s00), [s01] "+r"(s01), [s10] "+r"(s10), [s11] "+r"(s11), [s20] "+r"(s20), [s21] "+r"(s21),    \
               [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(w), [w0] "=&r"(w0), [w1] "=&r"(w1),         \
               [c0] "=&r"(c0), [c1] "=&r"(c1)                                                                          \
             :                                                                                                         \
             : "memory")
 
+/* The first group of the 4x2 block, from the biases held in s30, s31 until their last use. */
+#define TF_CONV_1X1_DSP_FIRST_4X2(WE, WO)                                                                             \
+    __asm__(WE "ldrd %[c0], %[c1], [%[cp]], #8\n\t"                                                                   \
+               "smlad %[s00], %[c0], %[w0], %[s30]\n\t"                                                               \
+               "smlad %[s01], %[c0], %[w1], %[s31]\n\t"                                                               \
+               "smlad %[s10], %[c1], %[w0], %[s30]\n\t"                                                               \
+               "smlad %[s11], %[c1], %[w1], %[s31]\n\t"                                                               \
+               "ldrd %[c0], %[c1], [%[cp]], #8\n\t"                                                                   \
+               "smlad %[s20], %[c0], %[w0], %[s30]\n\t"                                                               \
+               "smlad %[s21], %[c0], %[w1], %[s31]\n\t"                                                               \
+               "smlad %[s30], %[c1], %[w0], %[s30]\n\t"                                                               \
+               "smlad %[s31], %[c1], %[w1], %[s31]\n\t" WO TF_CONV_1X1_DSP_HALF_4X2                                   \
+            : [s00] "=&r"(s00), [s01] "=&r"(s01), [s10] "=&r"(s10), [s11] "=&r"(s11), [s20] "=&r"(s20),               \
+              [s21] "=&r"(s21), [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(w), [w0] "=&r"(w0),        \
+              [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)                                                          \
+            :                                                                                                         \
+            : "memory")
+
+/* Group g's weight pair widened: e0, e1 the even halves (taps 0, 2) of channels 2k, 2k+1, o0, o1 the odd ones. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_wpair(const int32_t *w, int32_t g, const int wide,
+                                                                        int32_t *e0, int32_t *e1, int32_t *o0,
+                                                                        int32_t *o1)
+{
+    if (wide) {
+        tf_conv_1x1_dsp_load2(w + 4 * g, e0, e1);
+        tf_conv_1x1_dsp_load2(w + 4 * g + 2, o0, o1);
+    } else {
+        int32_t w0, w1;
+        tf_conv_1x1_dsp_load2(w + 2 * g, &w0, &w1);
+        *e0 = __sxtb16(w0);
+        *e1 = __sxtb16(w1);
+        *o0 = tf_dsp_sxtb16_ror8(w0);
+        *o1 = tf_dsp_sxtb16_ror8(w1);
+    }
+}
+
+/* The 2x2 block (tail tiles) over groups of 4 channels. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot_2x2(const int32_t *cols, const int32_t *w,
+                                                                          const int32_t groups, const int wide,
+                                                                          int32_t *s00, int32_t *s01, int32_t *s10,
+                                                                          int32_t *s11)
+{
+    int32_t g;
+#pragma GCC unroll 4
+    for (g = 0; g < groups; ++g) {
+        int32_t e0, e1, o0, o1, c0, c1;
+        tf_conv_1x1_dsp_wpair(w, g, wide, &e0, &e1, &o0, &o1);
+        tf_conv_1x1_dsp_load2(cols + 8 * g, &c0, &c1);
+        tf_conv_1x1_dsp_smlad_2x2(c0, c1, e0, e1, s00, s01, s10, s11);
+        tf_conv_1x1_dsp_load2(cols + 8 * g + 4, &c0, &c1);
+        tf_conv_1x1_dsp_smlad_2x2(c0, c1, o0, o1, s00, s01, s10, s11);
+    }
+}
+
 /* Two output channels (one weight pair) of np pixels (2 or 4): a[k][o] = bias_o + x_k . w_o; returns the next pair's
  * weights. The 4x2 block is written in assembly: it needs 14 registers at once (8 accumulators, 2 weight words, 2
  * column words, 2 pointers), which gcc's allocator does not find by itself. Per group of 4 channels the weight pair
  * is loaded twice and widened once per half (even bytes, then odd), so no widened weight outlives its half: 2 + 4
- * LDRD, 4 SXTB16, 16 SMLAD. The first group starts from the biases (held in s30, s31 until their last use). */
+ * LDRD, 4 SXTB16, 16 SMLAD; wide (int16 weights ready in the table, 4 words per pair and group): 2 + 4 LDRD, 16 SMLAD.
+ * The first group starts from the biases. */
 static inline __attribute__((always_inline)) const int32_t *tf_conv_1x1_dsp_dot(const int32_t *cols, const int32_t *w,
                                                                                 int32_t b0, int32_t b1, int32_t a[4][2],
-                                                                                const int32_t groups, const int32_t np)
+                                                                                const int32_t groups, const int32_t np,
+                                                                                const int wide)
 {
     int32_t s00 = b0, s01 = b1, s10 = b0, s11 = b1, s20 = b0, s21 = b1, s30 = b0, s31 = b1;
     int32_t g;
     if (np == 4) {
         const int32_t *cp = cols;
         int32_t w0, w1, c0, c1;
-        __asm__("ldrd %[w0], %[w1], [%[wp]]\n\t"
-                "sxtb16 %[w0], %[w0]\n\t"
-                "sxtb16 %[w1], %[w1]\n\t"
-                "ldrd %[c0], %[c1], [%[cp]], #8\n\t"
-                "smlad %[s00], %[c0], %[w0], %[s30]\n\t"
-                "smlad %[s01], %[c0], %[w1], %[s31]\n\t"
-                "smlad %[s10], %[c1], %[w0], %[s30]\n\t"
-                "smlad %[s11], %[c1], %[w1], %[s31]\n\t"
-                "ldrd %[c0], %[c1], [%[cp]], #8\n\t"
-                "smlad %[s20], %[c0], %[w0], %[s30]\n\t"
-                "smlad %[s21], %[c0], %[w1], %[s31]\n\t"
-                "smlad %[s30], %[c1], %[w0], %[s30]\n\t"
-                "smlad %[s31], %[c1], %[w1], %[s31]\n\t"
-                "ldrd %[w0], %[w1], [%[wp]], #8\n\t"
-                "sxtb16 %[w0], %[w0], ror #8\n\t"
-                "sxtb16 %[w1], %[w1], ror #8\n\t"
-                TF_CONV_1X1_DSP_HALF_4X2
-                : [s00] "=&r"(s00), [s01] "=&r"(s01), [s10] "=&r"(s10), [s11] "=&r"(s11), [s20] "=&r"(s20),
-                  [s21] "=&r"(s21), [s30] "+r"(s30), [s31] "+r"(s31), [cp] "+r"(cp), [wp] "+r"(w),
-                  [w0] "=&r"(w0), [w1] "=&r"(w1), [c0] "=&r"(c0), [c1] "=&r"(c1)
-                :
-                : "memory");
+        if (wide) {
+            TF_CONV_1X1_DSP_FIRST_4X2(TF_CONV_1X1_DSP_W_WIDE, TF_CONV_1X1_DSP_W_WIDE);
+#pragma GCC unroll 8
+            for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2(TF_CONV_1X1_DSP_W_WIDE, TF_CONV_1X1_DSP_W_WIDE);
+        } else {
+            TF_CONV_1X1_DSP_FIRST_4X2(TF_CONV_1X1_DSP_W_EVEN, TF_CONV_1X1_DSP_W_ODD);
         /* 8 groups per iteration (4 would save about 2.5% of mcunet-vww's flash for about 1.5% more instructions) */
 #pragma GCC unroll 8
-        for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2();
-    } else {
-#pragma GCC unroll 4
-        for (g = 0; g < groups; ++g) {
-            int32_t w0, w1, c0, c1;
-            tf_conv_1x1_dsp_load2(w + 2 * g, &w0, &w1);
-            tf_conv_1x1_dsp_load2(cols + 8 * g, &c0, &c1);
-            tf_conv_1x1_dsp_smlad_2x2(c0, c1, __sxtb16(w0), __sxtb16(w1), &s00, &s01, &s10, &s11);
-            tf_conv_1x1_dsp_load2(cols + 8 * g + 4, &c0, &c1);
-            tf_conv_1x1_dsp_smlad_2x2(c0, c1, tf_dsp_sxtb16_ror8(w0), tf_dsp_sxtb16_ror8(w1), &s00, &s01, &s10, &s11);
+            for (g = 1; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2(TF_CONV_1X1_DSP_W_EVEN, TF_CONV_1X1_DSP_W_ODD);
         }
-        w += 2 * groups;
+    } else {
+        tf_conv_1x1_dsp_dot_2x2(cols, w, groups, wide, &s00, &s01, &s10, &s11);
+        w += (wide ? 4 : 2) * groups;
     }
     a[0][0] = s00;
     a[0][1] = s01;
@@ -253,7 +290,7 @@ static inline __attribute__((always_inline)) const int32_t *tf_conv_1x1_dsp_dot(
  * a[k][o] += x_k . w_o from the block's own partial sums (no bias). */
 static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot_more(const int32_t *cols, const int32_t *w,
                                                                            int32_t a[4][2], const int32_t groups,
-                                                                           const int32_t np)
+                                                                           const int32_t np, const int wide)
 {
     int32_t s00 = a[0][0], s01 = a[0][1], s10 = a[1][0], s11 = a[1][1], s20 = a[2][0], s21 = a[2][1], s30 = a[3][0],
             s31 = a[3][1];
@@ -261,18 +298,15 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_dot_more(const
     if (np == 4) {
         const int32_t *cp = cols;
         int32_t w0, w1, c0, c1;
+        if (wide) {
 #pragma GCC unroll 8
-        for (g = 0; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2();
-    } else {
-#pragma GCC unroll 4
-        for (g = 0; g < groups; ++g) {
-            int32_t w0, w1, c0, c1;
-            tf_conv_1x1_dsp_load2(w + 2 * g, &w0, &w1);
-            tf_conv_1x1_dsp_load2(cols + 8 * g, &c0, &c1);
-            tf_conv_1x1_dsp_smlad_2x2(c0, c1, __sxtb16(w0), __sxtb16(w1), &s00, &s01, &s10, &s11);
-            tf_conv_1x1_dsp_load2(cols + 8 * g + 4, &c0, &c1);
-            tf_conv_1x1_dsp_smlad_2x2(c0, c1, tf_dsp_sxtb16_ror8(w0), tf_dsp_sxtb16_ror8(w1), &s00, &s01, &s10, &s11);
+            for (g = 0; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2(TF_CONV_1X1_DSP_W_WIDE, TF_CONV_1X1_DSP_W_WIDE);
+        } else {
+#pragma GCC unroll 8
+            for (g = 0; g < groups; ++g) TF_CONV_1X1_DSP_GROUP_4X2(TF_CONV_1X1_DSP_W_EVEN, TF_CONV_1X1_DSP_W_ODD);
         }
+    } else {
+        tf_conv_1x1_dsp_dot_2x2(cols, w, groups, wide, &s00, &s01, &s10, &s11);
     }
     a[0][0] = s00;
     a[0][1] = s01;
@@ -427,10 +461,11 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile(const int
                                                                        const tf_conv_1x1_dsp_chan *chans,
                                                                        const int32_t in_c, const int32_t out_c,
                                                                        const int32_t chunk, const int32_t out_chunk,
-                                                                       const int double_cols, const int32_t shift,
-                                                                       const int32_t act_min, const int32_t act_max)
+                                                                       const int wide, const int double_cols,
+                                                                       const int32_t shift, const int32_t act_min,
+                                                                       const int32_t act_max)
 {
-    const int32_t groups = (in_c + 3) / 4, np = npx > 2 ? 4 : 2, staged = out_chunk < out_c;
+    const int32_t groups = (in_c + 3) / 4, np = npx > 2 ? 4 : 2, staged = out_chunk < out_c, wpg = wide ? 4 : 2;
     int32_t scratch[TF_CONV_1X1_DSP_SCRATCH_WORDS];
     int32_t *const cols = scratch;
     int32_t(*const part)[4][2] = (int32_t(*)[4][2])(void *)(scratch + 2 * chunk);
@@ -441,19 +476,19 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile(const int
         for (c = 0; c < in_c; c += chunk) {
             const int32_t n = in_c - c < chunk ? in_c - c : chunk, ng = (n + 3) / 4, last = c + chunk >= in_c;
             const int8_t *const xs[4] = {x[0] + c, x[1] + c, x[2] + c, x[3] + c};
-            const int32_t *wp = w + o * groups + c / 2, *next;
+            const int32_t *wp = w + (o / 2) * groups * wpg + (c / 4) * wpg, *next;
             tf_conv_1x1_dsp_fill(xs, cols, npx, n, double_cols);
             /* next: wp past this chunk's groups (the dot's post-incremented pointer), then on to the next pair's */
-            for (oc = o; oc < o_end; oc += 2, wp = next + 2 * (groups - ng)) {
+            for (oc = o; oc < o_end; oc += 2, wp = next + wpg * (groups - ng)) {
                 const tf_conv_1x1_dsp_chan *c0 = chans + oc;
                 const int odd_last = oc + 1 == out_c;
                 int32_t a[4][2];
                 if (c == 0) {
-                    next = tf_conv_1x1_dsp_dot(cols, wp, c0->bias, odd_last ? 0 : c0[1].bias, a, ng, np);
+                    next = tf_conv_1x1_dsp_dot(cols, wp, c0->bias, odd_last ? 0 : c0[1].bias, a, ng, np, wide);
                 } else {
                     memcpy(a, part[(oc - o) / 2], sizeof a);
-                    tf_conv_1x1_dsp_dot_more(cols, wp, a, ng, np);
-                    next = wp + 2 * ng;
+                    tf_conv_1x1_dsp_dot_more(cols, wp, a, ng, np, wide);
+                    next = wp + wpg * ng;
                 }
                 if (!last) {
                     memcpy(part[(oc - o) / 2], a, sizeof a);
@@ -487,21 +522,25 @@ static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile(const int
 
 /* Portable: one pixel (its input copied out first, so in place is safe) through the same tables. */
 static inline void tf_conv_1x1_dsp_pixel(const int8_t *x, int8_t *y, const int32_t *w, const tf_conv_1x1_dsp_chan *chans,
-                                         int32_t in_c, int32_t out_c, int double_cols, int32_t shift, int32_t act_min,
-                                         int32_t act_max)
+                                         int32_t in_c, int32_t out_c, int wide, int double_cols, int32_t shift,
+                                         int32_t act_min, int32_t act_max)
 {
     const int32_t groups = (in_c + 3) / 4;
     int8_t copy[TF_CONV_1X1_DSP_CHUNKED_MAX_C];
     int32_t oc, i;
     memcpy(copy, x, (size_t)in_c);
     for (oc = 0; oc < out_c; ++oc) {
-        /* the weight word of channel oc for group g: pair oc / 2, slot oc % 2 */
-        const int32_t *wp = w + (oc / 2) * 2 * groups + (oc % 2);
+        /* the weight word of channel oc for group g: pair oc / 2, slot oc % 2; wide: the pair's 4 words per group, the
+         * even halves (taps 0, 2) then the odd ones (taps 1, 3) */
+        const int32_t *wp = w + (oc / 2) * (wide ? 4 : 2) * groups + (oc % 2);
         uint32_t acc = 0; /* int32 wrapping arithmetic, as the DSP accumulators */
         int32_t acc2;
         for (i = 0; i < in_c; ++i) {
-            const uint32_t word = (uint32_t)wp[2 * (i / 4)];
-            acc += (uint32_t)((int32_t)(int8_t)(uint8_t)(word >> (8 * (i % 4))) * (int32_t)copy[i]);
+            const int32_t tap = i % 4;
+            const uint32_t word = (uint32_t)wp[wide ? 4 * (i / 4) + 2 * (tap % 2) : 2 * (i / 4)];
+            const int32_t wi = wide ? (int32_t)(int16_t)(uint16_t)(word >> (16 * (tap / 2)))
+                                    : (int32_t)(int8_t)(uint8_t)(word >> (8 * tap));
+            acc += (uint32_t)(wi * (int32_t)copy[i]);
         }
         acc = double_cols ? (uint32_t)chans[oc].bias + 2u * acc : 2u * ((uint32_t)chans[oc].bias + acc);
         memcpy(&acc2, &acc, 4);
@@ -530,45 +569,46 @@ static inline __attribute__((always_inline)) const int8_t *tf_conv_1x1_dsp_sourc
 static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_tile_at(
     const int8_t *in, int8_t *out, int32_t p, const int32_t npx, const int32_t *w, const tf_conv_1x1_dsp_chan *chans,
     const int32_t in_h, const int32_t in_w, const int32_t in_c, const int32_t out_h, const int32_t out_w,
-    const int32_t out_c, const int32_t chunk, const int32_t out_chunk, const int32_t stride_h, const int32_t stride_w,
-    const int double_cols, const int32_t shift, const int32_t act_min, const int32_t act_max)
+    const int32_t out_c, const int32_t chunk, const int32_t out_chunk, const int wide, const int32_t stride_h,
+    const int32_t stride_w, const int double_cols, const int32_t shift, const int32_t act_min, const int32_t act_max)
 {
     const int8_t *x[4];
     int32_t k;
     for (k = 0; k < 4; ++k) {
         x[k] = tf_conv_1x1_dsp_source(in, p + (k < npx ? k : npx - 1), in_h, in_w, in_c, out_h, out_w, stride_h, stride_w);
     }
-    tf_conv_1x1_dsp_tile(x, out + p * out_c, npx, w, chans, in_c, out_c, chunk, out_chunk, double_cols, shift, act_min,
-                         act_max);
+    tf_conv_1x1_dsp_tile(x, out + p * out_c, npx, w, chans, in_c, out_c, chunk, out_chunk, wide, double_cols, shift,
+                         act_min, act_max);
 }
 #endif
 
-/* Out of place, any stride (no top/left padding), the input channels widened chunk at a time (see
- * tf_conv_1x1_dsp_tile; the portable body ignores chunk). double_cols: see tf_conv_1x1_dsp_tile (the portable body
- * matches it: chans' bias is doubled with it); shift: the one e of every channel, or 0 to read each channel's. */
-static inline __attribute__((always_inline)) void tf_conv_s8_1x1_dsp_chunked_layer(
+/* Out of place, any stride (no top/left padding), the input channels widened chunk at a time and out_chunk output
+ * channels per pass (see tf_conv_1x1_dsp_tile; the portable body ignores both), the weights as int8 words or (wide)
+ * int16 words. double_cols: see tf_conv_1x1_dsp_tile (the portable body matches it: chans' bias is doubled with it);
+ * shift: the one e of every channel, or 0 to read each channel's. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_run(
     const int8_t *in, int8_t *out, const int32_t *w, const tf_conv_1x1_dsp_chan *chans, const int32_t batches,
     const int32_t in_h, const int32_t in_w, const int32_t in_c, const int32_t chunk, const int32_t out_h,
-    const int32_t out_w, const int32_t out_c, const int32_t out_chunk, const int32_t stride_h, const int32_t stride_w,
-    const int double_cols, const int32_t shift, const int32_t act_min, const int32_t act_max)
+    const int32_t out_w, const int32_t out_c, const int32_t out_chunk, const int wide, const int32_t stride_h,
+    const int32_t stride_w, const int double_cols, const int32_t shift, const int32_t act_min, const int32_t act_max)
 {
     const int32_t pixels = batches * out_h * out_w;
     int32_t p;
 #if TF_CONV_1X1_DSP_ASM
     for (p = 0; p + 4 <= pixels; p += 4) {
         tf_conv_1x1_dsp_tile_at(in, out, p, 4, w, chans, in_h, in_w, in_c, out_h, out_w, out_c, chunk, out_chunk,
-                                stride_h, stride_w, double_cols, shift, act_min, act_max);
+                                wide, stride_h, stride_w, double_cols, shift, act_min, act_max);
     }
     if (pixels % 4 != 0) {
         tf_conv_1x1_dsp_tile_at(in, out, pixels - pixels % 4, pixels % 4, w, chans, in_h, in_w, in_c, out_h, out_w,
-                                out_c, chunk, out_chunk, stride_h, stride_w, double_cols, shift, act_min, act_max);
+                                out_c, chunk, out_chunk, wide, stride_h, stride_w, double_cols, shift, act_min, act_max);
     }
 #else
     (void)chunk;
     (void)out_chunk;
     for (p = 0; p < pixels; ++p) {
         tf_conv_1x1_dsp_pixel(tf_conv_1x1_dsp_source(in, p, in_h, in_w, in_c, out_h, out_w, stride_h, stride_w),
-                              out + p * out_c, w, chans, in_c, out_c, double_cols, shift, act_min, act_max);
+                              out + p * out_c, w, chans, in_c, out_c, wide, double_cols, shift, act_min, act_max);
     }
 #endif
 }
@@ -580,31 +620,54 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_dsp_layer(
     const int32_t out_c, const int32_t stride_h, const int32_t stride_w, const int double_cols,
     const int32_t shift, const int32_t act_min, const int32_t act_max)
 {
-    tf_conv_s8_1x1_dsp_chunked_layer(in, out, w, chans, batches, in_h, in_w, in_c, in_c, out_h, out_w, out_c, out_c,
-                                     stride_h, stride_w, double_cols, shift, act_min, act_max);
+    tf_conv_1x1_dsp_run(in, out, w, chans, batches, in_h, in_w, in_c, in_c, out_h, out_w, out_c, out_c, 0, stride_h,
+                        stride_w, double_cols, shift, act_min, act_max);
+}
+
+/* tf_conv_s8_1x1_dsp_layer with the weights as int16 words (4 per channel pair and group of 4 input channels: the
+ * pair's even halves (taps 0, 2), then its odd ones (taps 1, 3)): no SXTB16 in the inner loop, twice the flash. */
+static inline __attribute__((always_inline)) void tf_conv_s8_1x1_dsp_wide_layer(
+    const int8_t *in, int8_t *out, const int32_t *w, const tf_conv_1x1_dsp_chan *chans, const int32_t batches,
+    const int32_t in_h, const int32_t in_w, const int32_t in_c, const int32_t out_h, const int32_t out_w,
+    const int32_t out_c, const int32_t stride_h, const int32_t stride_w, const int double_cols,
+    const int32_t shift, const int32_t act_min, const int32_t act_max)
+{
+    tf_conv_1x1_dsp_run(in, out, w, chans, batches, in_h, in_w, in_c, in_c, out_h, out_w, out_c, out_c, 1, stride_h,
+                        stride_w, double_cols, shift, act_min, act_max);
+}
+
+/* Out of place, wider than the columns (see tf_conv_1x1_dsp_tile's chunk and out_chunk). */
+static inline __attribute__((always_inline)) void tf_conv_s8_1x1_dsp_chunked_layer(
+    const int8_t *in, int8_t *out, const int32_t *w, const tf_conv_1x1_dsp_chan *chans, const int32_t batches,
+    const int32_t in_h, const int32_t in_w, const int32_t in_c, const int32_t chunk, const int32_t out_h,
+    const int32_t out_w, const int32_t out_c, const int32_t out_chunk, const int32_t stride_h, const int32_t stride_w,
+    const int double_cols, const int32_t shift, const int32_t act_min, const int32_t act_max)
+{
+    tf_conv_1x1_dsp_run(in, out, w, chans, batches, in_h, in_w, in_c, chunk, out_h, out_w, out_c, out_chunk, 0,
+                        stride_h, stride_w, double_cols, shift, act_min, act_max);
 }
 
 #if TF_CONV_1X1_DSP_ASM
 /* The in-place tile of pixels p .. p + npx - 1 (npx a constant). */
 static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_inplace_tile_at(
     int8_t *buf, int32_t p, const int32_t npx, const int32_t *w, const tf_conv_1x1_dsp_chan *chans,
-    const int32_t in_c, const int32_t out_c, const int32_t chunk, const int32_t out_chunk, const int double_cols,
-    const int32_t shift, const int32_t act_min, const int32_t act_max)
+    const int32_t in_c, const int32_t out_c, const int32_t chunk, const int32_t out_chunk, const int wide,
+    const int double_cols, const int32_t shift, const int32_t act_min, const int32_t act_max)
 {
     const int8_t *x[4];
     int32_t k;
     for (k = 0; k < 4; ++k) x[k] = buf + (p + (k < npx ? k : npx - 1)) * in_c;
-    tf_conv_1x1_dsp_tile(x, buf + p * out_c, npx, w, chans, in_c, out_c, chunk, out_chunk, double_cols, shift, act_min,
-                         act_max);
+    tf_conv_1x1_dsp_tile(x, buf + p * out_c, npx, w, chans, in_c, out_c, chunk, out_chunk, wide, double_cols, shift,
+                         act_min, act_max);
 }
 #endif
 
-/* In place (stride 1): the output over the input at buf, tiles ascending when out_c <= in_c, else descending; the
- * input channels widened chunk at a time (see tf_conv_1x1_dsp_tile). */
-static inline __attribute__((always_inline)) void tf_conv_s8_1x1_inplace_dsp_chunked_layer(
+/* In place (stride 1): the output over the input at buf, tiles ascending when out_c <= in_c, else descending; chunk,
+ * out_chunk, wide as in tf_conv_1x1_dsp_run. */
+static inline __attribute__((always_inline)) void tf_conv_1x1_dsp_run_inplace(
     int8_t *buf, const int32_t *w, const tf_conv_1x1_dsp_chan *chans, const int32_t pixels, const int32_t in_c,
-    const int32_t chunk, const int32_t out_c, const int32_t out_chunk, const int double_cols, const int32_t shift,
-    const int32_t act_min, const int32_t act_max)
+    const int32_t chunk, const int32_t out_c, const int32_t out_chunk, const int wide, const int double_cols,
+    const int32_t shift, const int32_t act_min, const int32_t act_max)
 {
     const int descending = out_c > in_c;
     const int32_t rest = pixels % 4;
@@ -613,11 +676,11 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_inplace_dsp_chu
     /* ascending: full tiles from 0, then the rest at the end; descending: full tiles from the end, the rest at 0 */
     for (t = 0; t + 4 <= pixels; t += 4) {
         tf_conv_1x1_dsp_inplace_tile_at(buf, descending ? pixels - t - 4 : t, 4, w, chans, in_c, out_c, chunk,
-                                        out_chunk, double_cols, shift, act_min, act_max);
+                                        out_chunk, wide, double_cols, shift, act_min, act_max);
     }
     if (rest != 0) {
         tf_conv_1x1_dsp_inplace_tile_at(buf, descending ? 0 : pixels - rest, rest, w, chans, in_c, out_c, chunk,
-                                        out_chunk, double_cols, shift, act_min, act_max);
+                                        out_chunk, wide, double_cols, shift, act_min, act_max);
     }
 #else
     (void)rest;
@@ -625,7 +688,8 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_inplace_dsp_chu
     (void)out_chunk;
     for (t = 0; t < pixels; ++t) {
         const int32_t p = descending ? pixels - 1 - t : t;
-        tf_conv_1x1_dsp_pixel(buf + p * in_c, buf + p * out_c, w, chans, in_c, out_c, double_cols, shift, act_min, act_max);
+        tf_conv_1x1_dsp_pixel(buf + p * in_c, buf + p * out_c, w, chans, in_c, out_c, wide, double_cols, shift, act_min,
+                              act_max);
     }
 #endif
 }
@@ -636,8 +700,28 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_inplace_dsp_lay
     const int32_t out_c, const int double_cols, const int32_t shift, const int32_t act_min,
     const int32_t act_max)
 {
-    tf_conv_s8_1x1_inplace_dsp_chunked_layer(buf, w, chans, pixels, in_c, in_c, out_c, out_c, double_cols, shift,
-                                             act_min, act_max);
+    tf_conv_1x1_dsp_run_inplace(buf, w, chans, pixels, in_c, in_c, out_c, out_c, 0, double_cols, shift, act_min,
+                                act_max);
+}
+
+/* tf_conv_s8_1x1_inplace_dsp_layer with int16 weight words (see tf_conv_s8_1x1_dsp_wide_layer). */
+static inline __attribute__((always_inline)) void tf_conv_s8_1x1_inplace_dsp_wide_layer(
+    int8_t *buf, const int32_t *w, const tf_conv_1x1_dsp_chan *chans, const int32_t pixels, const int32_t in_c,
+    const int32_t out_c, const int double_cols, const int32_t shift, const int32_t act_min,
+    const int32_t act_max)
+{
+    tf_conv_1x1_dsp_run_inplace(buf, w, chans, pixels, in_c, in_c, out_c, out_c, 1, double_cols, shift, act_min,
+                                act_max);
+}
+
+/* In place, wider than the columns (see tf_conv_1x1_dsp_tile's chunk and out_chunk). */
+static inline __attribute__((always_inline)) void tf_conv_s8_1x1_inplace_dsp_chunked_layer(
+    int8_t *buf, const int32_t *w, const tf_conv_1x1_dsp_chan *chans, const int32_t pixels, const int32_t in_c,
+    const int32_t chunk, const int32_t out_c, const int32_t out_chunk, const int double_cols, const int32_t shift,
+    const int32_t act_min, const int32_t act_max)
+{
+    tf_conv_1x1_dsp_run_inplace(buf, w, chans, pixels, in_c, chunk, out_c, out_chunk, 0, double_cols, shift, act_min,
+                                act_max);
 }
 
 #endif

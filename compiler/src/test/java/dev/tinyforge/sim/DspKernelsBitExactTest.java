@@ -34,16 +34,17 @@ class DspKernelsBitExactTest {
     /**
      * The DSP kernels the planner's random graphs reach (they have no FULLY_CONNECTED). Their general convolutions all
      * take the per-layer body (tf_conv_s8_dsp only the layer graphs' left shifts), their 1x1 layers the per-layer
-     * specialized bodies (*_layer in model.c, conv_s8_1x1_dsp_body.h; the generic 1x1 kernels are reached by
-     * DspLayerGraphs' left-shift layers).
+     * specialized bodies (*_layer in model.c, conv_s8_1x1_dsp_body.h, small filters in place as int16 words; the
+     * generic 1x1 kernels are reached by DspLayerGraphs' left-shift layers).
      */
-    private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_layer",
+    private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_wide_layer",
             "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp"};
     /** Every DSP kernel: the random layer graphs must reach them all. */
     private static final String[] ALL_DSP_KERNELS = {"tf_conv_s8_dsp", "tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
             "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_layer", "tf_conv_s8_1x1_dsp_chunked_layer",
-            "tf_conv_s8_1x1_inplace_dsp_chunked_layer",
-            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp", "tf_fully_connected_s8_dsp"};
+            "tf_conv_s8_1x1_inplace_dsp_chunked_layer", "tf_conv_s8_1x1_dsp_wide_layer", "tf_conv_s8_1x1_inplace_dsp_wide_layer",
+            "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_add_s8_dsp", "tf_fully_connected_s8_dsp",
+            "tf_avgpool_s8_dsp"};
 
     /** A chunked 1x1 call, out of place or in place, up to its out_c and out_chunk arguments. */
     private static final java.util.regex.Pattern CHUNKED_1X1 = java.util.regex.Pattern.compile(

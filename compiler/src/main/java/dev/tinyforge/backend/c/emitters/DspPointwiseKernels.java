@@ -44,12 +44,15 @@ final class DspPointwiseKernels {
         int[] chunks = chunks(inC, outC);
         if (chunks == null) return false;
         boolean chunked = chunks[0] < inC || chunks[1] < outC;
+        boolean wide = !chunked && WidePointwiseBudget.isWide(n);
+        String variant = chunked ? "chunked_" : wide ? "wide_" : "";
         boolean doubleCols = inC < 2 * outC;
         int[] chans = channelTable(p, w.constant().int8(), bias == null ? null : bias.constant().int32(), inC, outC, doubleCols);
         if (chans == null) return false;
         int shift = uniformShift(chans);
         String table = ctx.declareArray("tf_conv_1x1_dsp_chan", "pw_chans", outC, structs(chans));
-        String weights = declarePackedWeights(code, ctx.ptr(w), packedWeights(w.constant().int8(), inC, outC));
+        String weights = declarePackedWeights(code, ctx.ptr(w) + (wide ? "_wide" : ""), wide
+                ? wideWeights(w.constant().int8(), inC, outC) : packedWeights(w.constant().int8(), inC, outC));
         String fn = table.substring(0, table.length() - "pw_chans".length()) + "conv1x1";
         String tail = (doubleCols ? 1 : 0) + ", " + shift + ", " + p.activationMin() + ", " + p.activationMax();
         code.include(HEADER);
@@ -57,12 +60,12 @@ final class DspPointwiseKernels {
         InPlace ip = ctx.inPlace(n);
         if (ip != null) {
             // POINTWISE_PIXELS: output at the input's first byte; the body keeps tf_conv_s8_1x1_inplace's pixel order
-            code.declare("static void " + fn + "(int8_t *buf)\n{\n    tf_conv_s8_1x1_inplace_dsp_" + (chunked ? "chunked_" : "")
+            code.declare("static void " + fn + "(int8_t *buf)\n{\n    tf_conv_s8_1x1_inplace_dsp_" + variant
                     + "layer(buf, " + weights + ", " + table + ", " + (long) x[0] * x[1] * x[2] + ", " + inC
                     + (chunked ? ", " + chunks[0] : "") + ", " + outC + (chunked ? ", " + chunks[1] : "") + ", " + tail + ");\n}");
             code.statement(fn + "(" + ctx.ptr(out) + ");");
         } else {
-            code.declare("static void " + fn + "(const int8_t *in, int8_t *out)\n{\n    tf_conv_s8_1x1_dsp_" + (chunked ? "chunked_" : "")
+            code.declare("static void " + fn + "(const int8_t *in, int8_t *out)\n{\n    tf_conv_s8_1x1_dsp_" + variant
                     + "layer(in, out, " + weights + ", " + table + ", " + x[0] + ", " + x[1] + ", " + x[2] + ", " + inC
                     + (chunked ? ", " + chunks[0] : "") + ", " + y[1] + ", " + y[2] + ", " + outC
                     + (chunked ? ", " + chunks[1] : "") + ", " + p.strideH() + ", " + p.strideW() + ", " + tail + ");\n}");
@@ -189,6 +192,31 @@ final class DspPointwiseKernels {
         code.declare("#ifndef " + guard + "\n#define " + guard + "\nstatic const int32_t " + name + "[" + words.length + "] = "
                 + dev.tinyforge.backend.c.CLiterals.array(words) + ";\n#endif");
         return name;
+    }
+
+    /**
+     * OHWI weights as the wide kernel reads them (tf_conv_s8_1x1*_dsp_wide_layer): per channel pair k and group g of 4
+     * input channels four int32 words of int16 pairs, channel 2k's (w0 | w2 << 16), channel 2k+1's, then channel 2k's
+     * (w1 | w3 << 16), channel 2k+1's (the halves SXTB16 would make); zero past in_c and for the channel after an odd last.
+     */
+    static int[] wideWeights(byte[] w, int inC, int outC) {
+        int groups = (inC + 3) / 4, pairs = (outC + 1) / 2;
+        int[] words = new int[pairs * groups * 4];
+        for (int k = 0; k < pairs; k++) {
+            for (int g = 0; g < groups; g++) {
+                for (int s = 0; s < 2; s++) {
+                    int oc = 2 * k + s;
+                    int[] tap = new int[4];
+                    for (int b = 0; b < 4; b++) {
+                        int i = 4 * g + b;
+                        if (oc < outC && i < inC) tap[b] = w[oc * inC + i];
+                    }
+                    words[(k * groups + g) * 4 + s] = (tap[0] & 0xFFFF) | (tap[2] << 16);
+                    words[(k * groups + g) * 4 + 2 + s] = (tap[1] & 0xFFFF) | (tap[3] << 16);
+                }
+            }
+        }
+        return words;
     }
 
     /**

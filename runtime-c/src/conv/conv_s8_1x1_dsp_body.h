@@ -7,7 +7,9 @@
  *   weights  int32 words, per pair of output channels (2k, 2k+1) and group g of 4 input channels the word of
  *            channel 2k's 4 weights then channel 2k+1's (one LDRD fetches both); a group past in_c and the
  *            channel after an odd last one are zero. Same flash as the OHWI bytes when in_c % 4 == 0 and
- *            out_c is even.
+ *            out_c is even. Wide layers (tf_conv_s8_1x1*_dsp_wide_layer; small filters chosen by the compiler's
+ *            WidePointwiseBudget) hold int16 words instead, 4 per pair and group (the pair's even halves, then its
+ *            odd ones), so the inner loop needs no SXTB16: twice the flash.
  *   chans    per output channel tf_conv_1x1_dsp_chan: the bias with input_offset * (sum of the channel's
  *            weights) folded in (int32, wrapping like the accumulator, so the raw input bytes are multiplied
  *            and the result is the same int32), TFLite's multiplier, the rounding addend with the output offset

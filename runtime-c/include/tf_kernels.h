@@ -261,6 +261,9 @@ void tf_requantize_s16_s16(const tf_requant_params *params, int32_t size,
  * clamp to activation. out_dims->c == in_dims->c. */
 void tf_avgpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const int8_t *in,
                         const tf_dims *out_dims, int8_t *out);
+/* The same on cores with the DSP extension (four channels per SXTAB16 step; src/pool/avgpool_s8_dsp.c). */
+void tf_avgpool_s8_dsp(const tf_pool_params *params, const tf_dims *in_dims, const int8_t *in,
+                       const tf_dims *out_dims, int8_t *out);
 
 /* MAX_POOL_2D int8: max over the clipped window, then clamp to activation. */
 void tf_maxpool_s8_nhwc(const tf_pool_params *params, const tf_dims *in_dims, const int8_t *in,

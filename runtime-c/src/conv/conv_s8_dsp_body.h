@@ -3,9 +3,12 @@
  * backend/c/emitters/DspConvKernels.java), so gcc folds the index arithmetic and unrolls the tap loops.
  *
  * Arithmetic: per output pixel and channel, acc = bias + sum over taps of w * (x + input_offset), taps in the
- * padding contribute 0 (TFLM skips them), then clamp(MBQM(acc) + output_offset) with every shift a right shift in
- * [-24, -1] (tf_mbqm_rshift with the output offset folded into the rounding constant, one SMLAL; the emitter uses
- * this body only then). int32 wrap-around addition is order independent, so results equal tf_conv_s8_nhwc's.
+ * padding contribute 0 (TFLM skips them), then clamp(MBQM(acc) + output_offset) with every shift a right shift
+ * e = -shift >= 1: (SMMLAR(2 * acc, M, add) + (2 * acc >> 31)) >> e with add = 2^(e-1) + output_offset * 2^e (the
+ * derivation of tf_conv_1x1_dsp_requant in conv_s8_1x1_dsp_body.h; the emitter checks that 2 * acc and v + add stay
+ * inside int32 for every input and uses this body only then). Wide filters hold 2 * w and the bias is doubled with
+ * them, so their sums are 2 * acc already. int32 wrap-around addition is order independent, so results equal
+ * tf_conv_s8_nhwc's.
  *
  * Layout. Filter taps k = f_h * f_w * in_c in OHWI order, each channel's row padded with zero weights to kp, a
  * multiple of 4 (kp == k needs no copy: the model's own weights); or, "wide" (small first layers), each group of 4
@@ -28,10 +31,10 @@
 #include "../common/tf_dsp_s8.h"
 #endif
 
-/* One output channel's constants, prepared at compile time: bias and tf_rshift_quant_of(multiplier, shift) with the
- * output offset added to round_hi as output_offset << high_shift. */
+/* One output channel's constants, prepared at compile time: the bias (doubled for a wide filter), TFLite's multiplier,
+ * add = 2^(e-1) + output_offset * 2^e and e = -shift. */
 typedef struct {
-    int32_t bias, multiplier, round_lo, round_hi, high_shift;
+    int32_t bias, multiplier, add, shift;
 } tf_conv_dsp_chan;
 
 /* Literal shapes of one layer (the layer's function declares it const with literal fields; the body is always
@@ -39,17 +42,20 @@ typedef struct {
 typedef struct {
     int32_t in_h, in_w, in_c, f_h, f_w, stride_h, stride_w, dil_h, dil_w, pad_top, pad_left;
     int32_t out_h, out_w, out_c, batches, kp, input_offset, act_min, act_max;
-    int32_t wide; /* the filter as ready int16 pairs (tf_conv_dsp_weights) */
+    int32_t wide; /* the filter as ready int16 pairs of doubled taps (tf_conv_dsp_weights) */
 } tf_conv_dsp_shape;
 
-/* clamp(MBQM(acc) + output_offset): the fast requantization of tf_dsp_s8.h, constants from the table. */
-static inline __attribute__((always_inline)) int32_t tf_conv_dsp_out(const tf_conv_dsp_chan *c, int32_t acc,
+/* clamp(MBQM(acc) + output_offset) from acc2 = 2 * acc (see the header comment), constants from the table. */
+static inline __attribute__((always_inline)) int32_t tf_conv_dsp_out(const tf_conv_dsp_chan *c, int32_t acc2,
                                                                     const int32_t act_min, const int32_t act_max)
 {
-    const int64_t round = (int64_t)(((uint64_t)(uint32_t)c->round_hi << 32) | (uint32_t)c->round_lo)
-                        - (int64_t)((uint32_t)acc & 0x80000000u);
-    const int64_t sum = round + (int64_t)acc * c->multiplier;
-    int32_t v = (int32_t)(sum >> 32) >> c->high_shift;
+#if defined(__ARM_FEATURE_DSP)
+    int32_t v;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(v) : "r"(acc2), "r"(c->multiplier), "r"(c->add));
+#else
+    int32_t v = (int32_t)(((int64_t)acc2 * c->multiplier + (int64_t)c->add * 4294967296LL + ((int64_t)1 << 31)) >> 32);
+#endif
+    v = (v + (acc2 >> 31)) >> c->shift;
 #if defined(__ARM_FEATURE_DSP)
     v = __ssat(v, 8);
     if (act_min > TF_INT8_MIN) v = v < act_min ? act_min : v;
@@ -270,12 +276,12 @@ static inline __attribute__((always_inline)) void tf_conv_dsp_dot_2x2(const int3
     *s11 = a11;
 }
 
-/* Two outputs of channel c (pixels p, q) from their accumulators. */
+/* Two outputs of channel c (pixels p, q) from their accumulators (already doubled when wide). */
 static inline __attribute__((always_inline)) void tf_conv_dsp_store(const tf_conv_dsp_shape *s, const tf_conv_dsp_chan *c,
                                                                    int32_t acc0, int32_t acc1, int8_t *y0, int8_t *y1)
 {
-    const int32_t v1 = tf_conv_dsp_out(c, acc1, s->act_min, s->act_max);
-    const int32_t v0 = tf_conv_dsp_out(c, acc0, s->act_min, s->act_max);
+    const int32_t v1 = tf_conv_dsp_out(c, s->wide ? acc1 : acc1 + acc1, s->act_min, s->act_max);
+    const int32_t v0 = tf_conv_dsp_out(c, s->wide ? acc0 : acc0 + acc0, s->act_min, s->act_max);
     *y1 = (int8_t)v1;
     *y0 = (int8_t)v0;
 }

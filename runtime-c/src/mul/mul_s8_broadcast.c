@@ -5,7 +5,7 @@
  * block, the vector's (value + offset) is precomputed once, then each feature byte takes one multiply and
  * the requantization; with a right shift (TFLite's usual case) that is tf_mbqm_rshift's single 64-bit
  * multiply-add (output offset folded in, SSAT); on DSP cores four channels per step (SXTAB16 adds the offset to two
- * bytes at once, SMULBB / SMULTT multiply), on Helium four lanes per step (scale_block_mve). The product
+ * bytes at once, SMULBB / SMULTT multiply, SMMLAR requantizes: scale_block_dsp), on Helium four lanes per step (scale_block_mve). The product
  * (x1 + offset1) * (x2 + offset2) is commutative, so which operand is the vector
  * does not matter; the arithmetic per element is tf_mul_one_s8's. Each output byte is written after its
  * own feature byte is read and no other, so the in-place plan (output over the full-shape operand) holds. */
@@ -58,6 +58,80 @@ static inline __attribute__((always_inline)) int8_t clamp_s8(int32_t v, int32_t 
     return tf_sat_s8(v, lo, hi);
 }
 
+#if defined(TF_MUL_DSP)
+/* (v + add) with v = floor((a * m + 2^31) / 2^32): SMMLAR, add entering the high word exactly. */
+static inline __attribute__((always_inline)) int32_t smmlar(int32_t a, int32_t m, int32_t add)
+{
+    int32_t r;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(m), "r"(add));
+    return r;
+}
+
+/* One output from the doubled product prod2 = 2 * (x + x_offset) * k: tf_mbqm(prod, M, -e) + zp as
+ * (SMMLAR(prod2, M, add) + (prod2 >> 31)) >> e with add = 2^(e-1) + zp * 2^e (the derivation of
+ * tf_conv_1x1_dsp_requant in conv_s8_1x1_dsp_body.h: SMMLAR of the doubled value is SaturatingRoundingDoublingHighMul,
+ * and RoundingDivideByPOT's sign correction may use prod's sign), saturated to int8 (not yet clamped to the
+ * activation range). */
+static inline __attribute__((always_inline)) int32_t mul_out_dsp(int32_t prod2, int32_t m, int32_t add, int32_t e)
+{
+    return __ssat((smmlar(prod2, m, add) + (prod2 >> 31)) >> e, 8);
+}
+
+/* Bytes 0..3 of the word from four int8 values (BFI). */
+static inline __attribute__((always_inline)) uint32_t pack4(int32_t v0, int32_t v1, int32_t v2, int32_t v3)
+{
+    uint32_t w = (uint32_t)v0;
+    __asm__("bfi %0, %1, #8, #8\n\tbfi %0, %2, #16, #8\n\tbfi %0, %3, #24, #8" : "+&r"(w) : "r"(v1), "r"(v2), "r"(v3));
+    return w;
+}
+
+/* Each byte of w clamped to [lo, hi] (given in every byte of lo4, hi4): SSUB8 sets the GE flags, SEL picks. */
+static inline __attribute__((always_inline)) uint32_t clamp4(uint32_t w, int32_t lo4, int32_t hi4)
+{
+    (void)__ssub8((int32_t)w, lo4);
+    w = __sel(w, (uint32_t)lo4);
+    (void)__ssub8((int32_t)w, hi4);
+    return __sel((uint32_t)hi4, w);
+}
+
+/* scale_block for a right shift e = -shift in [1, 23] and a multiplier >= 0 (the derivation's conditions: |prod2| <=
+ * 2 * 255 * 255, so 2 * prod, v and v + add stay far inside int32 for |zp| <= 128): 4 channels per step, SXTAB16 adds
+ * the offset to 2 bytes at once, SMULBB / SMULTT multiply by the doubled factor pairs (2k0, 2k2) and (2k1, 2k3) packed
+ * here (|2k| <= 510 fits a half), then SMMLAR, ADD of the sign, ASR and SSAT per output. */
+static inline __attribute__((always_inline)) void scale_block_dsp(const tf_mul_params *params, const int8_t *x,
+                                                                  int32_t x_offset, const int16_t *k, int32_t width,
+                                                                  int32_t pixels, int32_t c, int8_t *out,
+                                                                  const int full_range)
+{
+    const int32_t lo = full_range ? TF_INT8_MIN : params->activation.min;
+    const int32_t hi = full_range ? TF_INT8_MAX : params->activation.max;
+    const int32_t e = -params->output_shift, m = params->output_multiplier;
+    const int32_t add = (int32_t)((1u << (e - 1)) + (uint32_t)params->output_offset * (1u << e));
+    const int32_t groups = width / 4, off2 = tf_dsp_pack_offset(x_offset);
+    int32_t kpair[TF_MUL_CHANNEL_BLOCK / 2];
+    int32_t p, g, j;
+    for (g = 0; g < groups; ++g) {
+        kpair[2 * g] = (int32_t)(((uint32_t)(2 * k[4 * g + 2]) << 16) | ((uint32_t)(2 * k[4 * g]) & 0xFFFFu));
+        kpair[2 * g + 1] = (int32_t)(((uint32_t)(2 * k[4 * g + 3]) << 16) | ((uint32_t)(2 * k[4 * g + 1]) & 0xFFFFu));
+    }
+    const int32_t lo4 = tf_dsp_bytes4(lo), hi4 = tf_dsp_bytes4(hi);
+    for (p = 0; p < pixels; ++p, x += c, out += c) {
+        for (g = 0; g < groups; ++g) {
+            const int32_t v = tf_dsp_load4(x + 4 * g);
+            const int32_t xe = __sxtab16(off2, v), xo = tf_dsp_sxtab16_ror8(off2, v);
+            const int32_t ke = kpair[2 * g], ko = kpair[2 * g + 1];
+            uint32_t w = pack4(mul_out_dsp(smulbb(xe, ke), m, add, e), mul_out_dsp(smulbb(xo, ko), m, add, e),
+                               mul_out_dsp(smultt(xe, ke), m, add, e), mul_out_dsp(smultt(xo, ko), m, add, e));
+            if (!full_range) w = clamp4(w, lo4, hi4);
+            memcpy(out + 4 * g, &w, 4);
+        }
+        for (j = 4 * groups; j < width; ++j) {
+            out[j] = clamp_s8(mul_out_dsp(2 * ((int32_t)x[j] + x_offset) * k[j], m, add, e), lo, hi, full_range);
+        }
+    }
+}
+#endif
+
 /* out[p * c + j] for pixels p < pixels, channels j < width of a block; k[j] = vector value + its offset. */
 static inline __attribute__((always_inline)) void scale_block(const tf_mul_params *params, const int8_t *x, int32_t x_offset,
                                                               const int16_t *k, int32_t width, int32_t pixels, int32_t c,
@@ -67,6 +141,12 @@ static inline __attribute__((always_inline)) void scale_block(const tf_mul_param
     const int32_t hi = full_range ? TF_INT8_MAX : params->activation.max;
     const int32_t zp = params->output_offset, shift = params->output_shift;
     int32_t p, j;
+#if defined(TF_MUL_DSP)
+    if (shift <= -1 && shift >= -23 && params->output_multiplier >= 0) {
+        scale_block_dsp(params, x, x_offset, k, width, pixels, c, out, full_range);
+        return;
+    }
+#endif
     if (shift <= -1 && shift >= -24) {
         /* tf_mbqm_rshift with the output zero point folded into its rounding constant: adding zp * 2^(31+e)
          * to the numerator adds zp to the floor; zp * 2^(e-1) + 2^(e-2) fits the high word for e <= 24 */

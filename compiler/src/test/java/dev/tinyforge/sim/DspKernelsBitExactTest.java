@@ -34,17 +34,25 @@ class DspKernelsBitExactTest {
     /**
      * The DSP kernels the planner's random graphs reach (they have no FULLY_CONNECTED). Their general convolutions all
      * take the per-layer body (tf_conv_s8_dsp only the layer graphs' left shifts), their 1x1 layers the per-layer
-     * specialized bodies (*_layer in model.c, conv_s8_1x1_dsp_body.h; the generic 1x1 kernels are reached by
-     * DspLayerGraphs' left-shift layers), their depthwise layers the per-layer body (depthwise_conv_s8_dsp_body.h; the
-     * generic depthwise kernels are reached by DspLayerGraphs' wide rows and left shifts).
+     * specialized bodies (*_layer in model.c, conv_s8_1x1_dsp_body.h, small filters in place as int16 words; the
+     * generic 1x1 kernels are reached by DspLayerGraphs' left-shift layers), their depthwise layers the per-layer body
+     * (depthwise_conv_s8_dsp_body.h; the generic depthwise kernels are reached by DspLayerGraphs' wide rows and left
+     * shifts).
      */
-    private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_layer",
+    private static final String[] DSP_KERNELS = {"tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_wide_layer",
             "tf_depthwise_conv_s8_dsp_layer", "tf_add_s8_dsp"};
     /** Every DSP kernel: the random layer graphs must reach them all. */
     private static final String[] ALL_DSP_KERNELS = {"tf_conv_s8_dsp", "tf_conv_s8_dsp_body", "tf_conv_s8_1x1_dsp", "tf_conv_s8_1x1_inplace_dsp",
-            "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_layer",
+            "tf_conv_s8_1x1_dsp_layer", "tf_conv_s8_1x1_inplace_dsp_layer", "tf_conv_s8_1x1_dsp_chunked_layer",
+            "tf_conv_s8_1x1_inplace_dsp_chunked_layer", "tf_conv_s8_1x1_dsp_wide_layer", "tf_conv_s8_1x1_inplace_dsp_wide_layer",
             "tf_depthwise_conv_s8_dsp", "tf_depthwise_conv_s8_inplace_dsp", "tf_depthwise_conv_s8_dsp_layer", "tf_add_s8_dsp",
-            "tf_fully_connected_s8_dsp"};
+            "tf_fully_connected_s8_dsp", "tf_avgpool_s8_dsp"};
+
+    /** A chunked 1x1 call, out of place or in place, up to its out_c and out_chunk arguments. */
+    private static final java.util.regex.Pattern CHUNKED_1X1 = java.util.regex.Pattern.compile(
+            "tf_conv_s8_1x1_dsp_chunked_layer\\((?:[^,]+,){11} (\\d+), (\\d+),"
+                    + "|tf_conv_s8_1x1_inplace_dsp_chunked_layer\\((?:[^,]+,){6} (\\d+), (\\d+),");
+    private static final String STAGED = "chunked 1x1 in several passes (staged outputs)";
 
     @Test
     void randomGraphsOnM4AndM7MatchPortableHostBuild() {
@@ -86,12 +94,24 @@ class DspKernelsBitExactTest {
             CompiledModel cm = Compiler.compile(DspLayerGraphs.generate(seed), dsp);
             String code = String.join("\n", cm.code().files().values());
             for (String k : ALL_DSP_KERNELS) if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
+            if (stagedPasses(code)) calls.merge(STAGED, 1, Integer::sum);
             String board = m4 ? "qemu-mps2-an386" : "qemu-mps2-an500";
             EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(board), input, false, 120);
             assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + board + ": DSP kernels differ from portable C");
         }
         System.out.println("DSP kernels vs portable C, random layer parameters: graphs calling each kernel " + calls);
         for (String k : ALL_DSP_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random layer graph called " + k);
+        assertTrue(calls.getOrDefault(STAGED, 0) > 0, "no random layer graph took " + STAGED);
+    }
+
+    /** Whether a chunked 1x1 call computes fewer output channels per pass than out_c (so it stages its outputs). */
+    private static boolean stagedPasses(String code) {
+        java.util.regex.Matcher m = CHUNKED_1X1.matcher(code);
+        while (m.find()) {
+            int g = m.group(1) != null ? 1 : 3;
+            if (Integer.parseInt(m.group(g + 1)) < Integer.parseInt(m.group(g))) return true;
+        }
+        return false;
     }
 
     private static byte[] randomInput(Graph g, long seed) {

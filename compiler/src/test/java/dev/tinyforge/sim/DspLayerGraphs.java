@@ -21,7 +21,8 @@ import dev.tinyforge.ir.Value;
  * channel with a depth multiplier and a non-square filter of up to 80 taps, zero
  * points anywhere in int8, per-channel weight scales, activations NONE/RELU/RELU6, and output scales that
  * give right shifts from 1 to beyond 24 and left shifts (the kernels' generic requantization path), 1x1 layers with
- * dead channels (tiny weight scale, bias near 2^30: constant outputs, or past the specialized kernel's range); residual
+ * dead channels (tiny weight scale, bias near 2^30: constant outputs, or past the specialized kernel's range), 1x1
+ * layers over 513..600 input channels (the chunked columns) and small 1x1 filters (int16 words), average pooling; residual
  * ADDs where a layer keeps the shape; sometimes a final FULLY_CONNECTED.
  * Same seed, same graph.
  */
@@ -37,6 +38,12 @@ final class DspLayerGraphs {
         int c = oneChannelFirst ? 1 : channels(r, wide);
         Value x = g.addInput("in", act(r, h, w, c));
         if (oneChannelFirst) x = oneChannelDepthwise(g, r, x, 1 + r.nextInt(2), r.nextBoolean());
+        if (seed % 5 == 3) {
+            // a small 1x1 filter (at most 4 KB) over the input map (at least 9 pixels): the per-layer kernel keeps it as
+            // int16 words (*_dsp_wide_layer)
+            int inC = x.type().shape()[3];
+            x = conv(g, r, x, 1 + r.nextInt(Math.max(1, Math.min(64, 4096 / inC))), 1, 1, false, false);
+        }
         int layers = 2 + r.nextInt(4);
         for (int i = 0; i < layers; i++) {
             int[] s = x.type().shape();
@@ -57,11 +64,36 @@ final class DspLayerGraphs {
                 x = sum;
             }
         }
+        if (seed % 5 == 4 || seed % 5 == 2) {
+            // past the 512-channel columns: a 1x1 layer widens to 513..600 channels and the next one (odd output channel
+            // counts included) reads them chunk at a time (tf_conv_s8_1x1*_dsp_chunked_layer), past about 220 output
+            // channels in several passes over staged outputs
+            x = conv(g, r, x, 513 + r.nextInt(88), 1, 1, false);
+            x = conv(g, r, x, 1 + r.nextInt(320), 1, 1, false);
+        }
+        if (seed % 5 == 1) x = averagePool(g, r, x);
         // a 1x1 layer with a left shift: the per-layer DSP 1x1 kernel declines it, so the generic tf_conv_s8_1x1*_dsp run
         if (seed % 5 == 2) x = leftShiftPointwise(g, r, x);
         if (seed % 2 == 1 || r.nextInt(3) == 0) x = fullyConnected(g, r, x, 1 + r.nextInt(40));
         g.addOutput(x);
         return g;
+    }
+
+    /**
+     * AVERAGE_POOL_2D (tf_avgpool_s8_dsp: 4 channels per SXTAB16 step, the rest one by one): a window of 1..6 x 1..6 or
+     * the whole map, stride 1..3, SAME (clipped windows) or VALID; input and output share the quantization (TFLite's rule).
+     */
+    private static Value averagePool(Graph g, Random r, Value a) {
+        int[] s = a.type().shape();
+        boolean global = r.nextInt(3) == 0, same = !global && r.nextBoolean();
+        int fh = global ? s[1] : Math.min(s[1], 1 + r.nextInt(6)), fw = global ? s[2] : Math.min(s[2], 1 + r.nextInt(6));
+        int sh = global ? 1 : 1 + r.nextInt(3), sw = global ? 1 : 1 + r.nextInt(3);
+        int oh = same ? (s[1] + sh - 1) / sh : (s[1] - fh) / sh + 1, ow = same ? (s[2] + sw - 1) / sw : (s[2] - fw) / sw + 1;
+        int padH = same ? Math.max(0, (oh - 1) * sh + fh - s[1]) : 0, padW = same ? Math.max(0, (ow - 1) * sw + fw - s[2]) : 0;
+        Value y = g.newValue("pool", new TensorType(ElementType.INT8, new int[] {1, oh, ow, s[3]}, a.type().quant()));
+        g.addNode("pool" + g.nodes().size(), OpKind.AVERAGE_POOL_2D, new Attrs.Pool2D(new int[] {fh, fw}, new int[] {sh, sw},
+                new int[] {padH / 2, padW / 2, padH - padH / 2, padW - padW / 2}, activation(r)), List.of(a), List.of(y));
+        return y;
     }
 
     /** FULLY_CONNECTED over the channels (TFLite flattens to [pixels, channels]), symmetric per-tensor weights. */
@@ -115,13 +147,18 @@ final class DspLayerGraphs {
     }
 
     private static Value conv(Graph g, Random r, Value a, int oc, int k, int stride, boolean same) {
+        return conv(g, r, a, oc, k, stride, same, true);
+    }
+
+    /** deadChannels: a 1x1 layer may get dead channels (which may take it past the specialized kernel's range). */
+    private static Value conv(Graph g, Random r, Value a, int oc, int k, int stride, boolean same, boolean deadChannels) {
         int[] s = a.type().shape();
         int pad = same ? k / 2 : 0;
         int oh = (s[1] + 2 * pad - k) / stride + 1, ow = (s[2] + 2 * pad - k) / stride + 1;
         if (oh < 1 || ow < 1) return a;
         float ws = 0.002f + r.nextFloat() * 0.02f;
         Tensor wt = weights(r, new int[] {oc, k, k, s[3]}, oc, 0, ws), bt = bias(r, oc);
-        if (k == 1 && r.nextInt(3) == 0) {
+        if (k == 1 && deadChannels && r.nextInt(3) == 0) {
             // dead channels of trained models: a tiny weight scale (a shift far past 24) and a bias near 2^30
             wt.type().quant().scales()[0] *= 1e-5f;
             bt.int32()[oc - 1] = (r.nextBoolean() ? 1 : -1) * ((1 << 30) - r.nextInt(1 << 20));

@@ -12,7 +12,7 @@ import dev.tinyforge.quant.params.ConvParams;
  * A general int8 CONV_2D on ARMv7E-M DSP cores specialized per layer: the layer gets its own static function
  * that instantiates runtime-c/src/conv/conv_s8_dsp_body.h's always-inline body with its shapes, strides,
  * padding, offsets and activation bounds as literal constants, and the per-channel bias and requantization
- * constants prepared here (tf_rshift_quant_of with the output offset folded into round_hi). Filter rows whose tap
+ * constants prepared here (SMMLAR form: the rounding addend with the output offset folded in). Filter rows whose tap
  * count is not a multiple of 4 are copied once, zero-padded (a first RGB layer: 27 taps to 28); small first-layer
  * filters are stored as the int16 pairs the body multiplies ("wide"). The model's own weight array is then
  * unreferenced (the firmware links with --gc-sections).
@@ -22,8 +22,11 @@ final class DspConvKernels {
     static final int MAX_TAPS = 640;
     /** Largest zero-padded filter copy (k % 4 != 0, not wide): it replaces the model's array, kp - k more bytes per row. */
     static final int MAX_PADDED_COPY = 8192;
-    /** Largest filter stored as ready int16 pairs (twice its int8 bytes, in place of them). */
-    static final int MAX_WIDE_BYTES = 4096;
+    /**
+     * Largest filter stored as ready int16 pairs (twice its int8 bytes, in place of them): 8 KB takes kws_ref_model's
+     * 10x4 first layer (64 x 40 taps, 5 KB wide) for 2.5 KB more flash and a quarter fewer instructions in its dot.
+     */
+    static final int MAX_WIDE_BYTES = 8192;
 
     private DspConvKernels() {}
 
@@ -39,7 +42,7 @@ final class DspConvKernels {
         boolean wide = isWide(x[3], outC, kp);
         String filter = wide ? wideFilter(ctx, w.constant().int8(), outC, k, kp)
                 : kp == k ? ctx.ptr(w) : paddedFilter(ctx, w.constant().int8(), outC, k, kp);
-        String chan = ctx.declareArray("tf_conv_dsp_chan", "dsp_chan", outC, channelConstants(p, bias, outC));
+        String chan = ctx.declareArray("tf_conv_dsp_chan", "dsp_chan", outC, channelConstants(p, bias, outC, wide));
         String fn = chan + "_conv";
         String shape = "{" + x[1] + ", " + x[2] + ", " + x[3] + ", " + f[1] + ", " + f[2] + ", " + p.strideH() + ", "
                 + p.strideW() + ", " + p.dilationH() + ", " + p.dilationW() + ", " + p.padTop() + ", " + p.padLeft() + ", "
@@ -60,7 +63,8 @@ final class DspConvKernels {
 
     /**
      * DSP target, int8 in and out, constant int8 filter without groups, constant int32 bias or none, every shift a right
-     * shift in [-24, -1] (the body's requantization), an input read from memory (not streamed), taps within the column.
+     * shift in [-24, -1] and sums the body's SMMLAR requantization keeps inside int32, an input read from memory (not
+     * streamed), taps within the column.
      */
     private static boolean applies(Node n, EmitContext ctx, ConvParams p) {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
@@ -75,6 +79,28 @@ final class DspConvKernels {
         for (int c = 0; c < f[0]; c++) {
             if (p.shift(c) > -1 || p.shift(c) < -24 || p.multiplier(c) < 0) return false;
         }
+        return smmlarExact(p, w.constant().int8(), bias == null ? null : bias.constant().int32(), f[0], k);
+    }
+
+    /**
+     * Whether the body's SMMLAR requantization stays inside int32 for every input: per channel |acc| (bias plus the
+     * taps' extremes over x + input_offset in [-128 + offset, 127 + offset]; padding taps contribute 0, inside that
+     * range) below 2^30, so 2 * acc fits, and |v| + |add| + 1 below 2^31 with v the rounded high multiply.
+     */
+    private static boolean smmlarExact(ConvParams p, byte[] w, int[] bias, int outC, int k) {
+        int lo = -128 + p.inputOffset(), hi = 127 + p.inputOffset();
+        for (int c = 0; c < outC; c++) {
+            long b = bias == null ? 0 : bias[c], accLo = b, accHi = b;
+            for (int i = 0; i < k; i++) {
+                long wi = w[c * k + i];
+                accLo += Math.min(wi * lo, wi * hi);
+                accHi += Math.max(wi * lo, wi * hi);
+            }
+            long accMax = Math.max(Math.abs(accLo), Math.abs(accHi)), e = -p.shift(c);
+            long vMax = ((accMax * p.multiplier(c) + (1L << 30)) >> 31) + 1;
+            long add = (1L << (e - 1)) + (long) p.outputOffset() * (1L << e);
+            if (accMax >= 1L << 30 || vMax + 1 + Math.abs(add) >= 1L << 31) return false;
+        }
         return true;
     }
 
@@ -88,14 +114,15 @@ final class DspConvKernels {
 
     /**
      * The filter as conv_s8_dsp_body.h's wide rows: per channel and group of 4 taps (zero past k) the int32 words
-     * (w0 | w2 << 16) and (w1 | w3 << 16), the pairs SXTB16 makes of the int8 taps.
+     * (w0 | w2 << 16) and (w1 | w3 << 16) of the doubled taps (|2w| <= 256 fits a half; the sums are 2 * acc, the form
+     * the requantization takes).
      */
     private static String wideFilter(EmitContext ctx, byte[] v, int outC, int k, int kp) {
         int[] t = new int[outC * kp / 2];
         for (int o = 0; o < outC; o++) {
             for (int g = 0; g < kp / 4; g++) {
                 int[] tap = new int[4];
-                for (int j = 0; j < 4; j++) tap[j] = 4 * g + j < k ? v[o * k + 4 * g + j] : 0;
+                for (int j = 0; j < 4; j++) tap[j] = 4 * g + j < k ? 2 * v[o * k + 4 * g + j] : 0;
                 t[o * kp / 2 + 2 * g] = (tap[0] & 0xFFFF) | (tap[2] << 16);
                 t[o * kp / 2 + 2 * g + 1] = (tap[1] & 0xFFFF) | (tap[3] << 16);
             }
@@ -111,20 +138,18 @@ final class DspConvKernels {
     }
 
     /**
-     * Per channel {bias, multiplier, round_lo, round_hi, high_shift}: runtime-c's tf_rshift_quant_of(multiplier, shift)
-     * (e = -shift: round = 2^30 + 2^(30+e) as a 64-bit constant, high_shift = e - 1) plus output_offset * 2^(31+e)
-     * (output_offset << high_shift in the high word).
+     * Per channel {bias, multiplier, add, e} (tf_conv_dsp_chan): the bias (doubled for a wide filter, whose taps are
+     * doubled), TFLite's multiplier, add = 2^(e-1) + output_offset * 2^e and e = -shift.
      */
-    private static String channelConstants(ConvParams p, Value bias, int outC) {
+    private static String channelConstants(ConvParams p, Value bias, int outC, boolean wide) {
         int[] b = bias == null ? new int[outC] : bias.constant().int32();
         StringBuilder s = new StringBuilder("{");
         for (int c = 0; c < outC; c++) {
             int e = -p.shift(c);
-            long round = (1L << 30) + (1L << (30 + e)) + ((long) p.outputOffset() << (31 + e));
-            s.append(c == 0 ? "\n    {" : ",\n    {").append(CLiterals.intLiteral(b[c])).append(", ")
+            long add = (1L << (e - 1)) + (long) p.outputOffset() * (1L << e);
+            s.append(c == 0 ? "\n    {" : ",\n    {").append(CLiterals.intLiteral(wide ? 2 * b[c] : b[c])).append(", ")
                     .append(CLiterals.intLiteral(p.multiplier(c))).append(", ")
-                    .append(CLiterals.intLiteral((int) round)).append(", ")
-                    .append(CLiterals.intLiteral((int) (round >> 32))).append(", ").append(e - 1).append('}');
+                    .append(CLiterals.intLiteral((int) add)).append(", ").append(e).append('}');
         }
         return s.append("\n}").toString();
     }

@@ -19,8 +19,14 @@ import dev.tinyforge.quant.params.ConvParams;
  * Returns false (the caller emits its generic call) where the header's exactness conditions do not hold.
  */
 final class DspPointwiseKernels {
-    /** TF_CONV_1X1_DSP_LAYER_MAX_C in conv_s8_1x1_dsp_body.h: the tile's columns on the stack. */
+    /** TF_CONV_1X1_DSP_LAYER_MAX_C in conv_s8_1x1_dsp_body.h: the tile's columns on the stack in one chunk. */
     static final int MAX_IN_C = 512;
+    /** TF_CONV_1X1_DSP_SCRATCH_WORDS: a chunk's columns (2 words per channel) and 8 partial sums per channel pair. */
+    static final int SCRATCH_WORDS = 1024;
+    /** TF_CONV_1X1_DSP_CHUNKED_MAX_C: the portable body's copy of one pixel's input. */
+    static final int CHUNKED_MAX_IN_C = 4 * SCRATCH_WORDS;
+    /** The narrowest chunk worth the partial sums' extra loads and stores. */
+    static final int MIN_CHUNK = 64;
     static final String HEADER = "src/conv/conv_s8_1x1_dsp_body.h";
 
     private DspPointwiseKernels() {}
@@ -33,14 +39,20 @@ final class DspPointwiseKernels {
                 || (bias != null && (!bias.isConstant() || bias.type().elementType() != ElementType.INT32))) return false;
         int[] f = w.type().shape(), x = EmitContext.padTo4(in.type().shape()), y = EmitContext.padTo4(out.type().shape());
         int inC = x[3], outC = y[3];
-        if (f.length != 4 || f[1] != 1 || f[2] != 1 || f[3] != inC || f[0] != outC || p.padTop() != 0 || p.padLeft() != 0
-                || inC > MAX_IN_C) return false;
+        if (f.length != 4 || f[1] != 1 || f[2] != 1 || f[3] != inC || f[0] != outC || p.padTop() != 0 || p.padLeft() != 0)
+            return false;
+        int[] chunks = chunks(inC, outC);
+        if (chunks == null) return false;
+        boolean chunked = chunks[0] < inC || chunks[1] < outC;
+        boolean wide = !chunked && WidePointwiseBudget.isWide(n);
+        String variant = chunked ? "chunked_" : wide ? "wide_" : "";
         boolean doubleCols = inC < 2 * outC;
         int[] chans = channelTable(p, w.constant().int8(), bias == null ? null : bias.constant().int32(), inC, outC, doubleCols);
         if (chans == null) return false;
         int shift = uniformShift(chans);
         String table = ctx.declareArray("tf_conv_1x1_dsp_chan", "pw_chans", outC, structs(chans));
-        String weights = declarePackedWeights(code, ctx.ptr(w), packedWeights(w.constant().int8(), inC, outC));
+        String weights = declarePackedWeights(code, ctx.ptr(w) + (wide ? "_wide" : ""), wide
+                ? wideWeights(w.constant().int8(), inC, outC) : packedWeights(w.constant().int8(), inC, outC));
         String fn = table.substring(0, table.length() - "pw_chans".length()) + "conv1x1";
         String tail = (doubleCols ? 1 : 0) + ", " + shift + ", " + p.activationMin() + ", " + p.activationMax();
         code.include(HEADER);
@@ -48,16 +60,54 @@ final class DspPointwiseKernels {
         InPlace ip = ctx.inPlace(n);
         if (ip != null) {
             // POINTWISE_PIXELS: output at the input's first byte; the body keeps tf_conv_s8_1x1_inplace's pixel order
-            code.declare("static void " + fn + "(int8_t *buf)\n{\n    tf_conv_s8_1x1_inplace_dsp_layer(buf, " + weights + ", "
-                    + table + ", " + (long) x[0] * x[1] * x[2] + ", " + inC + ", " + outC + ", " + tail + ");\n}");
+            code.declare("static void " + fn + "(int8_t *buf)\n{\n    tf_conv_s8_1x1_inplace_dsp_" + variant
+                    + "layer(buf, " + weights + ", " + table + ", " + (long) x[0] * x[1] * x[2] + ", " + inC
+                    + (chunked ? ", " + chunks[0] : "") + ", " + outC + (chunked ? ", " + chunks[1] : "") + ", " + tail + ");\n}");
             code.statement(fn + "(" + ctx.ptr(out) + ");");
         } else {
-            code.declare("static void " + fn + "(const int8_t *in, int8_t *out)\n{\n    tf_conv_s8_1x1_dsp_layer(in, out, "
-                    + weights + ", " + table + ", " + x[0] + ", " + x[1] + ", " + x[2] + ", " + inC + ", " + y[1] + ", " + y[2]
-                    + ", " + outC + ", " + p.strideH() + ", " + p.strideW() + ", " + tail + ");\n}");
+            code.declare("static void " + fn + "(const int8_t *in, int8_t *out)\n{\n    tf_conv_s8_1x1_dsp_" + variant
+                    + "layer(in, out, " + weights + ", " + table + ", " + x[0] + ", " + x[1] + ", " + x[2] + ", " + inC
+                    + (chunked ? ", " + chunks[0] : "") + ", " + y[1] + ", " + y[2] + ", " + outC
+                    + (chunked ? ", " + chunks[1] : "") + ", " + p.strideH() + ", " + p.strideW() + ", " + tail + ");\n}");
             code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
         }
         return true;
+    }
+
+    /**
+     * {input channels widened at a time, output channels per pass} of conv_s8_1x1_dsp_body.h's tile: {inC, outC} up to
+     * {@link #MAX_IN_C} input channels; past it the split of the scratch words (a chunk's columns, 2 words per channel;
+     * 8 words of partial sums per channel pair of a pass; with several passes the tile's staged outputs, outC words) with
+     * the fewest estimated extra instructions per tile (a pass widens every input channel again, about 6 instructions
+     * per channel; a chunk past the first saves and reloads every pair's partial sums, about 20 each); null when nothing
+     * fits (the generic kernel runs).
+     */
+    static int[] chunks(int inC, int outC) {
+        if (inC <= MAX_IN_C) return new int[] {inC, outC};
+        if (inC > CHUNKED_MAX_IN_C) return null;
+        int pairs = (outC + 1) / 2;
+        int[] best = null;
+        long bestCost = Long.MAX_VALUE;
+        for (int k = 2; k <= 64; k++) {
+            int chunk = ((inC + k - 1) / k + 3) / 4 * 4;
+            if (chunk < MIN_CHUNK) break;
+            int outChunk;
+            if (2 * chunk + 8 * pairs <= SCRATCH_WORDS) {
+                outChunk = outC; // one pass: partial sums of every pair
+            } else {
+                int passPairs = (SCRATCH_WORDS - outC - 2 * chunk) / 8;
+                if (passPairs < 8) continue;
+                int passes = (pairs + passPairs - 1) / passPairs;
+                outChunk = 2 * ((pairs + passes - 1) / passes);
+            }
+            int passes = (outC + outChunk - 1) / outChunk;
+            long cost = (long) (passes - 1) * 6 * inC + (long) (k - 1) * pairs * 20;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = new int[] {chunk, outChunk};
+            }
+        }
+        return best;
     }
 
     /**
@@ -142,6 +192,31 @@ final class DspPointwiseKernels {
         code.declare("#ifndef " + guard + "\n#define " + guard + "\nstatic const int32_t " + name + "[" + words.length + "] = "
                 + dev.tinyforge.backend.c.CLiterals.array(words) + ";\n#endif");
         return name;
+    }
+
+    /**
+     * OHWI weights as the wide kernel reads them (tf_conv_s8_1x1*_dsp_wide_layer): per channel pair k and group g of 4
+     * input channels four int32 words of int16 pairs, channel 2k's (w0 | w2 << 16), channel 2k+1's, then channel 2k's
+     * (w1 | w3 << 16), channel 2k+1's (the halves SXTB16 would make); zero past in_c and for the channel after an odd last.
+     */
+    static int[] wideWeights(byte[] w, int inC, int outC) {
+        int groups = (inC + 3) / 4, pairs = (outC + 1) / 2;
+        int[] words = new int[pairs * groups * 4];
+        for (int k = 0; k < pairs; k++) {
+            for (int g = 0; g < groups; g++) {
+                for (int s = 0; s < 2; s++) {
+                    int oc = 2 * k + s;
+                    int[] tap = new int[4];
+                    for (int b = 0; b < 4; b++) {
+                        int i = 4 * g + b;
+                        if (oc < outC && i < inC) tap[b] = w[oc * inC + i];
+                    }
+                    words[(k * groups + g) * 4 + s] = (tap[0] & 0xFFFF) | (tap[2] << 16);
+                    words[(k * groups + g) * 4 + 2 + s] = (tap[1] & 0xFFFF) | (tap[3] << 16);
+                }
+            }
+        }
+        return words;
     }
 
     /**

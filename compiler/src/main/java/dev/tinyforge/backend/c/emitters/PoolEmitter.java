@@ -20,7 +20,9 @@ public final class PoolEmitter implements LayerEmitter {
             String params = "&" + ctx.declare("tf_pool_params", "params", "{" + Structs.hw(p.strideH(), p.strideW()) + ", "
                     + Structs.hw(p.filterH(), p.filterW()) + ", " + Structs.hw(p.padTop(), p.padLeft()) + ", "
                     + Structs.act(p.activationMin(), p.activationMax()) + "}");
-            code.call(avg ? "tf_avgpool_s8_nhwc" : "tf_maxpool_s8_nhwc", params, inDims, ctx.ptr(in), outDims, ctx.ptr(out));
+            // int8 average pooling on DSP cores: four channels per SXTAB16 step (tf_avgpool_s8_dsp, same results)
+            String fn = avg ? (ctx.isa().hasDsp() ? "tf_avgpool_s8_dsp" : "tf_avgpool_s8_nhwc") : "tf_maxpool_s8_nhwc";
+            code.call(fn, params, inDims, ctx.ptr(in), outDims, ctx.ptr(out));
         } else if (!avg && in.type().elementType() == dev.tinyforge.ir.ElementType.UINT8 && !in.type().isQuantized()) {
             // plain uint8 (ONNX MaxPool on uint8): the max of the stored values, clamped to the fused activation only
             Attrs.Pool2D a = n.attrs(Attrs.Pool2D.class);

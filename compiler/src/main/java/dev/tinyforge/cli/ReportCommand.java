@@ -53,8 +53,8 @@ final class ReportCommand implements Callable<Integer> {
                 ElfSize linked = LinkedSize.of(cm, b);
                 report.put("flash_linked_bytes", linked.flashBytes());
                 report.put("sram_linked_bytes", linked.sramBytes());
-                fit += String.format("linked for %s: flash %,d of %,d bytes, SRAM %,d of %,d bytes (exact: code and model.c tables %,d,"
-                                + " weights and sample input %,d, arena %,d, stack %,d)%n", b.name(), linked.flashBytes(), b.flashBytes(),
+                fit += String.format("linked for %s: flash %,d of %,d bytes, SRAM %,d of %,d bytes (exact: code %,d,"
+                                + " weights, model.c tables and sample input %,d, arena %,d, stack %,d)%n", b.name(), linked.flashBytes(), b.flashBytes(),
                         linked.sramBytes(), b.sramBytes(), linked.section(".text"), linked.section(".weights"),
                         linked.section(".arena"), linked.section(".stack"));
             }

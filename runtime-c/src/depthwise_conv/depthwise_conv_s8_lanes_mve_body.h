@@ -26,8 +26,9 @@
 #include "tf_kernels.h"
 #include "../common/tf_mve_s8.h"
 
-/* Input pixels (H * W) up to which the body applies: its copy of a group on the stack is 16 bytes a pixel. */
-#define TF_DWL_MAX_PIXELS 100
+/* Input pixels (H * W) and output pixels up to which the body applies: its copy of a group on the stack is 16
+ * bytes an input pixel, its sums 32 bytes an output pixel (3 KB in all). */
+#define TF_DWL_MAX_PIXELS 64
 /* Filter columns up to which the body applies (the tap row's switch), output columns (unrolled). */
 #define TF_DWL_MAX_KW 8
 #define TF_DWL_MAX_OW 8
@@ -43,6 +44,7 @@
         const int16x8_t xv_ = vldrhq_s16(xr + 8 * (k)), wv_ = vldrbq_s16(wr + 8 * (k));                             \
         *ae = vaddq_s32(*ae, vmullbq_int_s16(xv_, wv_));                                                            \
         *ao = vaddq_s32(*ao, vmulltq_int_s16(xv_, wv_));                                                            \
+        __asm__ volatile("" ::: "memory"); /* one tap at a time: its loads not hoisted into more registers */      \
     } while (0)
 
 /* The n (0 to TF_DWL_MAX_KW) consecutive taps of one filter row from xr / wr, straight-line. */
@@ -65,38 +67,23 @@ static inline __attribute__((always_inline)) void tf_dwl_row(const int16_t *xr, 
 #endif
 
 #if defined(__ARM_FEATURE_MVE)
-/* The 8 channels c..c+7 of one pixel (even channels in ae, odd in ao, bias included) requantized, in channel
- * order as int16 lanes: tf_mve_requant_apply's steps on each half with the channels' multipliers and shifts
- * (gathered here, even and odd channels: held across pixels they would crowd out the accumulators; a left
- * shift skipped when no shift is positive, the fix-up is the sign bit itself when every shift is negative),
- * the output offset added in int32 (wrapping, as tf_requant_s8), then VQMOVNB / VQMOVNT narrow to int16 with
- * saturation and the activation clamps 8 lanes at once: act_min and act_max lie in int8, so clamping the
- * saturated value gives the same as clamping the int32 one. */
-static inline __attribute__((always_inline)) int16x8_t tf_dwl_requant(int32x4_t ae, int32x4_t ao, const int32_t *mult,
-                                                                     const int32_t *shift, int32_t output_offset,
-                                                                     int32_t act_min, int32_t act_max, const int kind)
+/* Four channels' int32 sums (s[0..3], the bias not yet added) of P pixels 8 apart, requantized in place up to
+ * the output offset: tf_mve_requant_apply's steps with the four channels' bias, multiplier and shift held in
+ * registers (a left shift skipped when no shift is positive; when every shift is negative the fix-up
+ * (x AND -e) >> 31 is x >> 31). */
+static inline __attribute__((always_inline)) void tf_dwl_requant4(int32_t *s, const int32_t P, int32x4_t bias,
+                                                                 int32x4_t mult, int32x4_t shift, int32_t output_offset,
+                                                                 const int kind)
 {
-    const uint32x4_t even = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
-    const int32x4_t se = vldrwq_gather_shifted_offset_s32(shift, even), so = vldrwq_gather_shifted_offset_s32(shift, odd);
-    if (kind == TF_DWL_SHIFT_ANY) {
-        ae = vshlq_s32(ae, vmaxq_s32(se, vdupq_n_s32(0)));
-        ao = vshlq_s32(ao, vmaxq_s32(so, vdupq_n_s32(0)));
+    const int32x4_t left = vmaxq_s32(shift, vdupq_n_s32(0)), right = vminq_s32(shift, vdupq_n_s32(0));
+    int32_t p;
+    for (p = 0; p < P; ++p, s += 8) {
+        int32x4_t v = vaddq_s32(vldrwq_s32(s), bias);
+        if (kind == TF_DWL_SHIFT_ANY) v = vshlq_s32(v, left);
+        v = vqrdmulhq_s32(v, mult);
+        v = vqaddq_s32(v, vshrq_n_s32(kind == TF_DWL_SHIFT_NEGATIVE ? v : vandq_s32(v, right), 31));
+        vstrwq_s32(s, vaddq_n_s32(vrshlq_s32(v, right), output_offset));
     }
-    ae = vqrdmulhq_s32(ae, vldrwq_gather_shifted_offset_s32(mult, even));
-    ao = vqrdmulhq_s32(ao, vldrwq_gather_shifted_offset_s32(mult, odd));
-    if (kind == TF_DWL_SHIFT_NEGATIVE) {
-        /* every e = -shift >= 1: the fix-up (x AND -e) >> 31 is x >> 31 */
-        ae = vrshlq_s32(vqaddq_s32(ae, vshrq_n_s32(ae, 31)), se);
-        ao = vrshlq_s32(vqaddq_s32(ao, vshrq_n_s32(ao, 31)), so);
-    } else {
-        const int32x4_t re = vminq_s32(se, vdupq_n_s32(0)), ro = vminq_s32(so, vdupq_n_s32(0));
-        ae = vrshlq_s32(vqaddq_s32(ae, vshrq_n_s32(vandq_s32(ae, re), 31)), re);
-        ao = vrshlq_s32(vqaddq_s32(ao, vshrq_n_s32(vandq_s32(ao, ro), 31)), ro);
-    }
-    ae = vaddq_n_s32(ae, output_offset);
-    ao = vaddq_n_s32(ao, output_offset);
-    return vminq_s16(vmaxq_s16(vqmovntq_s32(vqmovnbq_s32(vdupq_n_s16(0), ae), ao), vdupq_n_s16((int16_t)act_min)),
-                     vdupq_n_s16((int16_t)act_max));
 }
 #endif
 
@@ -111,9 +98,11 @@ static inline __attribute__((always_inline)) void tf_dw_lanes_mve_body(
     int32_t c, p, oy, ox;
 #if defined(__ARM_FEATURE_MVE)
     int16_t xb[TF_DWL_MAX_PIXELS * 8];
-    const int32_t oo = params->output_offset;
+    int32_t sums[TF_DWL_MAX_PIXELS * 8]; /* per output pixel: the even channels' 4 sums, then the odd ones' */
+    const uint32x4_t even = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
     for (c = 0; c < C; c += 8) {
         const int8_t *wg = filter + c * KH * KW;
+        int32_t *s = sums;
         for (p = 0; p < H * W; ++p) {
             vstrhq_s16(xb + p * 8, vaddq_n_s16(vldrbq_s16(in + p * C + c), (int16_t)io));
         }
@@ -122,23 +111,36 @@ static inline __attribute__((always_inline)) void tf_dw_lanes_mve_body(
             const int32_t fy0 = iy0 < 0 ? -iy0 : 0, fy1 = H - iy0 < KH ? H - iy0 : KH;
             /* unrolled: each pixel's column range, so its tap rows, are constants */
 #pragma GCC unroll 8
-            for (ox = 0; ox < OW; ++ox) {
+            for (ox = 0; ox < OW; ++ox, s += 8) {
                 const int32_t ix0 = ox * SW - PL;
                 const int32_t fx0 = ix0 < 0 ? -ix0 : 0, fx1 = W - ix0 < KW ? W - ix0 : KW;
                 const int16_t *xr = xb + ((iy0 + fy0) * W + ix0 + fx0) * 8;
                 const int8_t *wr = wg + (fy0 * KW + fx0) * 8;
-                const int32_t *mult = quant->multiplier + c, *shift = quant->shift + c, *b = bias + c;
-                int32x4_t ae, ao;
+                int32x4_t ae = vdupq_n_s32(0), ao = vdupq_n_s32(0);
                 int32_t fy;
-                /* the constants are loaded per pixel (kept from being hoisted into registers the taps need) */
-                __asm__("" : "+r"(mult), "+r"(shift), "+r"(b));
-                ae = vldrwq_gather_shifted_offset_s32(b, vidupq_n_u32(0, 2));
-                ao = vldrwq_gather_shifted_offset_s32(b, vidupq_n_u32(1, 2));
                 for (fy = fy0; fy < fy1; ++fy, xr += W * 8, wr += KW * 8) {
                     tf_dwl_row(xr, wr, fx1 - fx0, &ae, &ao);
                 }
-                vstrbq_s16(out + (oy * OW + ox) * C + c,
-                           tf_dwl_requant(ae, ao, mult, shift, oo, params->activation.min, params->activation.max, kind));
+                vstrwq_s32(s, ae);
+                vstrwq_s32(s + 4, ao);
+            }
+        }
+        /* the even channels' sums of every pixel, then the odd ones', with their constants in registers */
+        tf_dwl_requant4(sums, OH * OW, vldrwq_gather_shifted_offset_s32(bias + c, even),
+                        vldrwq_gather_shifted_offset_s32(quant->multiplier + c, even),
+                        vldrwq_gather_shifted_offset_s32(quant->shift + c, even), params->output_offset, kind);
+        tf_dwl_requant4(sums + 4, OH * OW, vldrwq_gather_shifted_offset_s32(bias + c, odd),
+                        vldrwq_gather_shifted_offset_s32(quant->multiplier + c, odd),
+                        vldrwq_gather_shifted_offset_s32(quant->shift + c, odd), params->output_offset, kind);
+        {
+            /* VQMOVNB / VQMOVNT: the 8 results in channel order as int16 (saturated), clamped 8 lanes at once:
+             * act_min and act_max lie in int8, so clamping the saturated value equals clamping the int32 one */
+            const int16x8_t lo = vdupq_n_s16((int16_t)params->activation.min);
+            const int16x8_t hi = vdupq_n_s16((int16_t)params->activation.max);
+            int8_t *y = out + c;
+            for (p = 0, s = sums; p < OH * OW; ++p, s += 8, y += C) {
+                const int16x8_t v = vqmovntq_s32(vqmovnbq_s32(vdupq_n_s16(0), vldrwq_s32(s)), vldrwq_s32(s + 4));
+                vstrbq_s16(y, vminq_s16(vmaxq_s16(v, lo), hi));
             }
         }
     }

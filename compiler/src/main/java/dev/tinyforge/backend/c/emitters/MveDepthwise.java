@@ -115,7 +115,7 @@ final class MveDepthwise {
     }
 
     /** TF_DWL_MAX_PIXELS, TF_DWL_MAX_KW and TF_DWL_MAX_OW of depthwise_conv_s8_lanes_mve_body.h. */
-    static final int LANES_MAX_PIXELS = 100, LANES_MAX_KW = 8, LANES_MAX_OW = 8;
+    static final int LANES_MAX_PIXELS = 64, LANES_MAX_KW = 8, LANES_MAX_OW = 8;
 
     /**
      * Input pixels up to which the lanes body pays (measured on mcunet-vww, qemu-mps3-an547: 5x5 and 3x3 inputs
@@ -133,7 +133,7 @@ final class MveDepthwise {
     static boolean lanesFits(int[] x, int[] f, int[] y, ConvParams p) {
         return x.length == 4 && y.length == 4 && x[0] == 1 && p.dilationH() == 1 && p.dilationW() == 1 && x[3] % 8 == 0
                 && x[3] == f[3] && (long) x[1] * x[2] <= LANES_PAY_PIXELS && f[2] <= LANES_MAX_KW && y[2] <= LANES_MAX_OW
-                && y[1] * y[2] > 0;
+                && y[1] * y[2] > 0 && (long) y[1] * y[2] <= LANES_MAX_PIXELS;
     }
 
     /**

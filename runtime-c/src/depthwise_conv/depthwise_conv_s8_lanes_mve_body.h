@@ -27,11 +27,12 @@
 #include "../common/tf_mve_s8.h"
 
 /* Input pixels (H * W) and output pixels up to which the body applies: its copy of a group on the stack is 16
- * bytes an input pixel, its sums 32 bytes an output pixel (3 KB in all). */
-#define TF_DWL_MAX_PIXELS 64
+ * bytes an input pixel, its sums 32 bytes an output pixel (3.6 KB in all). */
+#define TF_DWL_MAX_PIXELS 100
+#define TF_DWL_MAX_OUT 64
 /* Filter columns up to which the body applies (the tap row's switch), output columns (unrolled). */
 #define TF_DWL_MAX_KW 8
-#define TF_DWL_MAX_OW 8
+#define TF_DWL_MAX_OW 10
 /* The layer's shifts (a constant argument): any sign, all negative (right shifts only), or all <= 0. */
 #define TF_DWL_SHIFT_ANY 0
 #define TF_DWL_SHIFT_NEGATIVE 1
@@ -44,7 +45,8 @@
         const int16x8_t xv_ = vldrhq_s16(xr + 8 * (k)), wv_ = vldrbq_s16(wr + 8 * (k));                             \
         *ae = vaddq_s32(*ae, vmullbq_int_s16(xv_, wv_));                                                            \
         *ao = vaddq_s32(*ao, vmulltq_int_s16(xv_, wv_));                                                            \
-        __asm__ volatile("" ::: "memory"); /* one tap at a time: its loads not hoisted into more registers */      \
+        /* one tap at a time (its loads not hoisted, the sums not reassociated): 2 accumulators, 4 temporaries */ \
+        __asm__ volatile("" : "+w"(*ae), "+w"(*ao) : : "memory");                                                  \
     } while (0)
 
 /* The n (0 to TF_DWL_MAX_KW) consecutive taps of one filter row from xr / wr, straight-line. */
@@ -98,49 +100,55 @@ static inline __attribute__((always_inline)) void tf_dw_lanes_mve_body(
     int32_t c, p, oy, ox;
 #if defined(__ARM_FEATURE_MVE)
     int16_t xb[TF_DWL_MAX_PIXELS * 8];
-    int32_t sums[TF_DWL_MAX_PIXELS * 8]; /* per output pixel: the even channels' 4 sums, then the odd ones' */
+    int32_t sums[TF_DWL_MAX_OUT * 8]; /* per output pixel: the even channels' 4 sums, then the odd ones' */
     const uint32x4_t even = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
     for (c = 0; c < C; c += 8) {
         const int8_t *wg = filter + c * KH * KW;
-        int32_t *s = sums;
+        int32_t oy0;
         for (p = 0; p < H * W; ++p) {
             vstrhq_s16(xb + p * 8, vaddq_n_s16(vldrbq_s16(in + p * C + c), (int16_t)io));
         }
-        for (oy = 0; oy < OH; ++oy) {
-            const int32_t iy0 = oy * SH - PT;
-            const int32_t fy0 = iy0 < 0 ? -iy0 : 0, fy1 = H - iy0 < KH ? H - iy0 : KH;
-            /* unrolled: each pixel's column range, so its tap rows, are constants */
-#pragma GCC unroll 8
-            for (ox = 0; ox < OW; ++ox, s += 8) {
-                const int32_t ix0 = ox * SW - PL;
-                const int32_t fx0 = ix0 < 0 ? -ix0 : 0, fx1 = W - ix0 < KW ? W - ix0 : KW;
-                const int16_t *xr = xb + ((iy0 + fy0) * W + ix0 + fx0) * 8;
-                const int8_t *wr = wg + (fy0 * KW + fx0) * 8;
-                int32x4_t ae = vdupq_n_s32(0), ao = vdupq_n_s32(0);
-                int32_t fy;
-                for (fy = fy0; fy < fy1; ++fy, xr += W * 8, wr += KW * 8) {
-                    tf_dwl_row(xr, wr, fx1 - fx0, &ae, &ao);
+        /* blocks of output rows whose sums fit the buffer */
+        for (oy0 = 0; oy0 < OH; oy0 += TF_DWL_MAX_OUT / OW) {
+            const int32_t n = (OH - oy0 < TF_DWL_MAX_OUT / OW ? OH - oy0 : TF_DWL_MAX_OUT / OW) * OW;
+            int32_t *s = sums;
+            for (oy = oy0; oy < oy0 + n / OW; ++oy) {
+                const int32_t iy0 = oy * SH - PT;
+                const int32_t fy0 = iy0 < 0 ? -iy0 : 0, fy1 = H - iy0 < KH ? H - iy0 : KH;
+                /* unrolled: each pixel's column range, so its tap rows, are constants */
+#pragma GCC unroll 10
+                for (ox = 0; ox < OW; ++ox, s += 8) {
+                    const int32_t ix0 = ox * SW - PL;
+                    const int32_t fx0 = ix0 < 0 ? -ix0 : 0, fx1 = W - ix0 < KW ? W - ix0 : KW;
+                    const int16_t *xr = xb + ((iy0 + fy0) * W + ix0 + fx0) * 8;
+                    const int8_t *wr = wg + (fy0 * KW + fx0) * 8;
+                    int32x4_t ae = vdupq_n_s32(0), ao = vdupq_n_s32(0);
+                    int32_t fy;
+                    for (fy = fy0; fy < fy1; ++fy, xr += W * 8, wr += KW * 8) {
+                        tf_dwl_row(xr, wr, fx1 - fx0, &ae, &ao);
+                    }
+                    vstrwq_s32(s, ae);
+                    vstrwq_s32(s + 4, ao);
                 }
-                vstrwq_s32(s, ae);
-                vstrwq_s32(s + 4, ao);
             }
-        }
-        /* the even channels' sums of every pixel, then the odd ones', with their constants in registers */
-        tf_dwl_requant4(sums, OH * OW, vldrwq_gather_shifted_offset_s32(bias + c, even),
-                        vldrwq_gather_shifted_offset_s32(quant->multiplier + c, even),
-                        vldrwq_gather_shifted_offset_s32(quant->shift + c, even), params->output_offset, kind);
-        tf_dwl_requant4(sums + 4, OH * OW, vldrwq_gather_shifted_offset_s32(bias + c, odd),
-                        vldrwq_gather_shifted_offset_s32(quant->multiplier + c, odd),
-                        vldrwq_gather_shifted_offset_s32(quant->shift + c, odd), params->output_offset, kind);
-        {
-            /* VQMOVNB / VQMOVNT: the 8 results in channel order as int16 (saturated), clamped 8 lanes at once:
-             * act_min and act_max lie in int8, so clamping the saturated value equals clamping the int32 one */
-            const int16x8_t lo = vdupq_n_s16((int16_t)params->activation.min);
-            const int16x8_t hi = vdupq_n_s16((int16_t)params->activation.max);
-            int8_t *y = out + c;
-            for (p = 0, s = sums; p < OH * OW; ++p, s += 8, y += C) {
-                const int16x8_t v = vqmovntq_s32(vqmovnbq_s32(vdupq_n_s16(0), vldrwq_s32(s)), vldrwq_s32(s + 4));
-                vstrbq_s16(y, vminq_s16(vmaxq_s16(v, lo), hi));
+            /* the even channels' sums of every pixel, then the odd ones', with their constants in registers */
+            tf_dwl_requant4(sums, n, vldrwq_gather_shifted_offset_s32(bias + c, even),
+                            vldrwq_gather_shifted_offset_s32(quant->multiplier + c, even),
+                            vldrwq_gather_shifted_offset_s32(quant->shift + c, even), params->output_offset, kind);
+            tf_dwl_requant4(sums + 4, n, vldrwq_gather_shifted_offset_s32(bias + c, odd),
+                            vldrwq_gather_shifted_offset_s32(quant->multiplier + c, odd),
+                            vldrwq_gather_shifted_offset_s32(quant->shift + c, odd), params->output_offset, kind);
+            {
+                /* VQMOVNB / VQMOVNT: the 8 results in channel order as int16 (saturated), clamped 8 lanes at
+                 * once: act_min and act_max lie in int8, so clamping the saturated value equals clamping the
+                 * int32 one */
+                const int16x8_t lo = vdupq_n_s16((int16_t)params->activation.min);
+                const int16x8_t hi = vdupq_n_s16((int16_t)params->activation.max);
+                int8_t *y = out + oy0 * OW * C + c;
+                for (p = 0, s = sums; p < n; ++p, s += 8, y += C) {
+                    const int16x8_t v = vqmovntq_s32(vqmovnbq_s32(vdupq_n_s16(0), vldrwq_s32(s)), vldrwq_s32(s + 4));
+                    vstrbq_s16(y, vminq_s16(vmaxq_s16(v, lo), hi));
+                }
             }
         }
     }

@@ -28,7 +28,7 @@ import dev.tinyforge.testing.HostBuilds;
  * second layer must run it in place, and a small 3x3 layer must stay on the planar kernel. Every third case also
  * builds for the host with {@link Isa#MVE} (the band kernel's portable twin) and must give the same bytes.
  * The per-layer lanes body (small images, channels a multiple of 8) likewise: 1, 3, 16, 17, 48, 240, 480 channels,
- * 3x3 / 5x5 / 7x7 filters over 1x1 to 5x5 images, stride 1 and 2, SAME and VALID, RELU / RELU6, left shifts, in
+ * 3x3 / 5x5 / 7x7 filters over 1x1 to 10x10 images, stride 1 and 2, SAME and VALID, RELU / RELU6, left shifts, in
  * place; every such case's first layer must use it, some second layer in place, and channels that are no multiple
  * of 8 must not.
  */
@@ -56,7 +56,9 @@ class MveDepthwiseBitExactTest {
             new Case(4, 5, 24, 3, 2, false, Activation.RELU, false),     // VALID stride 2: a 1x2 output
             new Case(5, 4, 32, 3, 1, false, Activation.RELU6, true),     // VALID stride 1, left shifts
             new Case(1, 1, 8, 3, 1, true, Activation.NONE, false),       // one pixel: only the centre tap
-            new Case(2, 8, 16, 5, 1, true, Activation.RELU6, false));    // 8 output columns (all unrolled)
+            new Case(2, 8, 16, 5, 1, true, Activation.RELU6, false),     // 8 output columns (all unrolled)
+            new Case(10, 10, 48, 7, 2, true, Activation.RELU6, false),   // 10x10 input to 5x5 (100 input pixels)
+            new Case(9, 10, 24, 3, 2, false, Activation.NONE, true));    // VALID stride 2 from 9x10: 4x4 out
 
     /** Small images whose channels are no multiple of 8: not the lanes body (other MVE kernels), same bytes. */
     private static final List<Case> NOT_LANES = List.of(

@@ -115,25 +115,27 @@ final class MveDepthwise {
     }
 
     /** TF_DWL_MAX_PIXELS, TF_DWL_MAX_KW and TF_DWL_MAX_OW of depthwise_conv_s8_lanes_mve_body.h. */
-    static final int LANES_MAX_PIXELS = 64, LANES_MAX_KW = 8, LANES_MAX_OW = 8;
+    static final int LANES_MAX_PIXELS = 100, LANES_MAX_KW = 8, LANES_MAX_OW = 10;
 
     /**
-     * Input pixels up to which the lanes body pays (measured on mcunet-vww, qemu-mps3-an547: 5x5 and 3x3 inputs
-     * run 1.05x to 3.2x faster than planar / band; a 10x10 input to a 5x5 output runs 1.3x slower).
+     * Input or output pixels up to which the lanes body pays (measured on mcunet-vww, qemu-mps3-an547: 5x5 and 3x3
+     * images run 1.5x to 3.7x faster than planar / band, a 10x10 input to a 5x5 output 1.35x; a 10x10 output
+     * breaks even with a 3x3 filter and runs slower with 5x5).
      */
-    static final int LANES_PAY_PIXELS = Math.min(25, LANES_MAX_PIXELS);
+    static final int LANES_PAY_PIXELS = 25;
 
     /**
      * Whether the per-layer lanes body covers a layer (multiplier 1 checked by the caller) and pays: one image,
      * dilation 1, channels a multiple of 8, the input within the body's stack copy, filter rows of at most
-     * TF_DWL_MAX_KW taps, output rows of at most TF_DWL_MAX_OW pixels (unrolled); and a small input (at most
-     * {@link #LANES_PAY_PIXELS} pixels), where the planar and band kernels' per-channel costs dominate and many taps
-     * lie in the padding.
+     * TF_DWL_MAX_KW taps, output rows of at most TF_DWL_MAX_OW pixels (unrolled); and a small input or output (at
+     * most {@link #LANES_PAY_PIXELS} pixels), where the planar and band kernels' per-channel costs dominate and many
+     * taps lie in the padding.
      */
     static boolean lanesFits(int[] x, int[] f, int[] y, ConvParams p) {
         return x.length == 4 && y.length == 4 && x[0] == 1 && p.dilationH() == 1 && p.dilationW() == 1 && x[3] % 8 == 0
-                && x[3] == f[3] && (long) x[1] * x[2] <= LANES_PAY_PIXELS && f[2] <= LANES_MAX_KW && y[2] <= LANES_MAX_OW
-                && y[1] * y[2] > 0 && (long) y[1] * y[2] <= LANES_MAX_PIXELS;
+                && x[3] == f[3] && (long) x[1] * x[2] <= LANES_MAX_PIXELS
+                && Math.min((long) x[1] * x[2], (long) y[1] * y[2]) <= LANES_PAY_PIXELS && f[2] <= LANES_MAX_KW && y[2] <= LANES_MAX_OW
+                && y[1] * y[2] > 0;
     }
 
     /**

@@ -74,25 +74,11 @@ class MveDepthwiseBitExactTest {
         long seed = 9100;
         for (Case cs : CASES) {
             seed++;
-            boolean memoryOn = CASES.indexOf(cs) % 2 == 0;
-            byte[] input = randomInput(DspDepthwiseGraphs.generate(cs, seed), seed);
-            byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dw-portable-" + seed,
-                    CompileOptions.DEFAULT).run(input);
-            CompileOptions mve = (memoryOn ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS).withIsa(Isa.MVE);
-            CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(cs, seed), mve);
-            String model = cm.code().files().get("model.c");
+            String model = runOnM55(cs, seed, CASES.indexOf(cs) % 2 == 0, seed % 3 == 0);
             String first = model.substring(model.indexOf("layer 0:"), model.indexOf("layer 1:"));
             assertTrue(first.contains("tf_depthwise_conv_s8_band_mve("), cs + ": the first layer does not use the band kernel");
             String second = model.substring(model.indexOf("layer 1:"));
             if (second.contains("tf_depthwise_conv_s8_band_mve(") && second.contains("in place")) inPlace++;
-            if (seed % 3 == 0) {
-                // the band kernel's portable twin (host build with Isa.MVE) gives the same bytes
-                byte[] hostBand = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dw-host-" + seed,
-                        CompileOptions.DEFAULT.withIsa(Isa.MVE)).run(input);
-                assertArrayEquals(expected, hostBand, cs + ": the band kernel's portable C differs from the portable kernels");
-            }
-            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
-            assertArrayEquals(expected, r.outputs(), cs + " on " + BOARD + ": band depthwise differs from portable C");
         }
         assertTrue(inPlace > 0, "no case ran the band kernel in place");
         // and a small 3x3 layer is left to the planar kernel (and still matches)

@@ -43,7 +43,7 @@ class MveDepthwiseBitExactTest {
             new Case(13, 16, 17, 5, 2, false, Activation.RELU6, false),  // 5x5 stride 2, VALID
             new Case(10, 10, 144, 7, 1, true, Activation.NONE, false),   // 7x7: four chunks, bands of 10 channels
             new Case(14, 17, 5, 7, 2, true, Activation.NONE, true),      // 7x7 stride 2
-            new Case(7, 7, 48, 7, 1, true, Activation.RELU6, false),     // 7x7 over a 7x7 image
+            new Case(8, 8, 48, 7, 1, true, Activation.RELU6, false),     // 7x7 over an 8x8 image
             new Case(3, 13, 24, 7, 1, true, Activation.NONE, false));    // 7x7 over 3 rows: a 5x7 window, three chunks
 
     /** Small images with channels a multiple of 8: the per-layer lanes body (depthwise_conv_s8_lanes_mve_body.h). */
@@ -51,6 +51,7 @@ class MveDepthwiseBitExactTest {
             new Case(3, 3, 16, 3, 1, true, Activation.NONE, false),      // 3x3 image, 3x3 filter: most taps in the padding
             new Case(5, 5, 48, 3, 1, true, Activation.RELU6, false),     // 5x5 image
             new Case(6, 6, 128, 3, 1, true, Activation.RELU6, false),    // 6x6 image (person_detect's middle layers)
+            new Case(7, 7, 64, 3, 1, true, Activation.NONE, true),       // 7x7 image (mcunetv2-large's last layers)
             new Case(5, 5, 240, 5, 2, true, Activation.NONE, false),     // 5x5 stride 2 (3x3 out), then 5x5 over 3x3
             new Case(3, 3, 480, 7, 1, true, Activation.RELU6, false),    // 7x7 over 3x3: 9 of 49 taps inside at most
             new Case(5, 5, 8, 7, 1, true, Activation.NONE, true),        // 7x7 over 5x5, left shifts (any kind of shift)
@@ -82,14 +83,14 @@ class MveDepthwiseBitExactTest {
         }
         assertTrue(inPlace > 0, "no case ran the band kernel in place");
         // and a small 3x3 layer is left to the planar kernel (and still matches)
-        Case small = new Case(7, 7, 40, 3, 1, true, Activation.NONE, false);
+        Case small = new Case(8, 8, 40, 3, 1, true, Activation.NONE, false);
         byte[] input = randomInput(DspDepthwiseGraphs.generate(small, 1), 1);
         byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(small, 1), "mve-dw-small", CompileOptions.DEFAULT).run(input);
         CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(small, 1), CompileOptions.DEFAULT.withIsa(Isa.MVE));
         String model = cm.code().files().get("model.c");
         assertTrue(model.contains("tf_depthwise_conv_s8_planar_mve(") && !model.contains("tf_depthwise_conv_s8_band_mve("),
-                "a 7x7x40 3x3 layer should stay planar");
-        assertArrayEquals(expected, EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120).outputs(), "planar 7x7x40");
+                "an 8x8x40 3x3 layer should stay planar");
+        assertArrayEquals(expected, EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120).outputs(), "planar 8x8x40");
     }
 
     @Test

@@ -118,11 +118,12 @@ final class MveDepthwise {
     static final int LANES_MAX_PIXELS = 100, LANES_MAX_KW = 8, LANES_MAX_OW = 10;
 
     /**
-     * Input or output pixels up to which the lanes body pays (measured on mcunet-vww and person_detect,
-     * qemu-mps3-an547: 5x5 and 3x3 images run 1.5x to 3.7x faster than planar / band, 6x6 1.23x, a 10x10 input to a
-     * 5x5 output 1.35x; a 10x10 output breaks even with a 3x3 filter and runs slower with 5x5).
+     * Input or output pixels up to which the lanes body pays (measured on mcunet-vww, person_detect and
+     * mcunetv2-large, qemu-mps3-an547: 5x5 and 3x3 images run 1.5x to 3.7x faster than planar / band, 6x6 1.23x,
+     * 7x7 1.17x to 1.25x, a 10x10 input to a 5x5 output 1.35x; a 10x10 output breaks even with a 3x3 filter and
+     * runs slower with 5x5).
      */
-    static final int LANES_PAY_PIXELS = 36;
+    static final int LANES_PAY_PIXELS = 49;
 
     /**
      * Whether the per-layer lanes body covers a layer (multiplier 1 checked by the caller) and pays: one image,

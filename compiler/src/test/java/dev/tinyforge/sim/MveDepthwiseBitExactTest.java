@@ -27,6 +27,10 @@ import dev.tinyforge.testing.HostBuilds;
  * in place (memory optimizations on every other case). Every case's first layer must use the band kernel, some
  * second layer must run it in place, and a small 3x3 layer must stay on the planar kernel. Every third case also
  * builds for the host with {@link Isa#MVE} (the band kernel's portable twin) and must give the same bytes.
+ * The per-layer lanes body (small images, channels a multiple of 8) likewise: 1, 3, 16, 17, 48, 240, 480 channels,
+ * 3x3 / 5x5 / 7x7 filters over 1x1 to 10x10 images, stride 1 and 2, SAME and VALID, RELU / RELU6, left shifts, in
+ * place; every such case's first layer must use it, some second layer in place, and channels that are no multiple
+ * of 8 must not.
  */
 class MveDepthwiseBitExactTest {
     private static final String BOARD = "qemu-mps3-an547";
@@ -39,8 +43,30 @@ class MveDepthwiseBitExactTest {
             new Case(13, 16, 17, 5, 2, false, Activation.RELU6, false),  // 5x5 stride 2, VALID
             new Case(10, 10, 144, 7, 1, true, Activation.NONE, false),   // 7x7: four chunks, bands of 10 channels
             new Case(14, 17, 5, 7, 2, true, Activation.NONE, true),      // 7x7 stride 2
-            new Case(5, 5, 48, 7, 1, true, Activation.RELU6, false),     // 7x7 over a 5x5 image
-            new Case(3, 8, 24, 7, 1, true, Activation.NONE, false));     // 7x7 over 3 rows: a 5x7 window, three chunks
+            new Case(8, 8, 48, 7, 1, true, Activation.RELU6, false),     // 7x7 over an 8x8 image
+            new Case(3, 13, 24, 7, 1, true, Activation.NONE, false));    // 7x7 over 3 rows: a 5x7 window, three chunks
+
+    /** Small images with channels a multiple of 8: the per-layer lanes body (depthwise_conv_s8_lanes_mve_body.h). */
+    private static final List<Case> LANES = List.of(
+            new Case(3, 3, 16, 3, 1, true, Activation.NONE, false),      // 3x3 image, 3x3 filter: most taps in the padding
+            new Case(5, 5, 48, 3, 1, true, Activation.RELU6, false),     // 5x5 image
+            new Case(6, 6, 128, 3, 1, true, Activation.RELU6, false),    // 6x6 image (person_detect's middle layers)
+            new Case(7, 7, 64, 3, 1, true, Activation.NONE, true),       // 7x7 image (mcunetv2-large's last layers)
+            new Case(5, 5, 240, 5, 2, true, Activation.NONE, false),     // 5x5 stride 2 (3x3 out), then 5x5 over 3x3
+            new Case(3, 3, 480, 7, 1, true, Activation.RELU6, false),    // 7x7 over 3x3: 9 of 49 taps inside at most
+            new Case(5, 5, 8, 7, 1, true, Activation.NONE, true),        // 7x7 over 5x5, left shifts (any kind of shift)
+            new Case(4, 5, 24, 3, 2, false, Activation.RELU, false),     // VALID stride 2: a 1x2 output
+            new Case(5, 4, 32, 3, 1, false, Activation.RELU6, true),     // VALID stride 1, left shifts
+            new Case(1, 1, 8, 3, 1, true, Activation.NONE, false),       // one pixel: only the centre tap
+            new Case(2, 8, 16, 5, 1, true, Activation.RELU6, false),     // 8 output columns (all unrolled)
+            new Case(10, 10, 48, 7, 2, true, Activation.RELU6, false),   // 10x10 input to 5x5 (100 input pixels)
+            new Case(9, 10, 24, 3, 2, false, Activation.NONE, true));    // VALID stride 2 from 9x10: 4x4 out
+
+    /** Small images whose channels are no multiple of 8: not the lanes body (other MVE kernels), same bytes. */
+    private static final List<Case> NOT_LANES = List.of(
+            new Case(3, 3, 17, 3, 1, true, Activation.NONE, false),
+            new Case(5, 5, 3, 5, 1, true, Activation.RELU6, false),
+            new Case(3, 3, 1, 3, 1, true, Activation.NONE, false));
 
     @Test
     void bandDepthwiseMatchesPortableHostBuildOnM55() {
@@ -49,36 +75,65 @@ class MveDepthwiseBitExactTest {
         long seed = 9100;
         for (Case cs : CASES) {
             seed++;
-            boolean memoryOn = CASES.indexOf(cs) % 2 == 0;
-            byte[] input = randomInput(DspDepthwiseGraphs.generate(cs, seed), seed);
-            byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dw-portable-" + seed,
-                    CompileOptions.DEFAULT).run(input);
-            CompileOptions mve = (memoryOn ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS).withIsa(Isa.MVE);
-            CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(cs, seed), mve);
-            String model = cm.code().files().get("model.c");
+            String model = runOnM55(cs, seed, CASES.indexOf(cs) % 2 == 0, seed % 3 == 0);
             String first = model.substring(model.indexOf("layer 0:"), model.indexOf("layer 1:"));
             assertTrue(first.contains("tf_depthwise_conv_s8_band_mve("), cs + ": the first layer does not use the band kernel");
             String second = model.substring(model.indexOf("layer 1:"));
             if (second.contains("tf_depthwise_conv_s8_band_mve(") && second.contains("in place")) inPlace++;
-            if (seed % 3 == 0) {
-                // the band kernel's portable twin (host build with Isa.MVE) gives the same bytes
-                byte[] hostBand = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dw-host-" + seed,
-                        CompileOptions.DEFAULT.withIsa(Isa.MVE)).run(input);
-                assertArrayEquals(expected, hostBand, cs + ": the band kernel's portable C differs from the portable kernels");
-            }
-            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
-            assertArrayEquals(expected, r.outputs(), cs + " on " + BOARD + ": band depthwise differs from portable C");
         }
         assertTrue(inPlace > 0, "no case ran the band kernel in place");
         // and a small 3x3 layer is left to the planar kernel (and still matches)
-        Case small = new Case(5, 5, 40, 3, 1, true, Activation.NONE, false);
+        Case small = new Case(8, 8, 40, 3, 1, true, Activation.NONE, false);
         byte[] input = randomInput(DspDepthwiseGraphs.generate(small, 1), 1);
         byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(small, 1), "mve-dw-small", CompileOptions.DEFAULT).run(input);
         CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(small, 1), CompileOptions.DEFAULT.withIsa(Isa.MVE));
         String model = cm.code().files().get("model.c");
         assertTrue(model.contains("tf_depthwise_conv_s8_planar_mve(") && !model.contains("tf_depthwise_conv_s8_band_mve("),
-                "a 5x5x40 3x3 layer should stay planar");
-        assertArrayEquals(expected, EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120).outputs(), "planar 5x5x40");
+                "an 8x8x40 3x3 layer should stay planar");
+        assertArrayEquals(expected, EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120).outputs(), "planar 8x8x40");
+    }
+
+    @Test
+    void lanesDepthwiseMatchesPortableHostBuildOnM55() {
+        FirmwareTools.requireQemu();
+        int inPlace = 0;
+        long seed = 9300;
+        for (Case cs : LANES) {
+            seed++;
+            String model = runOnM55(cs, seed, LANES.indexOf(cs) % 2 == 0, seed % 2 == 0);
+            int one = model.indexOf("layer 1:");
+            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
+            assertTrue(first.contains("_dw_lanes_mve(") && first.contains("tf_dw_lanes_mve_body("),
+                    cs + ": the first layer does not use the lanes body");
+            String second = one < 0 ? "" : model.substring(one);
+            if (second.contains("_dw_lanes_mve(") && second.contains("in place")) inPlace++;
+        }
+        assertTrue(inPlace > 0, "no case ran the lanes body in place");
+        for (Case cs : NOT_LANES) {
+            seed++;
+            String model = runOnM55(cs, seed, true, true);
+            assertTrue(!model.contains("tf_dw_lanes_mve_body("), cs + ": channels no multiple of 8 took the lanes body");
+        }
+    }
+
+    /**
+     * Runs a case on the M55 under QEMU (memory optimizations on or off) against the portable host build, and with
+     * host twin also the host build with Isa.MVE (the MVE kernels' portable twins); returns the M55 model.c.
+     */
+    private static String runOnM55(Case cs, long seed, boolean memoryOn, boolean hostTwin) {
+        byte[] input = randomInput(DspDepthwiseGraphs.generate(cs, seed), seed);
+        byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dwl-portable-" + seed,
+                CompileOptions.DEFAULT).run(input);
+        CompileOptions mve = (memoryOn ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS).withIsa(Isa.MVE);
+        CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(cs, seed), mve);
+        if (hostTwin) {
+            byte[] host = HostBuilds.build(DspDepthwiseGraphs.generate(cs, seed), "mve-dwl-host-" + seed,
+                    CompileOptions.DEFAULT.withIsa(Isa.MVE)).run(input);
+            assertArrayEquals(expected, host, cs + ": the MVE kernels' portable C differs from the portable kernels");
+        }
+        EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
+        assertArrayEquals(expected, r.outputs(), cs + " on " + BOARD + ": MVE depthwise differs from portable C");
+        return cm.code().files().get("model.c");
     }
 
     private static byte[] randomInput(Graph g, long seed) {

@@ -23,6 +23,10 @@ final class MveDepthwise {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
         int[] f = w.type().shape(), x = in.type().shape();
         if (p.depthMultiplier() != 1) return false;
+        if (lanesFits(x, f, out.type().shape(), p)) {
+            lanes(n, ctx, code, p, params, quant, inDims, wDims, outDims);
+            return true;
+        }
         int[] win = reachableTaps(x, f, out.type().shape(), p);
         int wh = win[1] - win[0], ww = win[3] - win[2];
         if (planarFits(x, new int[] {1, wh, ww, f[3]}, out.type().shape(), p)) {
@@ -73,6 +77,78 @@ final class MveDepthwise {
         code.statement("(void)" + params + "; (void)" + wDims + "; /* the filter's window replaces them */");
         code.call("tf_depthwise_conv_s8_band_mve", windowParams, quant, inDims, ctx.ptr(in), windowDims, filter,
                 MveKernels.foldedBias(ctx, windowSums(sub, c), bias, p.inputOffset()), outDims, ctx.ptr(out));
+    }
+
+    /**
+     * A small layer as a per-layer function (lN_dw_lanes_mve) calling the always-inline body of
+     * depthwise_conv/depthwise_conv_s8_lanes_mve_body.h with its shapes, strides and padding as literal constants;
+     * the filter rearranged in groups of 8 channels ({@link #lanesOrder}). In place too (out == in): the body copies
+     * a group's inputs before writing its outputs, and writes only the group's channels.
+     */
+    private static void lanes(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                              String inDims, String wDims, String outDims) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        int[] x = in.type().shape(), f = w.type().shape(), y = out.type().shape();
+        String filter = ctx.declareArray("int8_t", "lanes_filter", f[1] * f[2] * f[3],
+                CLiterals.array(toInts(lanesOrder(w.constant().int8(), f[1], f[2], f[3]))));
+        String b = bias != null ? ctx.ptr(bias) : ctx.declareInts("lanes_bias", new int[f[3]]);
+        String fn = filter.replace("lanes_filter", "dw_lanes_mve");
+        code.include("src/depthwise_conv/depthwise_conv_s8_lanes_mve_body.h");
+        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("{");
+        code.declare("    tf_dw_lanes_mve_body(" + params + ", " + quant + ", " + filter + ", " + b + ", in, out, " + x[1] + ", " + x[2]
+                + ", " + x[3] + ", " + f[1] + ", " + f[2] + ", " + p.strideH() + ", " + p.strideW() + ", " + p.padTop() + ", "
+                + p.padLeft() + ", " + y[1] + ", " + y[2] + ", " + shiftKind(p.shifts()) + ");");
+        code.declare("}");
+        code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+        code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
+    }
+
+    /** TF_DWL_SHIFT_NEGATIVE when every shift is negative, _NONPOSITIVE when none is positive, else _ANY. */
+    private static String shiftKind(int[] shifts) {
+        boolean negative = true, nonPositive = true;
+        for (int s : shifts) {
+            negative &= s < 0;
+            nonPositive &= s <= 0;
+        }
+        return negative ? "TF_DWL_SHIFT_NEGATIVE" : nonPositive ? "TF_DWL_SHIFT_NONPOSITIVE" : "TF_DWL_SHIFT_ANY";
+    }
+
+    /** TF_DWL_MAX_PIXELS, TF_DWL_MAX_KW and TF_DWL_MAX_OW of depthwise_conv_s8_lanes_mve_body.h. */
+    static final int LANES_MAX_PIXELS = 100, LANES_MAX_KW = 8, LANES_MAX_OW = 10;
+
+    /**
+     * Input or output pixels up to which the lanes body pays (measured on mcunet-vww, person_detect and
+     * mcunetv2-large, qemu-mps3-an547: 5x5 and 3x3 images run 1.5x to 3.7x faster than planar / band, 6x6 1.23x,
+     * 7x7 1.17x to 1.25x, a 10x10 input to a 5x5 output 1.35x; a 10x10 output breaks even with a 3x3 filter and
+     * runs slower with 5x5).
+     */
+    static final int LANES_PAY_PIXELS = 49;
+
+    /**
+     * Whether the per-layer lanes body covers a layer (multiplier 1 checked by the caller) and pays: one image,
+     * dilation 1, channels a multiple of 8, the input within the body's stack copy, filter rows of at most
+     * TF_DWL_MAX_KW taps, output rows of at most TF_DWL_MAX_OW pixels (unrolled); and a small input or output (at
+     * most {@link #LANES_PAY_PIXELS} pixels), where the planar and band kernels' per-channel costs dominate and many
+     * taps lie in the padding.
+     */
+    static boolean lanesFits(int[] x, int[] f, int[] y, ConvParams p) {
+        return x.length == 4 && y.length == 4 && x[0] == 1 && p.dilationH() == 1 && p.dilationW() == 1 && x[3] % 8 == 0
+                && x[3] == f[3] && (long) x[1] * x[2] <= LANES_MAX_PIXELS
+                && Math.min((long) x[1] * x[2], (long) y[1] * y[2]) <= LANES_PAY_PIXELS && f[2] <= LANES_MAX_KW && y[2] <= LANES_MAX_OW
+                && y[1] * y[2] > 0;
+    }
+
+    /**
+     * A kh x kw x C depthwise filter (channels innermost, C a multiple of 8) in the lanes body's order: per group of
+     * 8 channels its taps row by row, the group's 8 weights of a tap together.
+     */
+    static byte[] lanesOrder(byte[] v, int kh, int kw, int c) {
+        byte[] r = new byte[v.length];
+        for (int g = 0; g < c / 8; g++)
+            for (int t = 0; t < kh * kw; t++)
+                for (int i = 0; i < 8; i++) r[(g * kh * kw + t) * 8 + i] = v[t * c + g * 8 + i];
+        return r;
     }
 
     /** Declares the dims of a filter window [fy0, fy1) x [fx0, fx1) of c channels; returns a pointer to them. */

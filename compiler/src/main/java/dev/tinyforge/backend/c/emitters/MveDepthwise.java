@@ -98,20 +98,10 @@ final class MveDepthwise {
         code.declare("{");
         code.declare("    tf_dw_lanes_mve_body(" + params + ", " + quant + ", " + filter + ", " + b + ", in, out, " + x[1] + ", " + x[2]
                 + ", " + x[3] + ", " + f[1] + ", " + f[2] + ", " + p.strideH() + ", " + p.strideW() + ", " + p.padTop() + ", "
-                + p.padLeft() + ", " + y[1] + ", " + y[2] + ", " + shiftKind(p.shifts()) + ");");
+                + p.padLeft() + ", " + y[1] + ", " + y[2] + ", " + MveLayerBodies.shiftKind("TF_DWL_SHIFT_", p.shifts()) + ");");
         code.declare("}");
         code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
         code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
-    }
-
-    /** TF_DWL_SHIFT_NEGATIVE when every shift is negative, _NONPOSITIVE when none is positive, else _ANY. */
-    private static String shiftKind(int[] shifts) {
-        boolean negative = true, nonPositive = true;
-        for (int s : shifts) {
-            negative &= s < 0;
-            nonPositive &= s <= 0;
-        }
-        return negative ? "TF_DWL_SHIFT_NEGATIVE" : nonPositive ? "TF_DWL_SHIFT_NONPOSITIVE" : "TF_DWL_SHIFT_ANY";
     }
 
     /** TF_DWL_MAX_PIXELS, TF_DWL_MAX_KW and TF_DWL_MAX_OW of depthwise_conv_s8_lanes_mve_body.h. */

@@ -127,11 +127,19 @@ final class MveLayerBodies {
 
     /** TF_PW_SHIFT_NEGATIVE when every shift is negative, TF_PW_SHIFT_NONPOSITIVE when none is positive, else TF_PW_SHIFT_ANY. */
     private static String shiftKind(int[] shifts) {
+        return shiftKind("TF_PW_SHIFT_", shifts);
+    }
+
+    /**
+     * The kind of shifts a Helium body specializes on, as its header names it: prefix + NEGATIVE when every shift is
+     * negative (right shifts only), NONPOSITIVE when none is positive, else ANY.
+     */
+    static String shiftKind(String prefix, int[] shifts) {
         boolean negative = true, nonPositive = true;
         for (int s : shifts) {
             negative &= s < 0;
             nonPositive &= s <= 0;
         }
-        return negative ? "TF_PW_SHIFT_NEGATIVE" : nonPositive ? "TF_PW_SHIFT_NONPOSITIVE" : "TF_PW_SHIFT_ANY";
+        return prefix + (negative ? "NEGATIVE" : nonPositive ? "NONPOSITIVE" : "ANY");
     }
 }

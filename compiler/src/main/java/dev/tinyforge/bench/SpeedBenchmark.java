@@ -91,7 +91,7 @@ public final class SpeedBenchmark {
             double[] cmsis = CMSIS_NN.get(name);
             Double te = TINY_ENGINE.get(name);
             rows.add(String.format("| %s | %.2f M |%s %s | %s | %s |", name, macs / 1e6, row,
-                    cmsis == null ? "-" : String.format("%g / %g / %g", cmsis[0], cmsis[1], cmsis[2]),
+                    cmsis == null ? "-" : plain(cmsis[0]) + " / " + plain(cmsis[1]) + " / " + plain(cmsis[2]),
                     te == null ? "-" : String.format("%.2f M (%.3f)", te, macs / 1e6 / te),
                     exact.length() == 0 ? "yes" : exact.toString().trim()));
         }
@@ -107,25 +107,26 @@ public final class SpeedBenchmark {
         if (!allExact) System.exit(1);
     }
 
-    /** The golden folders of int8 models (their input is int8) whose .tflite is under shared/models; {@code only} filters by name. */
+    /** The golden folders of int8 models whose .tflite is under shared/models; {@code only} filters by name. */
     private static List<Path> goldenModels(Path shared, List<String> only) throws IOException {
         Path golden = shared.resolve("golden");
         if (!Files.isDirectory(golden)) return List.of();
         try (Stream<Path> dirs = Files.list(golden)) {
             return dirs.filter(d -> Files.exists(d.resolve("input_0.bin")) && Files.exists(d.resolve("output_0.bin")))
                     .filter(d -> only.isEmpty() || only.contains(d.getFileName().toString()))
-                    .filter(d -> isInt8(d) && modelFile(shared, d.getFileName().toString()) != null)
+                    .filter(d -> isInt8(shared, d.getFileName().toString()))
                     .sorted(Comparator.comparing(d -> d.getFileName().toString())).toList();
         }
     }
 
-    private static boolean isInt8(Path goldenDir) {
+    /** Whether the model computes in int8 (a float model with int8 layers, like mcunet-vww's float input, counts). */
+    private static boolean isInt8(Path shared, String name) {
+        Path model = modelFile(shared, name);
+        if (model == null) return false;
         try {
-            String info = Files.readString(goldenDir.resolve("model_info.json"));
-            int inputs = info.indexOf("\"inputs\"");
-            return inputs >= 0 && info.indexOf("\"INT8\"", inputs) >= 0
-                    && info.indexOf("\"INT8\"", inputs) < info.indexOf("\"outputs\"", inputs);
-        } catch (IOException e) {
+            return Compiler.load(model).nodes().stream().flatMap(n -> n.outputs().stream())
+                    .anyMatch(v -> v.type().elementType() == dev.tinyforge.ir.ElementType.INT8);
+        } catch (CompileException e) {
             return false;
         }
     }
@@ -136,6 +137,10 @@ public final class SpeedBenchmark {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** "CONV_2D 1x1 53% @ 0.87, DEPTHWISE_CONV_2D 3x3 24% @ 0.24, ...": the op types with the most instructions. */

@@ -49,12 +49,11 @@ final class DspDepthwiseKernels {
                 + p.strideW() + ", " + p.padTop() + ", " + p.padLeft() + ", " + p.inputOffset() + ", " + p.activationMin() + ", "
                 + p.activationMax();
         String fn = "dw_dsp_" + literals.replace(", ", "_").replace('-', 'm');
-        String guard = "TF_DECLARED_" + fn.toUpperCase(java.util.Locale.ROOT);
         code.include(HEADER);
         for (String d : unusedDeclarations) code.statement("(void)" + d + "; /* not needed by the specialized kernel */");
-        code.declare("#ifndef " + guard + "\n#define " + guard + "\nstatic void " + fn
+        OnceDeclared.definition(code, fn, "static void " + fn
                 + "(const int8_t *in, int8_t *out, const int8_t *filter, const tf_conv_1x1_dsp_chan *chans)\n{\n"
-                + "    tf_depthwise_conv_s8_dsp_layer(in, out, filter, chans, " + literals + ");\n}\n#endif");
+                + "    tf_depthwise_conv_s8_dsp_layer(in, out, filter, chans, " + literals + ");\n}");
         // in place (DEPTHWISE_CHANNEL_PLANES) the output starts at the input's first byte: one buffer for both
         code.statement(fn + "(" + (ip != null ? ctx.ptr(out) : ctx.ptr(in)) + ", " + ctx.ptr(out) + ", " + ctx.ptr(w) + ", "
                 + table + ");");

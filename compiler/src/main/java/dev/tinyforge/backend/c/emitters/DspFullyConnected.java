@@ -22,7 +22,7 @@ final class DspFullyConnected {
             return false;
         }
         int outDepth = w.type().dim(0), inDepth = w.type().dim(1);
-        String packed = PackedConstants.declareOnce(code, ctx.ptr(w) + "_rows4", packedRows4(w.constant().int8(), inDepth, outDepth));
+        String packed = OnceDeclared.words(code, ctx.ptr(w) + "_rows4", packedRows4(w.constant().int8(), inDepth, outDepth));
         String folded = MveKernels.foldedBias(ctx, MveKernels.rowSums(w), bias, p.inputOffset());
         code.call("tf_fully_connected_s8_dsp", params, quant, batches, Integer.toString(inDepth), ctx.ptr(in),
                 Integer.toString(outDepth), packed, folded, ctx.ptr(out));

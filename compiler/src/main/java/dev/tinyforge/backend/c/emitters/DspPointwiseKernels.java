@@ -183,15 +183,9 @@ final class DspPointwiseKernels {
         return sb.append('}').toString();
     }
 
-    /**
-     * Declares the packed weights of the constant named {@code weightName} once per model.c, also when several layers
-     * share it (patch-based plans repeat a layer per patch), and returns the array's name.
-     */
+    /** Declares the packed weights of the constant named {@code weightName} once per model.c; returns the array's name. */
     private static String declarePackedWeights(LayerCode code, String weightName, int[] words) {
-        String name = weightName + "_pw", guard = "TF_DECLARED_" + name.toUpperCase(java.util.Locale.ROOT);
-        code.declare("#ifndef " + guard + "\n#define " + guard + "\nstatic const int32_t " + name + "[" + words.length + "] = "
-                + dev.tinyforge.backend.c.CLiterals.array(words) + ";\n#endif");
-        return name;
+        return OnceDeclared.words(code, weightName + "_pw", words);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,7 +17,6 @@ import dev.tinyforge.Compiler.CompiledModel;
 import dev.tinyforge.analysis.Macs;
 import dev.tinyforge.board.Board;
 import dev.tinyforge.board.Boards;
-import dev.tinyforge.ir.Node;
 import dev.tinyforge.plan.patch.PatchRequest;
 import dev.tinyforge.sim.BenchReport;
 import dev.tinyforge.sim.EmulatedRun;
@@ -145,16 +143,8 @@ public final class SpeedBenchmark {
 
     /** "CONV_2D 1x1 53% @ 0.87, DEPTHWISE_CONV_2D 3x3 24% @ 0.24, ...": the op types with the most instructions. */
     private static String topOpTypes(CompiledModel cm, EmulatedRun.Result r) {
-        Map<String, long[]> byType = new LinkedHashMap<>();
-        List<Node> nodes = cm.graph().nodes();
-        long[] layers = r.profile().layers();
-        for (int i = 0; i < nodes.size() && i < layers.length; i++) {
-            long[] t = byType.computeIfAbsent(BenchReport.opType(nodes.get(i)), k -> new long[2]);
-            t[0] += Macs.of(nodes.get(i));
-            t[1] += layers[i];
-        }
         long total = Math.max(1, r.profile().inference());
-        return String.join(", ", byType.entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
+        return String.join(", ", BenchReport.byOpType(cm, r).entrySet().stream().sorted((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]))
                 .limit(TOP_OP_TYPES)
                 .map(e -> String.format("%s %.0f%%%s", e.getKey(), 100.0 * e.getValue()[1] / total,
                         e.getValue()[0] == 0 ? "" : String.format(" @ %.2f", (double) e.getValue()[0] / e.getValue()[1])))

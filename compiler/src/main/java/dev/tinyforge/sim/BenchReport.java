@@ -68,15 +68,7 @@ public final class BenchReport {
      * MACs/instruction over all its layers, most instructions first, so the weakest kernel is visible.
      */
     public static String opTypeTable(CompiledModel cm, EmulatedRun.Result r) {
-        Map<String, long[]> byType = new LinkedHashMap<>();
-        List<Node> nodes = cm.graph().nodes();
-        long[] layers = r.profile().layers();
-        for (int i = 0; i < nodes.size() && i < layers.length; i++) {
-            long[] t = byType.computeIfAbsent(opType(nodes.get(i)), k -> new long[3]);
-            t[0] += Macs.of(nodes.get(i));
-            t[1] += layers[i];
-            t[2]++;
-        }
+        Map<String, long[]> byType = byOpType(cm, r);
         long total = r.profile().inference();
         StringBuilder b = new StringBuilder(String.format("%nper op type:%n%-26s %6s %14s %14s %7s %11s%n", "op type", "layers",
                 "MACs", "instructions", "share", "MACs/instr"));
@@ -88,8 +80,22 @@ public final class BenchReport {
         return b.toString();
     }
 
+    /** Per op type ({@link #opType}), in layer order: {MACs, instructions, layers} summed over its layers. */
+    public static Map<String, long[]> byOpType(CompiledModel cm, EmulatedRun.Result r) {
+        Map<String, long[]> byType = new LinkedHashMap<>();
+        List<Node> nodes = cm.graph().nodes();
+        long[] layers = r.profile().layers();
+        for (int i = 0; i < nodes.size() && i < layers.length; i++) {
+            long[] t = byType.computeIfAbsent(opType(nodes.get(i)), k -> new long[3]);
+            t[0] += Macs.of(nodes.get(i));
+            t[1] += layers[i];
+            t[2]++;
+        }
+        return byType;
+    }
+
     /** The op kind, with the filter's height x width for convolutions (their kernels differ by it). */
-    public static String opType(Node n) {
+    static String opType(Node n) {
         String kind = n.kind().name();
         if ((n.kind() == OpKind.CONV_2D || n.kind() == OpKind.DEPTHWISE_CONV_2D) && n.inputs().size() > 1 && n.input(1) != null) {
             int[] f = n.input(1).type().shape();

@@ -28,18 +28,9 @@ class InstructionCountTest {
         long[] counts = new long[2];
         int[] nops = {0, 1000};
         for (int k = 0; k < 2; k++) {
-            Path p = dir.resolve("n" + nops[k]);
-            Files.createDirectories(p);
-            FirmwareProject.generate(cm, b, null, null).writeTo(p);
             // Between the two marks: exactly N nops and nothing else that differs between the builds.
-            String main = Files.readString(p.resolve("main.c")).replace("    model_invoke();\n",
-                    "    __asm__ volatile(\".rept " + nops[k] + "\\n\\tnop\\n\\t.endr\");\n");
-            Files.writeString(p.resolve("main.c"), main);
-            Path elf = FirmwareBuilder.buildForEmulation(p, b, false);
-            Symbols s = Symbols.of(elf);
-            QemuRunner.Result r = QemuRunner.run(b.qemuMachine(), elf,
-                    Map.of("begin", s.address("tf_perf_begin"), "end", s.address("tf_perf_end")), 30);
-            assertEquals(0, r.exitCode(), r.output());
+            String nopsText = "    __asm__ volatile(\".rept " + nops[k] + "\\n\\tnop\\n\\t.endr\");\n";
+            QemuRunner.Result r = runInsteadOfInference(dir.resolve("n" + nops[k]), cm, b, "", nopsText);
             counts[k] = InstructionProfile.from(r.marks(), -1).inference();
         }
         assertEquals(1000, counts[1] - counts[0], "1000 nops between the marks count as 1000 instructions");
@@ -52,20 +43,10 @@ class InstructionCountTest {
         long[] used = new long[2];
         int[] frame = {0, 6000};
         for (int k = 0; k < 2; k++) {
-            Path p = dir.resolve("f" + frame[k]);
-            Files.createDirectories(p);
-            FirmwareProject.generate(cm, b, null, null).writeTo(p);
             // Instead of the inference: a call whose frame holds `frame` bytes, every one of them written.
             String deep = "__attribute__((noinline)) static void tf_test_deep(void)\n{\n    volatile uint8_t buf["
                     + Math.max(frame[k], 1) + "];\n    for (unsigned i = 0; i < sizeof buf; i++) buf[i] = (uint8_t)i;\n}\n\n";
-            String main = Files.readString(p.resolve("main.c")).replace("int main(void)\n", deep + "int main(void)\n")
-                    .replace("    model_invoke();\n", "    tf_test_deep();\n");
-            Files.writeString(p.resolve("main.c"), main);
-            Path elf = FirmwareBuilder.buildForEmulation(p, b, false);
-            Symbols s = Symbols.of(elf);
-            QemuRunner.Result r = QemuRunner.run(b.qemuMachine(), elf,
-                    Map.of("begin", s.address("tf_perf_begin"), "end", s.address("tf_perf_end")), 30);
-            assertEquals(0, r.exitCode(), r.output());
+            QemuRunner.Result r = runInsteadOfInference(dir.resolve("f" + frame[k]), cm, b, deep, "    tf_test_deep();\n");
             UartTranscript t = UartTranscript.parse(r.output());
             assertEquals(b.stackBytes(), t.stackReserved(), r.output());
             assertTrue(t.stackUsed() > 0 && t.stackUsed() < t.stackReserved(), r.output());
@@ -75,6 +56,25 @@ class InstructionCountTest {
         // the deep frame reuses, so the second figure is at least 6000 and at most the baseline plus 6000 and the call.
         assertTrue(used[1] >= 6000 && used[1] <= used[0] + 6000 + 64,
                 "a 6000-byte frame: " + used[1] + " bytes of stack (baseline " + used[0] + ")");
+    }
+
+    /**
+     * The example firmware of {@code cm} for {@code b} in {@code p}, with {@code definitions} before main() and
+     * {@code statement} in place of the model_invoke() call between the marks; built, run under QEMU, exit code 0.
+     */
+    private static QemuRunner.Result runInsteadOfInference(Path p, CompiledModel cm, Board b, String definitions,
+                                                           String statement) throws Exception {
+        Files.createDirectories(p);
+        FirmwareProject.generate(cm, b, null, null).writeTo(p);
+        String main = Files.readString(p.resolve("main.c")).replace("int main(void)\n", definitions + "int main(void)\n")
+                .replace("    model_invoke();\n", statement);
+        Files.writeString(p.resolve("main.c"), main);
+        Path elf = FirmwareBuilder.buildForEmulation(p, b, false);
+        Symbols s = Symbols.of(elf);
+        QemuRunner.Result r = QemuRunner.run(b.qemuMachine(), elf,
+                Map.of("begin", s.address("tf_perf_begin"), "end", s.address("tf_perf_end")), 30);
+        assertEquals(0, r.exitCode(), r.output());
+        return r;
     }
 
     @Test void perLayerCountsAddUpAndRepeat() {

@@ -44,20 +44,12 @@ class MveKernelsBitExactTest {
         for (long seed = 6000; seed < 6006; seed++) {
             boolean inPlace = seed % 2 == 0;
             CompileOptions memory = inPlace ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS;
-            byte[] input = randomInput(MveLayerGraphs.generate(seed, !inPlace), seed);
-            byte[] expected = HostBuilds.build(MveLayerGraphs.generate(seed, !inPlace), "mve-portable-" + seed, memory).run(input);
-            if (seed % 3 == 0) {
-                byte[] hostMve = HostBuilds.build(MveLayerGraphs.generate(seed, !inPlace), "mve-host-" + seed,
-                        memory.withIsa(Isa.MVE)).run(input);
-                assertArrayEquals(expected, hostMve, "seed " + seed + ": the *_mve kernels' portable C differs from the portable kernels");
-            }
-            CompiledModel cm = Compiler.compile(MveLayerGraphs.generate(seed, !inPlace), memory.withIsa(Isa.MVE));
-            String code = String.join("\n", cm.code().files().values());
+            final long s = seed;
+            String code = matchesPortable(() -> MveLayerGraphs.generate(s, !inPlace), "mve", seed, memory, seed % 3 == 0,
+                    "the MVE kernels");
             for (String k : MVE_KERNELS) if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
             // a planar depthwise run with the filter's window that reaches the image (MveKernels.reachableTaps)
             if (code.contains("_filter_window[")) calls.merge("depthwise filter window", 1, Integer::sum);
-            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
-            assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + BOARD + ": MVE kernels differ from portable C");
         }
         System.out.println("MVE kernels vs portable C, random layers: graphs calling each kernel " + calls);
         for (String k : MVE_KERNELS) assertTrue(calls.getOrDefault(k, 0) > 0, "no random graph called " + k);
@@ -76,15 +68,9 @@ class MveKernelsBitExactTest {
         for (long seed = 7000; seed < 7004; seed++) {
             boolean inPlace = seed % 2 == 0;
             CompileOptions memory = inPlace ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS;
-            byte[] input = randomInput(MveLayerGraphs.pointwise(seed, !inPlace), seed);
-            byte[] expected = HostBuilds.build(MveLayerGraphs.pointwise(seed, !inPlace), "mve-pw-portable-" + seed, memory).run(input);
-            if (seed % 2 == 1) {
-                byte[] hostMve = HostBuilds.build(MveLayerGraphs.pointwise(seed, !inPlace), "mve-pw-host-" + seed,
-                        memory.withIsa(Isa.MVE)).run(input);
-                assertArrayEquals(expected, hostMve, "seed " + seed + ": the 1x1 bodies' portable C differs from the portable kernels");
-            }
-            CompiledModel cm = Compiler.compile(MveLayerGraphs.pointwise(seed, !inPlace), memory.withIsa(Isa.MVE));
-            String code = String.join("\n", cm.code().files().values());
+            final long s = seed;
+            String code = matchesPortable(() -> MveLayerGraphs.pointwise(s, !inPlace), "mve-pw", seed, memory, seed % 2 == 1,
+                    "the 1x1 bodies");
             for (String body : POINTWISE_BODIES) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile(body + "\\([^;]*, ([01]), (TF_PW_SHIFT_[A-Z_| ]*)\\);")
                         .matcher(code);
@@ -93,8 +79,6 @@ class MveKernelsBitExactTest {
                     calls.merge(body + (m.group(2).contains("TF_PW_RELU") ? " relu" : " no relu"), 1, Integer::sum);
                 }
             }
-            EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
-            assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + BOARD + ": the 1x1 bodies differ from portable C");
         }
         System.out.println("MVE 1x1 bodies vs portable C: layers " + calls);
         for (String body : POINTWISE_BODIES) {
@@ -102,6 +86,24 @@ class MveKernelsBitExactTest {
                 assertTrue(calls.getOrDefault(body + how, 0) > 0, "no 1x1 chain ran " + body + how);
             }
         }
+    }
+
+    /**
+     * The graph built for the host with the portable kernels, and (when {@code hostMve}) with the *_mve kernels' portable
+     * C, and run as M55 firmware under QEMU: every build gives the same bytes. Returns the firmware's generated C.
+     */
+    private static String matchesPortable(java.util.function.Supplier<Graph> graph, String name, long seed,
+                                          CompileOptions memory, boolean hostMve, String what) {
+        byte[] input = randomInput(graph.get(), seed);
+        byte[] expected = HostBuilds.build(graph.get(), name + "-portable-" + seed, memory).run(input);
+        if (hostMve) {
+            byte[] host = HostBuilds.build(graph.get(), name + "-host-" + seed, memory.withIsa(Isa.MVE)).run(input);
+            assertArrayEquals(expected, host, "seed " + seed + ": " + what + "' portable C differs from the portable kernels");
+        }
+        CompiledModel cm = Compiler.compile(graph.get(), memory.withIsa(Isa.MVE));
+        EmulatedRun.Result r = EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120);
+        assertArrayEquals(expected, r.outputs(), "seed " + seed + " on " + BOARD + ": " + what + " differ from portable C");
+        return String.join("\n", cm.code().files().values());
     }
 
     private static byte[] randomInput(Graph g, long seed) {

@@ -5,39 +5,35 @@ import java.util.Map;
 
 import dev.tinyforge.CompileException;
 import dev.tinyforge.Compiler.CompiledModel;
-import dev.tinyforge.report.ModelReport;
+import dev.tinyforge.report.FlashEstimate;
 
 /**
  * What a firmware image of a compiled model will need, estimated before anything is written, and
  * the check against a board's memories. SRAM = arena (inputs and outputs live inside it) + stack +
- * the firmware's own static data; flash = weights + code estimate + the sample input. The link step
+ * the firmware's own static data; flash = the weight arrays the code reads + layer constants + code (the
+ * report's estimate, {@link FlashEstimate}) + the sample input. The link step
  * checks again with exact sizes (the linker script's MEMORY lengths are the board's).
  */
-public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes, long weightsBytes, long codeBytes,
-                           long sampleInputBytes) {
+public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes, long weightsBytes, long constantsBytes,
+                           long codeBytes, long sampleInputBytes) {
 
     /** Firmware code outside the kernels: startup, main, console, libgcc/newlib pieces. */
     static final long BASE_CODE_BYTES = 4096;
-    /** A generous average size of one runtime-c source file's code. */
-    static final long CODE_BYTES_PER_KERNEL_FILE = 1536;
-    /** A layer's call, parameter structs and name string. */
-    static final long CODE_BYTES_PER_LAYER = 128;
     static final long BASE_STATIC_RAM_BYTES = 256;
 
     public static MemoryBudget of(CompiledModel cm, Board board, long sampleInputBytes) {
         int layers = cm.graph().nodes().size();
         long arena = align(cm.plan().arenaBytes(), 16);
-        long weights = cm.graph().constants().stream().mapToLong(v -> align(v.type().byteSize(), 16)).sum();
-        long code = BASE_CODE_BYTES + CODE_BYTES_PER_KERNEL_FILE * cm.code().runtimeSources().size()
-                + CODE_BYTES_PER_LAYER * layers
-                + dev.tinyforge.backend.c.GeneratedModel.BYTES_PER_SPECIALIZED_LAYER * cm.code().specializedLayerFunctions();
+        // the report's estimate (dev.tinyforge.report.FlashEstimate), plus the firmware's own code
+        FlashEstimate.Flash flash = FlashEstimate.of(cm.code(), layers, cm.options() == null ? null : cm.options().isa());
         long staticRam = BASE_STATIC_RAM_BYTES + 4L * layers; // per-layer cycle stamps when profiling
-        return new MemoryBudget(arena, board.stackBytes(), staticRam, weights, code, sampleInputBytes);
+        return new MemoryBudget(arena, board.stackBytes(), staticRam, flash.weights(), flash.constants(),
+                BASE_CODE_BYTES + flash.code(), sampleInputBytes);
     }
 
     public long sramBytes() { return arenaBytes + stackBytes + staticRamBytes; }
 
-    public long flashBytes() { return weightsBytes + codeBytes + sampleInputBytes; }
+    public long flashBytes() { return weightsBytes + constantsBytes + codeBytes + sampleInputBytes; }
 
     /** Bytes needed in each of the board's memory regions, following its placement. */
     public Map<String, Long> perRegion(Board b) {
@@ -45,7 +41,8 @@ public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes
         for (Memory m : b.memories()) need.put(m.name(), 0L);
         Placement p = b.placement();
         need.merge(p.code(), codeBytes, Long::sum);
-        need.merge(p.weights(), weightsBytes + sampleInputBytes, Long::sum); // the linker script puts both in .weights
+        // the linker script puts the weights, model.c's tables and the sample input in .weights
+        need.merge(p.weights(), weightsBytes + constantsBytes + sampleInputBytes, Long::sum);
         need.merge(p.data(), staticRamBytes, Long::sum);
         need.merge(p.arena(), arenaBytes, Long::sum);
         need.merge(p.stack(), stackBytes, Long::sum);
@@ -68,8 +65,8 @@ public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes
         throw new CompileException(String.format("model '%s' does not fit %s: %s; %s%s", model, b.name(),
                 line("SRAM", sramBytes(), b.sramBytes(), String.format("arena %,d + stack %,d + static data %,d",
                         arenaBytes, stackBytes, staticRamBytes)),
-                line("flash", flashBytes(), b.flashBytes(), String.format("weights %,d + code ~%,d + sample input %,d",
-                        weightsBytes, codeBytes, sampleInputBytes)),
+                line("flash", flashBytes(), b.flashBytes(), String.format("weights %,d + layer constants ~%,d + code ~%,d"
+                        + " + sample input %,d", weightsBytes, constantsBytes, codeBytes, sampleInputBytes)),
                 regions));
     }
 

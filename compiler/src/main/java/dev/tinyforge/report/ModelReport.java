@@ -33,24 +33,23 @@ public final class ModelReport {
         r.put("macs", Macs.of(g));
         r.put("patch", patch(cm.patch()));
         r.put("input_stream", cm.options() == null ? "sram" : cm.options().patch().input().name().toLowerCase(java.util.Locale.ROOT));
-        long weights = weightsBytes(g);
-        long constants = FlashEstimate.constantsBytes(cm.code());
-        long code = FlashEstimate.codeBytes(cm.code(), g.nodes().size());
-        r.put("weights_bytes", weights);
+        FlashEstimate.Flash flash = FlashEstimate.of(cm.code(), g.nodes().size(), isa(cm));
+        r.put("weights_bytes", weightsBytes(g));
         // SRAM: peak = arena (activations, scratch, and the I/O when inside) + I/O held outside; not the stack.
         r.put("peak_sram_bytes", plan.peakSramBytes());
         r.put("arena_bytes", plan.arenaBytes());
         r.put("scratch_bytes", plan.scratchBytes());
         r.put("io_bytes", plan.ioBytes());
         r.put("io_in_arena", plan.ioInArena());
-        r.put("stack_bytes", FlashEstimate.stackBytes(cm.options() == null ? null : cm.options().isa()));
+        r.put("stack_bytes", FlashEstimate.stackBytes(isa(cm)));
         r.put("stack_bytes_estimated", true);
         r.put("lower_bound_bytes", plan.lowerBound());
         r.put("inplace_lower_bound_bytes", plan.inPlaceLowerBound());
-        // Flash: weights + layer constants + code.
-        r.put("flash_bytes", weights + constants + code);
-        r.put("constants_bytes", constants);
-        r.put("code_bytes", code);
+        // Flash: the weight arrays the code reads + layer constants + code.
+        r.put("flash_bytes", flash.total());
+        r.put("weights_linked_bytes", flash.weights());
+        r.put("constants_bytes", flash.constants());
+        r.put("code_bytes", flash.code());
         r.put("code_bytes_estimated", true);
         Map<String, Object> planner = new LinkedHashMap<>();
         planner.put("strategy", plan.strategy());
@@ -116,6 +115,10 @@ public final class ModelReport {
         };
     }
 
+    private static dev.tinyforge.Isa isa(CompiledModel cm) {
+        return cm.options() == null ? null : cm.options().isa();
+    }
+
     public static long weightsBytes(Graph g) {
         return g.constants().stream().mapToLong(v -> v.type().byteSize()).sum();
     }
@@ -144,15 +147,15 @@ public final class ModelReport {
         Graph g = cm.graph();
         MemoryPlan plan = cm.plan();
         StringBuilder b = new StringBuilder();
-        long weights = weightsBytes(g), constants = FlashEstimate.constantsBytes(cm.code()),
-                code = FlashEstimate.codeBytes(cm.code(), g.nodes().size());
+        long weights = weightsBytes(g);
+        FlashEstimate.Flash flash = FlashEstimate.of(cm.code(), g.nodes().size(), isa(cm));
         b.append(String.format("model %s: %d layers, %,d MACs, weights %,d bytes, arena %,d bytes (lower bound %,d)%n",
                 g.name(), g.nodes().size(), Macs.of(g), weights, plan.arenaBytes(), plan.lowerBound()));
         b.append(String.format("SRAM peak %,d bytes = arena %,d (incl. scratch %,d%s) + I/O outside %,d; stack ~%,d (estimate;"
                         + " `run` and `bench` measure it)%n",
                 plan.peakSramBytes(), plan.arenaBytes(), plan.scratchBytes(),
                 plan.ioInArena() ? ", incl. I/O " + String.format("%,d", plan.ioBytes()) : "", plan.ioAreaBytes(),
-                FlashEstimate.stackBytes(cm.options() == null ? null : cm.options().isa())));
+                FlashEstimate.stackBytes(isa(cm))));
         b.append(String.format("lower bounds: layer-wise %,d, with this plan's in-place pairs %,d; planner %s%s, %d in-place layers, %d ms%n",
                 plan.lowerBound(), plan.inPlaceLowerBound(), plan.strategy(), plan.optimal() ? " (optimal)" : "",
                 plan.inPlace().size(), plan.planningMillis()));
@@ -162,8 +165,10 @@ public final class ModelReport {
                     : cm.patch() + String.format("; peak SRAM layer-wise %,d B, %,d B saved%n", cm.patch().layerWisePeak(),
                     cm.patch().layerWisePeak() - plan.peakSramBytes()));
         }
-        b.append(String.format("flash ~%,d bytes = weights %,d + layer constants ~%,d + code ~%,d (estimates)%n",
-                weights + constants + code, weights, constants, code));
+        b.append(String.format("flash ~%,d bytes = weights %,d%s + layer constants ~%,d + code ~%,d (estimates)%n",
+                flash.total(), flash.weights(), flash.weights() == weights ? ""
+                        : String.format(" (of the model's %,d: kernels read the rest as rearranged layer constants)", weights),
+                flash.constants(), flash.code()));
         b.append(String.format("%4s  %-18s %-16s %-5s %12s %10s %10s  %-9s %s%n", "#", "op", "output", "type", "MACs", "arena@",
                 "live", "in-place", "name"));
         long[] live = plan.liveBytesPerStep();

@@ -46,7 +46,7 @@ class CliReportTest {
         // person_detect: input 96x96x1 int8 and output 2 int8, both in the arena by default.
         assertEquals(96 * 96 + 2.0, j.get("io_bytes"));
         assertEquals(arena, j.get("peak_sram_bytes"));
-        assertEquals((Double) j.get("weights_bytes") + (Double) j.get("constants_bytes") + (Double) j.get("code_bytes"),
+        assertEquals((Double) j.get("weights_linked_bytes") + (Double) j.get("constants_bytes") + (Double) j.get("code_bytes"),
                 j.get("flash_bytes"));
         CliRunner.Result off = CliRunner.run("report", m.modelFile().toString(), "--json", "--no-inplace", "--no-reorder", "--patch", "off");
         Map<String, Object> jo = Json.parseObject(off.out());

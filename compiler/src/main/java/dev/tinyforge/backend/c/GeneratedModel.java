@@ -13,18 +13,16 @@ import java.util.Set;
  */
 public record GeneratedModel(Map<String, String> files, Set<String> runtimeSources, List<String> runtimeHeaders) {
 
-    private static final java.util.regex.Pattern LAYER_FUNCTION = java.util.regex.Pattern.compile("(?m)^static void l\\d+_\\w+\\(");
+    private static final java.util.regex.Pattern LAYER_FUNCTION =
+            java.util.regex.Pattern.compile("(?m)^static (?:__attribute__\\(\\(\\w+\\)\\) )?void l\\d+_\\w+\\(");
 
     /**
      * Layer functions model.c specializes (static void lN_...: a kernel body instantiated with the layer's shapes as
-     * constants); each is code of its own, about {@link #BYTES_PER_SPECIALIZED_LAYER} bytes of Thumb-2.
+     * constants); each is code of its own (dev.tinyforge.report.FlashEstimate counts its bytes).
      */
     public long specializedLayerFunctions() {
         return LAYER_FUNCTION.matcher(files.getOrDefault("model.c", "")).results().count();
     }
-
-    /** Mean code of a specialized layer function at -O2 (mcunet-vww on Cortex-M7: 52,336 bytes for 29). */
-    public static final long BYTES_PER_SPECIALIZED_LAYER = 1_800;
 
     /** Writes everything below {@code dir} (which must exist). */
     public void writeTo(Path dir) throws IOException {

@@ -57,7 +57,7 @@ public final class Compiler {
      * by the golden tests, which compile through it); the lowering itself trades ONNX's float-defined
      * requantization for TFLite's integer one (within 1 LSB per op, see dev.tinyforge.passes.qdq).
      */
-    public static final String DEFAULT_PIPELINE = QDQ_LOWERING + ",fuse-activation,fold-pad-into-conv,remove-identity-reshape,collapse-reshapes,dce";
+    public static final String DEFAULT_PIPELINE = QDQ_LOWERING + ",fuse-activation,fold-pad-into-conv,sink-transpose-into-reduce,remove-identity-reshape,collapse-reshapes,dce";
 
     /** Runs the default pipeline, plans memory and generates C for a loaded graph (the graph is changed in place). */
     public static CompiledModel compile(Graph g) {

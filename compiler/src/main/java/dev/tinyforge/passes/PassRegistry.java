@@ -17,6 +17,7 @@ public final class PassRegistry {
         register(RemoveIdentityReshape::new);
         register(CollapseReshapeChains::new);
         register(FoldPadIntoConv::new);
+        register(SinkTransposeIntoReduce::new);
         register(FoldAffineIntoConv::new);
         register(dev.tinyforge.passes.qdq.SinkDequantize::new);
         register(dev.tinyforge.passes.qdq.LowerQdqConv::new);

@@ -47,12 +47,10 @@ static inline void tf_pw_portable_group(const int8_t *filter, const int32_t *con
 }
 
 #if defined(__ARM_FEATURE_MVE)
-/* The requantized lanes of v (sums without the bias, or with it: TF_PW_BIASED in the kind) of one output
- * channel (constants q) stored as bytes at y + yo. kind: TF_PW_SHIFT_*, with TF_PW_RELU or'ed in. */
+/* The lanes of v (sums without the bias, or with it: TF_PW_BIASED in the kind) of one output channel (constants q)
+ * scaled and shifted, before the output offset. kind: TF_PW_SHIFT_*, with TF_PW_RELU or'ed in. */
 #define TF_PW_BIASED 8
-static inline __attribute__((always_inline)) void tf_pw_requant_store(int32x4_t v, const int32_t *q, int8_t *y, uint32x4_t yo,
-                                                                     int32_t output_offset, int32x4_t lo, int32x4_t hi,
-                                                                     const int kind)
+static inline __attribute__((always_inline)) int32x4_t tf_pw_requant32(int32x4_t v, const int32_t *q, const int kind)
 {
     const int shifts = kind & 3, relu = kind & TF_PW_RELU;
     const int32_t right = q[2];
@@ -64,10 +62,36 @@ static inline __attribute__((always_inline)) void tf_pw_requant_store(int32x4_t 
          * register (gcc's own vcmpltq / vqsubq_m go through a general-purpose register and back) */
         __asm__("vpt.s32 lt, %q0, zr\n\tvqsubt.s32 %q0, %q0, %1" : "+w"(v) : "r"(1) : "p0");
     }
-    v = vrshlq_n_s32(v, right);
-    v = vaddq_n_s32(v, output_offset);
+    return vrshlq_n_s32(v, right);
+}
+
+/* tf_pw_requant32 and the rest: the requantized lanes stored as bytes at y + yo. */
+static inline __attribute__((always_inline)) void tf_pw_requant_store(int32x4_t v, const int32_t *q, int8_t *y, uint32x4_t yo,
+                                                                     int32_t output_offset, int32x4_t lo, int32x4_t hi,
+                                                                     const int kind)
+{
+    v = vaddq_n_s32(tf_pw_requant32(v, q, kind), output_offset);
     v = vminq_s32(vmaxq_s32(v, lo), hi);
     vstrbq_scatter_offset_s32(y, yo, v);
+}
+
+/* Two output channels' 4 lanes each (sums a with constants qa, b with qb; TF_PW_BIASED as above) requantized as
+ * one int16x8 (a's lanes even, b's odd) and stored as bytes at y + yo (u16 offsets). The scaled and shifted int32
+ * lanes are narrowed with saturation (VQMOVNB/VQMOVNT) before the output offset is added (VQADD.S16) and the
+ * activation range applied on 8 lanes: exact, since [act_min, act_max] lies inside int16 and a saturated lane stays
+ * beyond that range on its own side, except where the reference's int32 add of the output offset would itself
+ * overflow (|lane| > 2^31 - 129, possible only with a zero right shift), which TFLite leaves undefined. */
+static inline __attribute__((always_inline)) void tf_pw_requant_store2(int32x4_t a, int32x4_t b, const int32_t *qa,
+                                                                      const int32_t *qb, int8_t *y, uint16x8_t yo,
+                                                                      int32_t output_offset, int16x8_t lo, int16x8_t hi,
+                                                                      const int kind)
+{
+    const int32x4_t ra = tf_pw_requant32(a, qa, kind);
+    int16x8_t v = vqmovnbq_s32(vreinterpretq_s16_s32(ra), ra); /* every lane written by the two narrows */
+    v = vqmovntq_s32(v, tf_pw_requant32(b, qb, kind));
+    v = vqaddq_n_s16(v, (int16_t)output_offset);
+    v = vminq_s16(vmaxq_s16(v, lo), hi);
+    vstrbq_scatter_offset_s16(y, yo, v);
 }
 
 /* One output channel (weights wv, constants q) of the 4 pixels a..d: one byte per pixel at y + yo. */

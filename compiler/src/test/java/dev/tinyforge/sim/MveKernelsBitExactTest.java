@@ -34,7 +34,7 @@ class MveKernelsBitExactTest {
     private static final String BOARD = "qemu-mps3-an547";
     /** The Helium 1x1 bodies, each to be run in place (its in_place argument 1, before the kind of shifts) and not. */
     private static final String[] POINTWISE_BODIES = {"tf_conv_s8_1x1_mve_body", "tf_conv_s8_1x1_narrow_mve_body",
-            "tf_conv_s8_1x1_wide_mve_body"};
+            "tf_conv_s8_1x1_wide_mve_body", "tf_conv_s8_1x1_quad_mve_body"};
 
     @Test
     void randomLayersOnM55MatchPortableHostBuild() {
@@ -58,7 +58,7 @@ class MveKernelsBitExactTest {
 
     /**
      * Chains of 1x1 convolutions ({@link MveLayerGraphs#pointwise}) on the M55 give the portable host build's bytes;
-     * each 1x1 body (narrow, 2 x 4 blocks, wide) must have run both in place and out of place, and with a
+     * each 1x1 body (narrow, 2 x 4 blocks, wide, quad) must have run both in place and out of place, and with a
      * fused RELU/RELU6 (no rounding fix-up) and without.
      */
     @Test

@@ -52,9 +52,20 @@ final class MveLayerBodies {
     /** Input channels up to which a 1x1 may run through the wide body (TF_PW_MAX_IN of conv/conv_s8_1x1_mve_body.h). */
     static final int WIDE_MAX_IN = 512;
 
+    /** Input channels up to which a 1x1 runs through the quad body (4 pixels x 2 filters; TF_PW_QUAD_MAX_IN). */
+    static final int QUAD_MAX_IN = 64;
+
     /** Whether a 1x1 stride-1 convolution of {@code in} to {@code out} channels runs through {@link #lanePointwiseBody}. */
     static boolean lanePointwise(int in, int out) {
-        return in <= NARROW_MAX_IN || (in >= WIDE_MIN_IN && in <= WIDE_MAX_IN && out % 2 == 0);
+        return variant(in, out) != null;
+    }
+
+    /** The lane body of a 1x1 of {@code in} to {@code out} channels ("narrow", "quad", "wide"), or null for none. */
+    private static String variant(int in, int out) {
+        if (in <= NARROW_MAX_IN) return "narrow";
+        if (in <= QUAD_MAX_IN) return "quad";
+        if (in >= WIDE_MIN_IN && in <= WIDE_MAX_IN && out % 2 == 0) return "wide";
+        return null;
     }
 
     /**
@@ -68,16 +79,16 @@ final class MveLayerBodies {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
         long pixels = pixels(out);
         int[] folded = MveKernels.foldedValues(MveKernels.rowSums(w), bias, p.inputOffset());
-        int[] consts = new int[4 * folded.length];
-        for (int oc = 0; oc < folded.length; oc++) {
-            int shift = p.shift(oc);
-            consts[4 * oc] = folded[oc];
-            consts[4 * oc + 1] = p.multiplier(oc);
-            consts[4 * oc + 2] = Math.min(shift, 0);
-            consts[4 * oc + 3] = Math.max(shift, 0);
+        // an odd channel count: the last channel's constants twice (the quad body pairs it with itself)
+        int[] consts = new int[4 * (folded.length + folded.length % 2)];
+        for (int i = 0; i < consts.length / 4; i++) {
+            int oc = Math.min(i, folded.length - 1), shift = p.shift(oc);
+            consts[4 * i] = folded[oc];
+            consts[4 * i + 1] = p.multiplier(oc);
+            consts[4 * i + 2] = Math.min(shift, 0);
+            consts[4 * i + 3] = Math.max(shift, 0);
         }
-        boolean narrow = w.type().dim(3) <= NARROW_MAX_IN;
-        String variant = narrow ? "narrow" : "wide";
+        String variant = variant(w.type().dim(3), w.type().dim(0));
         String table = ctx.declareInts("pw_consts", consts);
         String fn = table.replace("pw_consts", "conv_1x1_" + variant + "_mve");
         code.include("src/conv/conv_s8_1x1_" + variant + "_mve_body.h");

@@ -75,10 +75,19 @@ final class MveLayerGraphs {
      * (left and right shifts); keepAll as in {@link #generate}.
      */
     static Graph pointwise(long seed, boolean keepAll) {
+        return pointwise(seed, keepAll, 0);
+    }
+
+    /**
+     * {@link #pointwise(long, boolean)} on a side x side image (side 0: random sizes); a 3x3 image makes the 1x1s with
+     * 64 or more input channels take the wide body (groups of 3 pixels) rather than the quad body.
+     */
+    static Graph pointwise(long seed, boolean keepAll, int side) {
         Random r = new Random(seed);
         Graph g = new Graph("mve_pw_" + seed);
         int n = POINTWISE_CHANNELS.length, start = (int) Math.floorMod(seed, (long) n);
-        Value x = g.addInput("in", act(r, 1, 3 + r.nextInt(7), 3 + r.nextInt(7), POINTWISE_CHANNELS[start]));
+        int h = 3 + r.nextInt(7), w = 3 + r.nextInt(7);
+        Value x = g.addInput("in", act(r, 1, side > 0 ? side : h, side > 0 ? side : w, POINTWISE_CHANNELS[start]));
         List<Value> outs = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             x = conv(g, r, x, POINTWISE_CHANNELS[(start + i) % n], 1, 1, 1, 1, new int[] {0, 0, 0, 0});

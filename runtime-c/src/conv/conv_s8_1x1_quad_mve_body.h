@@ -31,19 +31,13 @@
 /* Input channels up to which the quad body applies (its group copy on the stack: 4 x this). */
 #define TF_PW_QUAD_MAX_IN TF_PW_MAX_IN
 
-/* Index of filter oc's weight i in the paired layout (CH = (K + 15) / 16 16s per row). */
-static inline int32_t tf_pw_quad_weight(int32_t oc, int32_t i, int32_t CH)
-{
-    return (oc / 2) * 32 * CH + (i / 16) * 32 + (oc % 2) * 16 + i % 16;
-}
-
 #if defined(__ARM_FEATURE_MVE) && defined(__OPTIMIZE__)
 /* One pixel's next 16 inputs (x walks the group) and its two sums (op: vmlav for the first 16, vmlava after). */
 #define TF_PW_Q_PIXEL(op, a, b)                                                                               \
-    "vldrb.u8 %q[u0], [%[x]], #16\n\t" op " %[" a "], %q[u0], %q[v0]\n\t" op " %[" b "], %q[u0], %q[v1]\n\t"
+    "vldrb.u8 %q[u0], [%[x]], #16\n\t" op " %[" a "], %q[u0], %q[v0]\n\t" op " %[" b "], %q[u0], %q[t]\n\t"
 /* a 16 of both filters' weights, then the 4 pixels' sums */
 #define TF_PW_Q_16(op)                                                                                        \
-    "vldrb.u8 %q[v0], [%[w]], #16\n\tvldrb.u8 %q[v1], [%[w]], #16\n\t" TF_PW_Q_PIXEL(op, "a0", "b0")           \
+    "vldrb.u8 %q[v0], [%[w]], #16\n\tvldrb.u8 %q[t], [%[w]], #16\n\t" TF_PW_Q_PIXEL(op, "a0", "b0")           \
         TF_PW_Q_PIXEL(op, "a1", "b1") TF_PW_Q_PIXEL(op, "a2", "b2") TF_PW_Q_PIXEL(op, "a3", "b3")
 #define TF_PW_Q_MACS1 TF_PW_Q_16("vmlav.s8")
 #define TF_PW_Q_MACS2 TF_PW_Q_MACS1 TF_PW_Q_16("vmlava.s8")
@@ -53,18 +47,9 @@ static inline int32_t tf_pw_quad_weight(int32_t oc, int32_t i, int32_t CH)
  * pointer waits in memory (TF_PW_Q_STORE_STACKED) while its register counts */
 #define TF_PW_Q_MACS_LOOP                                                                                     \
     TF_PW_Q_16("vmlav.s8") "mov %[y], #%c[cn]\n2:\n\t" TF_PW_Q_16("vmlava.s8") "subs %[y], %[y], #1\n\tbne 2b\n\t"
-/* the rounding fix-up of lanes u before the right shift by register r (common/tf_mve_s8.h): none (a RELU), all
- * shifts negative (x < 0: less 1), or any (less 1 where x < 0 and r < 0, from (x AND r) >> 31); v1 is free */
-#define TF_PW_Q_FIX_NONE(u, r) ""
-#define TF_PW_Q_FIX_NEG(u, r) "vshr.s32 %q[v1], %q[" u "], #31\n\tvqadd.s32 %q[" u "], %q[" u "], %q[v1]\n\t"
-#define TF_PW_Q_FIX_ANY(u, r)                                                                                 \
-    "vdup.32 %q[v1], " r "\n\tvand %q[v1], %q[v1], %q[" u "]\n\tvshr.s32 %q[v1], %q[v1], #31\n\t"                  \
-    "vqadd.s32 %q[" u "], %q[" u "], %q[v1]\n\t"
-#define TF_PW_Q_SHL_NONE(u, r) ""
-#define TF_PW_Q_SHL(u, r) "vshl.s32 %q[" u "], " r "\n\t"
 /* x back to the group; the 8 sums into u0 (first filter) and v0, requantized (the constants loaded over the sums),
  * narrowed into v1 and stored */
-#define TF_PW_Q_REQUANT(FIX, SHL, STORE)                                                                      \
+#define TF_PW_Q_REQUANT(FIX, SHL, CLAMP, STORE)                                                                      \
     "sub %[x], %[x], #%c[xback]\n\t"                                                                           \
     "vmov %e[u0], %[a0], %[a1]\n\tvmov %f[u0], %[a2], %[a3]\n\tvmov %e[v0], %[b0], %[b1]\n\tvmov %f[v0], %[b2], %[b3]\n\t" \
     "ldm %[q]!, {r0, r2, r4, r6, r8, r10, r12, lr}\n\t"                                                       \
@@ -72,38 +57,38 @@ static inline int32_t tf_pw_quad_weight(int32_t oc, int32_t i, int32_t CH)
     "vrshl.s32 %q[u0], r4\n\t"                                                                                \
     "vadd.i32 %q[v0], %q[v0], r8\n\t" SHL("v0", "lr") "vqrdmulh.s32 %q[v0], %q[v0], r10\n\t" FIX("v0", "r12")   \
     "vrshl.s32 %q[v0], r12\n\t"                                                                               \
-    "vqmovnb.s32 %q[v1], %q[u0]\n\tvqmovnt.s32 %q[v1], %q[v0]\n\tvqadd.s16 %q[v1], %q[v1], %q[zp]\n\t"        \
-    "vmax.s16 %q[v1], %q[v1], %q[lo]\n\tvmin.s16 %q[v1], %q[v1], %q[hi]\n\t" STORE                            \
+    "vqmovnb.s32 %q[t], %q[u0]\n\tvqmovnt.s32 %q[t], %q[v0]\n\tvqadd.s16 %q[t], %q[t], %q[zp]\n\t"        \
+    CLAMP STORE                            \
     "ldr r0, %[qend]\n\tcmp %[q], r0\n\tbne 1b\n\t"
-#define TF_PW_Q_STORE "vstrb.16 %q[v1], [%[y], %q[off]]\n\tadd %[y], %[y], #2\n\t"
+#define TF_PW_Q_STORE "vstrb.16 %q[t], [%[y], %q[off]]\n\tadd %[y], %[y], #2\n\t"
 #define TF_PW_Q_STORE_STACKED "ldr %[y], %[ys]\n\t" TF_PW_Q_STORE "str %[y], %[ys]\n\t"
 /* Operands: the sums (named registers), x the group's interleaved inputs (walked and rewound), w the paired weights,
  * q the constants (up to qend, in memory: one general-purpose register fewer), y the outputs. */
 #define TF_PW_Q_OUTS                                                                                          \
     [a0] "=&r"(a0), [a1] "=&r"(a1), [a2] "=&r"(a2), [a3] "=&r"(a3), [b0] "=&r"(b0), [b1] "=&r"(b1), [b2] "=&r"(b2), \
         [b3] "=&r"(b3), [x] "+r"(xp), [w] "+r"(wp), [q] "+r"(qp), [y] "+r"(yp), [u0] "=&w"(u0),                        \
-        [v0] "=&w"(v0), [v1] "=&w"(v1)
-#define TF_PW_Q_ASM(macs, FIX, SHL)                                                                           \
-    __asm__ volatile("1:\n\t" macs TF_PW_Q_REQUANT(FIX, SHL, TF_PW_Q_STORE)                                    \
+        [v0] "=&w"(v0), [t] "=&w"(v1)
+#define TF_PW_Q_ASM(macs, CLAMP, FIX, SHL)                                                                           \
+    __asm__ volatile("1:\n\t" macs TF_PW_Q_REQUANT(FIX, SHL, CLAMP, TF_PW_Q_STORE)                                    \
                      : TF_PW_Q_OUTS                                                                           \
                      : [zp] "w"(zp), [lo] "w"(lo), [hi] "w"(hi), [off] "w"(off), [xback] "i"(64 * CH),          \
                        [qend] "m"(qend)                                                                       \
                      : "p0", "cc", "memory")
-#define TF_PW_Q_ASM_LOOP(macs, FIX, SHL)                                                                      \
-    __asm__ volatile("str %[y], %[ys]\n1:\n\t" macs TF_PW_Q_REQUANT(FIX, SHL, TF_PW_Q_STORE_STACKED) "ldr %[y], %[ys]\n\t" \
+#define TF_PW_Q_ASM_LOOP(macs, CLAMP, FIX, SHL)                                                                      \
+    __asm__ volatile("str %[y], %[ys]\n1:\n\t" macs TF_PW_Q_REQUANT(FIX, SHL, CLAMP, TF_PW_Q_STORE_STACKED) "ldr %[y], %[ys]\n\t" \
                      : TF_PW_Q_OUTS, [ys] "=m"(ys)                                                            \
                      : [zp] "w"(zp), [lo] "w"(lo), [hi] "w"(hi), [off] "w"(off), [xback] "i"(64 * CH),          \
                        [qend] "m"(qend), [cn] "i"(CH - 1)                                                     \
                      : "p0", "cc", "memory")
-/* the text with the fix-up and left shift the layer's kind asks for */
-#define TF_PW_Q_KINDS(ASM, macs)                                                                              \
+/* the activation's clamp of the int16 lanes (the kind's TF_PW_CLAMP_*); act_max 127: a saturating narrow to int8 */
+#define TF_PW_Q_CLAMP_BOTH "vmax.s16 %q[t], %q[t], %q[lo]\n\tvmin.s16 %q[t], %q[t], %q[hi]\n\t"
+#define TF_PW_Q_CLAMP_LOW "vmax.s16 %q[t], %q[t], %q[lo]\n\tvqmovnb.s16 %q[t], %q[t]\n\t"
+#define TF_PW_Q_CLAMP_NONE "vqmovnb.s16 %q[t], %q[t]\n\t"
+#define TF_PW_Q_CLAMPS(ASM, macs)                                                                             \
     do {                                                                                                      \
-        if (fix == 0 && !shl) ASM(macs, TF_PW_Q_FIX_NONE, TF_PW_Q_SHL_NONE);                                   \
-        else if (fix == 0) ASM(macs, TF_PW_Q_FIX_NONE, TF_PW_Q_SHL);                                          \
-        else if (fix == 1 && !shl) ASM(macs, TF_PW_Q_FIX_NEG, TF_PW_Q_SHL_NONE);                              \
-        else if (fix == 1) ASM(macs, TF_PW_Q_FIX_NEG, TF_PW_Q_SHL);                                           \
-        else if (!shl) ASM(macs, TF_PW_Q_FIX_ANY, TF_PW_Q_SHL_NONE);                                          \
-        else ASM(macs, TF_PW_Q_FIX_ANY, TF_PW_Q_SHL);                                                         \
+        if (kind & TF_PW_CLAMP_NONE) TF_PW_ASM_KINDS(ASM, macs, TF_PW_Q_CLAMP_NONE);                          \
+        else if (kind & TF_PW_CLAMP_LOW) TF_PW_ASM_KINDS(ASM, macs, TF_PW_Q_CLAMP_LOW);                       \
+        else TF_PW_ASM_KINDS(ASM, macs, TF_PW_Q_CLAMP_BOTH);                                                  \
     } while (0)
 
 /* n >= 1 pairs of filters from the paired weights w and constants q against the group's interleaved inputs x,
@@ -123,11 +108,11 @@ static inline __attribute__((always_inline)) void tf_pw_quad_pairs(const int8_t 
     int8_t *yp = y, *ys;
     const int32_t *const qend = q + 8 * n;
     int8x16_t u0, v0, v1;
-    if (CH == 1) TF_PW_Q_KINDS(TF_PW_Q_ASM, TF_PW_Q_MACS1);
-    else if (CH == 2) TF_PW_Q_KINDS(TF_PW_Q_ASM, TF_PW_Q_MACS2);
-    else if (CH == 3) TF_PW_Q_KINDS(TF_PW_Q_ASM, TF_PW_Q_MACS3);
-    else if (CH == 4) TF_PW_Q_KINDS(TF_PW_Q_ASM, TF_PW_Q_MACS4);
-    else TF_PW_Q_KINDS(TF_PW_Q_ASM_LOOP, TF_PW_Q_MACS_LOOP);
+    if (CH == 1) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS1);
+    else if (CH == 2) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS2);
+    else if (CH == 3) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS3);
+    else if (CH == 4) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS4);
+    else TF_PW_Q_CLAMPS(TF_PW_Q_ASM_LOOP, TF_PW_Q_MACS_LOOP);
 }
 #elif defined(__ARM_FEATURE_MVE)
 /* Unoptimized builds (a frame pointer: too few registers for the assembly's operands): the same in intrinsics. */
@@ -150,19 +135,6 @@ static inline void tf_pw_quad_pairs(const int8_t *x, const int8_t *w, const int3
         }
         tf_pw_requant_store2(vldrwq_s32(a), vldrwq_s32(b), q, q + 4, y, off, output_offset, lo, hi, kind);
     }
-}
-#endif
-
-/* Byte offsets of a 4-pixel group's int16x8 lanes: lane 2j at pixel j' = min(j, n - 1), channel 0, lane 2j + 1 at
- * channel `second` (1, or 0 for an odd last channel paired with itself). */
-#if defined(__ARM_FEATURE_MVE)
-static inline __attribute__((always_inline)) uint16x8_t tf_pw_pair_offsets(const int32_t n, const int32_t OC, const int second)
-{
-    /* lane i: pixel min(i / 2, n - 1), channel (i & 1) * second */
-    const uint16x8_t i = vidupq_n_u16(0, 1);
-    uint16x8_t px = vshrq_n_u16(i, 1);
-    if (n < 4) px = vminq_u16(px, vdupq_n_u16((uint16_t)(n - 1)));
-    return vaddq_u16(vmulq_n_u16(px, (uint16_t)OC), second ? vandq_u16(i, vdupq_n_u16(1)) : vdupq_n_u16(0));
 }
 #endif
 
@@ -199,18 +171,8 @@ static inline __attribute__((always_inline)) void tf_pw_quad_group(const int8_t 
     }
 #else
     int8_t group[4 * TF_PW_QUAD_MAX_IN]; /* the group's inputs, read before any output is written, as with MVE */
-    const int32_t CH = (K + 15) / 16;
-    int32_t j, oc, i;
     (void)kind;
-    memcpy(group, x, (size_t)(n * K));
-    for (j = 0; j < n; ++j) {
-        for (oc = 0; oc < OC; ++oc) {
-            const int32_t *q = consts + 4 * oc;
-            int32_t acc = q[0];
-            for (i = 0; i < K; ++i) acc += (int32_t)filter[tf_pw_quad_weight(oc, i, CH)] * group[j * K + i];
-            y[j * OC + oc] = tf_requant_s8(acc, q[1], q[2] + q[3], output_offset, act_min, act_max);
-        }
-    }
+    tf_pw_portable_group(filter, 1, consts, x, group, y, n, K, OC, output_offset, act_min, act_max);
 #endif
 }
 

@@ -79,14 +79,20 @@ class MveKernelsBitExactTest {
                 while (m.find()) {
                     calls.merge(body + (m.group(1).equals("1") ? " in place" : " out of place"), 1, Integer::sum);
                     calls.merge(body + (m.group(2).contains("TF_PW_RELU") ? " relu" : " no relu"), 1, Integer::sum);
-                    calls.merge(body + " " + m.group(2).replaceAll(" \\| TF_PW_RELU", "").trim(), 1, Integer::sum);
+                    for (String flag : m.group(2).split(" \\| ")) calls.merge(body + " " + flag.trim(), 1, Integer::sum);
+                    if (!m.group(2).contains("TF_PW_CLAMP")) calls.merge(body + " clamped both ways", 1, Integer::sum);
                 }
             }
         }
         System.out.println("MVE 1x1 bodies vs portable C: layers " + calls);
-        // the quad body's assembly has a variant per kind of shifts: all negative, and any (left shifts, the fix-up's mask)
-        for (String kind : new String[] {"TF_PW_SHIFT_NEGATIVE", "TF_PW_SHIFT_ANY"}) {
+        // the quad body's assembly has a variant per kind of shifts (all negative; any: left shifts, the fix-up's mask)
+        // and of clamp; the narrow body's has one with paired weights
+        for (String kind : new String[] {"TF_PW_SHIFT_NEGATIVE", "TF_PW_SHIFT_ANY", "TF_PW_CLAMP_NONE", "TF_PW_CLAMP_LOW",
+                "clamped both ways"}) {
             assertTrue(calls.getOrDefault("tf_conv_s8_1x1_quad_mve_body " + kind, 0) > 0, "no 1x1 chain ran the quad body with " + kind);
+        }
+        for (String kind : new String[] {"TF_PW_PAIRED", "TF_PW_CLAMP_LOW", "clamped both ways"}) {
+            assertTrue(calls.getOrDefault("tf_conv_s8_1x1_narrow_mve_body " + kind, 0) > 0, "no 1x1 chain ran the narrow body with " + kind);
         }
         for (String body : POINTWISE_BODIES) {
             for (String how : new String[] {" in place", " out of place", " relu", " no relu"}) {

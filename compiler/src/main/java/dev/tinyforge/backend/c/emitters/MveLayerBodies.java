@@ -78,7 +78,10 @@ final class MveLayerBodies {
             consts[4 * i + 3] = Math.max(shift, 0);
         }
         String variant = variant(w.type().dim(3), w.type().dim(0), pixels);
-        String filter = variant.equals("quad") ? pairedFilter(ctx, w) : ctx.ptr(w);
+        // the narrow body's assembly loop: paired weights, for an upper clamp at 127 and no lower one or a RELU's
+        boolean narrowPaired = variant.equals("narrow") && p.activationMax() == 127 && (p.activationMin() == -128 || relu(p));
+        String filter = variant.equals("quad") || narrowPaired ? pairedFilter(ctx, w) : ctx.ptr(w);
+        String kind = kind(p) + (narrowPaired ? " | TF_PW_PAIRED" : "") + (variant.equals("wide") ? "" : clamp(p));
         String table = ctx.declareInts("pw_consts", consts);
         String fn = table.replace("pw_consts", "conv_1x1_" + variant + "_mve");
         code.include("src/conv/conv_s8_1x1_" + variant + "_mve_body.h");
@@ -86,14 +89,14 @@ final class MveLayerBodies {
         code.declare("static __attribute__((noinline)) void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
         code.declare("    tf_conv_s8_1x1_" + variant + "_mve_body(" + params + ", " + filter + ", " + table + ", in, out, " + pixels
-                + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + kind(p) + ");");
+                + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + kind + ");");
         code.declare("}");
         code.statement("(void)" + quant + "; /* the requantization constants are in " + table + " */");
         code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
     }
 
     /**
-     * Declares the [out][in] 1x1 filter w in the quad body's layout (tf_pw_quad_weight of conv_s8_1x1_quad_mve_body.h):
+     * Declares the [out][in] 1x1 filter w in the quad (and paired narrow) body's layout (tf_pw_quad_weight of conv_s8_1x1_quad_mve_body.h):
      * by pairs of filters, each pair's rows interleaved by 16 bytes and zero-padded to whole 16s, an odd last filter
      * paired with a copy of itself; returns its name. Grows the layer's weights only by the padding.
      */
@@ -135,6 +138,15 @@ final class MveLayerBodies {
     /** The kind of shifts, with TF_PW_RELU or'ed in when act_min >= output_offset (the rounding fix-up is then not needed). */
     private static String kind(ConvParams p) {
         return shiftKind(p.shifts()) + (relu(p) ? " | TF_PW_RELU" : "");
+    }
+
+    /**
+     * The clamp the narrow (paired) and quad bodies apply: with act_max 127 a saturating narrow to int8 does the upper
+     * clamp, and with act_min -128 the lower one too (TF_PW_CLAMP_NONE) or a VMAX only (TF_PW_CLAMP_LOW).
+     */
+    private static String clamp(ConvParams p) {
+        if (p.activationMax() != 127) return "";
+        return p.activationMin() == -128 ? " | TF_PW_CLAMP_NONE" : " | TF_PW_CLAMP_LOW";
     }
 
     /** A fused RELU / RELU6 (or narrower): every output of a negative scaled sum is act_min. */

@@ -45,6 +45,11 @@ static inline int32_t tf_pw_quad_weight(int32_t oc, int32_t i, int32_t CH)
     "vqadd.s32 %q[" u "], %q[" u "], %q[t]\n\t"
 #define TF_PW_Q_SHL_NONE(u, r) ""
 #define TF_PW_Q_SHL(u, r) "vshl.s32 %q[" u "], " r "\n\t"
+/* The end of a filter-pair loop's step: until the constants pointer q reaches qend (in memory: one register fewer). */
+#define TF_PW_LOOP_END "ldr r0, %[qend]\n\tcmp %[q], r0\n\tbne 1b\n\t"
+/* A loop step's text once, or twice (an even number of pairs: one loop end per two). */
+#define TF_PW_ONCE(text) text
+#define TF_PW_TWICE(text) text text
 /* ASM(p1, p2, fix-up, left shift) with the fix-up and left shift the layer's kind asks for (locals fix, shl) */
 #define TF_PW_ASM_KINDS(ASM, p1, p2)                                                                          \
     do {                                                                                                      \
@@ -160,19 +165,20 @@ static inline __attribute__((always_inline)) uint16x8_t tf_pw_pair_offsets(const
  * act_min) and the upper one by a saturating narrow to int8 (VQMOVNB.S16: act_max is 127), one byte scatter. */
 #define TF_PW_N_PIXEL(x, a, b) "vmlav.s8 %[" a "], %q[" x "], %q[v0]\n\tvmlav.s8 %[" b "], %q[" x "], %q[v1]\n\t"
 #define TF_PW_N_CLAMP_LOW "vmax.s16 %q[v0], %q[v0], %q[t]\n\t"
-#define TF_PW_N_ASM(CLAMP, unused, FIX, SHL)                                                                        \
+#define TF_PW_N_STEP(CLAMP, FIX, SHL)                                                                         \
+    "vldrb.u8 %q[v0], [%[w]], #16\n\tvldrb.u8 %q[v1], [%[w]], #16\n\t" TF_PW_N_PIXEL("x0", "a0", "b0")             \
+    TF_PW_N_PIXEL("x1", "a1", "b1") TF_PW_N_PIXEL("x2", "a2", "b2") TF_PW_N_PIXEL("x3", "a3", "b3")                  \
+    "vmov %e[v0], %[a0], %[a1]\n\tvmov %f[v0], %[a2], %[a3]\n\tvmov %e[v1], %[b0], %[b1]\n\tvmov %f[v1], %[b2], %[b3]\n\t" \
+    "ldm %[q]!, {r0, r2, r4, r6, r8, r10, r12, lr}\n\t"                                                       \
+    "vadd.i32 %q[v0], %q[v0], r0\n\t" SHL("v0", "r6") "vqrdmulh.s32 %q[v0], %q[v0], r2\n\t" FIX("v0", "r4")       \
+    "vrshl.s32 %q[v0], r4\n\t"                                                                                \
+    "vadd.i32 %q[v1], %q[v1], r8\n\t" SHL("v1", "lr") "vqrdmulh.s32 %q[v1], %q[v1], r10\n\t" FIX("v1", "r12")     \
+    "vrshl.s32 %q[v1], r12\n\t"                                                                               \
+    "vqmovnb.s32 %q[v0], %q[v0]\n\tvqmovnt.s32 %q[v0], %q[v1]\n\tvqadd.s16 %q[v0], %q[v0], %[zp]\n\t" CLAMP        \
+    "vqmovnb.s16 %q[v0], %q[v0]\n\tvstrb.16 %q[v0], [%[y], %q[off]]\n\tadd %[y], %[y], #2\n\t"
+#define TF_PW_N_ASM(CLAMP, REP, FIX, SHL)                                                                     \
     __asm__ volatile(                                                                                         \
-        "1:\n\tvldrb.u8 %q[v0], [%[w]], #16\n\tvldrb.u8 %q[v1], [%[w]], #16\n\t" TF_PW_N_PIXEL("x0", "a0", "b0")   \
-        TF_PW_N_PIXEL("x1", "a1", "b1") TF_PW_N_PIXEL("x2", "a2", "b2") TF_PW_N_PIXEL("x3", "a3", "b3")              \
-        "vmov %e[v0], %[a0], %[a1]\n\tvmov %f[v0], %[a2], %[a3]\n\tvmov %e[v1], %[b0], %[b1]\n\tvmov %f[v1], %[b2], %[b3]\n\t" \
-        "ldm %[q]!, {r0, r2, r4, r6, r8, r10, r12, lr}\n\t"                                                   \
-        "vadd.i32 %q[v0], %q[v0], r0\n\t" SHL("v0", "r6") "vqrdmulh.s32 %q[v0], %q[v0], r2\n\t" FIX("v0", "r4")   \
-        "vrshl.s32 %q[v0], r4\n\t"                                                                            \
-        "vadd.i32 %q[v1], %q[v1], r8\n\t" SHL("v1", "lr") "vqrdmulh.s32 %q[v1], %q[v1], r10\n\t" FIX("v1", "r12") \
-        "vrshl.s32 %q[v1], r12\n\t"                                                                           \
-        "vqmovnb.s32 %q[v0], %q[v0]\n\tvqmovnt.s32 %q[v0], %q[v1]\n\tvqadd.s16 %q[v0], %q[v0], %[zp]\n\t" CLAMP    \
-        "vqmovnb.s16 %q[v0], %q[v0]\n\tvstrb.16 %q[v0], [%[y], %q[off]]\n\tadd %[y], %[y], #2\n\t"              \
-        "ldr r0, %[qend]\n\tcmp %[q], r0\n\tbne 1b\n\t"                                                       \
+        "1:\n\t" REP(TF_PW_N_STEP(CLAMP, FIX, SHL)) TF_PW_LOOP_END                                             \
         : [a0] "=&r"(a0), [a1] "=&r"(a1), [a2] "=&r"(a2), [a3] "=&r"(a3), [b0] "=&r"(b0), [b1] "=&r"(b1),      \
           [b2] "=&r"(b2), [b3] "=&r"(b3), [w] "+r"(wp), [q] "+r"(qp), [y] "+r"(yp), [v0] "=&w"(v0), [v1] "=&w"(v1), \
           [t] "+w"(t)                                                                                         \
@@ -198,8 +204,10 @@ static inline __attribute__((always_inline)) void tf_pw_narrow_pairs(int8x16_t a
     int8_t *yp = y;
     int8x16_t v0, v1;
     int16x8_t t = vdupq_n_s16((int16_t)act_min);
-    if (kind & TF_PW_CLAMP_LOW) TF_PW_ASM_KINDS(TF_PW_N_ASM, TF_PW_N_CLAMP_LOW, );
-    else TF_PW_ASM_KINDS(TF_PW_N_ASM, "", );
+    if (n % 2 == 0 && (kind & TF_PW_CLAMP_LOW)) TF_PW_ASM_KINDS(TF_PW_N_ASM, TF_PW_N_CLAMP_LOW, TF_PW_TWICE);
+    else if (n % 2 == 0) TF_PW_ASM_KINDS(TF_PW_N_ASM, "", TF_PW_TWICE);
+    else if (kind & TF_PW_CLAMP_LOW) TF_PW_ASM_KINDS(TF_PW_N_ASM, TF_PW_N_CLAMP_LOW, TF_PW_ONCE);
+    else TF_PW_ASM_KINDS(TF_PW_N_ASM, "", TF_PW_ONCE);
 #else
     /* unoptimized builds (too few registers for the assembly's operands): intrinsics */
     const int16x8_t lo = vdupq_n_s16((int16_t)act_min), hi = vdupq_n_s16(127);

@@ -58,8 +58,7 @@
     "vadd.i32 %q[v0], %q[v0], r8\n\t" SHL("v0", "lr") "vqrdmulh.s32 %q[v0], %q[v0], r10\n\t" FIX("v0", "r12")   \
     "vrshl.s32 %q[v0], r12\n\t"                                                                               \
     "vqmovnb.s32 %q[t], %q[u0]\n\tvqmovnt.s32 %q[t], %q[v0]\n\tvqadd.s16 %q[t], %q[t], %q[zp]\n\t"        \
-    CLAMP STORE                            \
-    "ldr r0, %[qend]\n\tcmp %[q], r0\n\tbne 1b\n\t"
+    CLAMP STORE
 #define TF_PW_Q_STORE "vstrb.16 %q[t], [%[y], %q[off]]\n\tadd %[y], %[y], #2\n\t"
 #define TF_PW_Q_STORE_STACKED "ldr %[y], %[ys]\n\t" TF_PW_Q_STORE "str %[y], %[ys]\n\t"
 /* Operands: the sums (named registers), x the group's interleaved inputs (walked and rewound), w the paired weights,
@@ -68,18 +67,24 @@
     [a0] "=&r"(a0), [a1] "=&r"(a1), [a2] "=&r"(a2), [a3] "=&r"(a3), [b0] "=&r"(b0), [b1] "=&r"(b1), [b2] "=&r"(b2), \
         [b3] "=&r"(b3), [x] "+r"(xp), [w] "+r"(wp), [q] "+r"(qp), [y] "+r"(yp), [u0] "=&w"(u0),                        \
         [v0] "=&w"(v0), [t] "=&w"(v1)
-#define TF_PW_Q_ASM(macs, CLAMP, FIX, SHL)                                                                           \
-    __asm__ volatile("1:\n\t" macs TF_PW_Q_REQUANT(FIX, SHL, CLAMP, TF_PW_Q_STORE)                                    \
+/* REP: the pair's text once, or twice per loop step (an even number of pairs) */
+#define TF_PW_Q_ASM_REP(REP, macs, CLAMP, FIX, SHL)                                                           \
+    __asm__ volatile("1:\n\t" REP(macs TF_PW_Q_REQUANT(FIX, SHL, CLAMP, TF_PW_Q_STORE)) TF_PW_LOOP_END       \
                      : TF_PW_Q_OUTS                                                                           \
                      : [zp] "w"(zp), [lo] "w"(lo), [hi] "w"(hi), [off] "w"(off), [xback] "i"(64 * CH),          \
                        [qend] "m"(qend)                                                                       \
                      : "p0", "cc", "memory")
-#define TF_PW_Q_ASM_LOOP(macs, CLAMP, FIX, SHL)                                                                      \
-    __asm__ volatile("str %[y], %[ys]\n1:\n\t" macs TF_PW_Q_REQUANT(FIX, SHL, CLAMP, TF_PW_Q_STORE_STACKED) "ldr %[y], %[ys]\n\t" \
+#define TF_PW_Q_ASM_LOOP_REP(REP, macs, CLAMP, FIX, SHL)                                                      \
+    __asm__ volatile("str %[y], %[ys]\n1:\n\t" REP(macs TF_PW_Q_REQUANT(FIX, SHL, CLAMP, TF_PW_Q_STORE_STACKED))  \
+                     TF_PW_LOOP_END "ldr %[y], %[ys]\n\t"                                                     \
                      : TF_PW_Q_OUTS, [ys] "=m"(ys)                                                            \
                      : [zp] "w"(zp), [lo] "w"(lo), [hi] "w"(hi), [off] "w"(off), [xback] "i"(64 * CH),          \
                        [qend] "m"(qend), [cn] "i"(CH - 1)                                                     \
                      : "p0", "cc", "memory")
+#define TF_PW_Q_ASM(macs, CLAMP, FIX, SHL) TF_PW_Q_ASM_REP(TF_PW_ONCE, macs, CLAMP, FIX, SHL)
+#define TF_PW_Q_ASM2(macs, CLAMP, FIX, SHL) TF_PW_Q_ASM_REP(TF_PW_TWICE, macs, CLAMP, FIX, SHL)
+#define TF_PW_Q_ASM_LOOP(macs, CLAMP, FIX, SHL) TF_PW_Q_ASM_LOOP_REP(TF_PW_ONCE, macs, CLAMP, FIX, SHL)
+#define TF_PW_Q_ASM_LOOP2(macs, CLAMP, FIX, SHL) TF_PW_Q_ASM_LOOP_REP(TF_PW_TWICE, macs, CLAMP, FIX, SHL)
 /* the activation's clamp of the int16 lanes (the kind's TF_PW_CLAMP_*); act_max 127: a saturating narrow to int8 */
 #define TF_PW_Q_CLAMP_BOTH "vmax.s16 %q[t], %q[t], %q[lo]\n\tvmin.s16 %q[t], %q[t], %q[hi]\n\t"
 #define TF_PW_Q_CLAMP_LOW "vmax.s16 %q[t], %q[t], %q[lo]\n\tvqmovnb.s16 %q[t], %q[t]\n\t"
@@ -108,11 +113,19 @@ static inline __attribute__((always_inline)) void tf_pw_quad_pairs(const int8_t 
     int8_t *yp = y, *ys;
     const int32_t *const qend = q + 8 * n;
     int8x16_t u0, v0, v1;
-    if (CH == 1) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS1);
-    else if (CH == 2) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS2);
-    else if (CH == 3) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS3);
-    else if (CH == 4) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS4);
-    else TF_PW_Q_CLAMPS(TF_PW_Q_ASM_LOOP, TF_PW_Q_MACS_LOOP);
+    if (n % 2 == 0) {
+        if (CH == 1) TF_PW_Q_CLAMPS(TF_PW_Q_ASM2, TF_PW_Q_MACS1);
+        else if (CH == 2) TF_PW_Q_CLAMPS(TF_PW_Q_ASM2, TF_PW_Q_MACS2);
+        else if (CH == 3) TF_PW_Q_CLAMPS(TF_PW_Q_ASM2, TF_PW_Q_MACS3);
+        else if (CH == 4) TF_PW_Q_CLAMPS(TF_PW_Q_ASM2, TF_PW_Q_MACS4);
+        else TF_PW_Q_CLAMPS(TF_PW_Q_ASM_LOOP2, TF_PW_Q_MACS_LOOP);
+    } else {
+        if (CH == 1) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS1);
+        else if (CH == 2) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS2);
+        else if (CH == 3) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS3);
+        else if (CH == 4) TF_PW_Q_CLAMPS(TF_PW_Q_ASM, TF_PW_Q_MACS4);
+        else TF_PW_Q_CLAMPS(TF_PW_Q_ASM_LOOP, TF_PW_Q_MACS_LOOP);
+    }
 }
 #elif defined(__ARM_FEATURE_MVE)
 /* Unoptimized builds (a frame pointer: too few registers for the assembly's operands): the same in intrinsics. */

@@ -65,8 +65,8 @@ final class MveLayerGraphs {
         return g;
     }
 
-    /** Channel counts of the 1x1 chains: each of the Helium 1x1 bodies' ranges (narrow <= 16, 17..63, wide >= 64) and odd counts. */
-    private static final int[] POINTWISE_CHANNELS = {8, 48, 17, 3, 144, 24, 67, 1, 16, 96, 113, 40, 480, 64};
+    /** Channel counts of the 1x1 chains: each of the Helium 1x1 bodies' ranges (narrow <= 16, quad and wide beyond), odd counts and odd numbers of channel pairs. */
+    private static final int[] POINTWISE_CHANNELS = {8, 48, 17, 3, 144, 24, 67, 1, 16, 7, 96, 113, 40, 480, 64};
 
     /**
      * A chain of 1x1 stride-1 convolutions (the Helium 1x1 bodies' layers) on an image of 3..9 x 3..9 pixels (odd

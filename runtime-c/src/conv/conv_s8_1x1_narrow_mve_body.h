@@ -50,6 +50,15 @@ static inline int32_t tf_pw_quad_weight(int32_t oc, int32_t i, int32_t CH)
 /* A loop step's text once, or twice (an even number of pairs: one loop end per two). */
 #define TF_PW_ONCE(text) text
 #define TF_PW_TWICE(text) text text
+/* The 8 sums of a filter pair (r0, r2, r4, r6: first filter, r8 ... lr: second) moved into q operands A and B, the
+ * two channels' constants loaded over them (LDM: {folded bias, multiplier, right shift, left shift} each), and both
+ * vectors scaled and shifted (tf_pw_requant32's steps). */
+#define TF_PW_PAIR_REQUANT(A, B, FIX, SHL)                                                                    \
+    "vmov %e[" A "], %[a0], %[a1]\n\tvmov %f[" A "], %[a2], %[a3]\n\tvmov %e[" B "], %[b0], %[b1]\n\t"            \
+    "vmov %f[" B "], %[b2], %[b3]\n\tldm %[q]!, {r0, r2, r4, r6, r8, r10, r12, lr}\n\t"                          \
+    "vadd.i32 %q[" A "], %q[" A "], r0\n\t" SHL(A, "r6") "vqrdmulh.s32 %q[" A "], %q[" A "], r2\n\t" FIX(A, "r4")   \
+    "vrshl.s32 %q[" A "], r4\n\tvadd.i32 %q[" B "], %q[" B "], r8\n\t" SHL(B, "lr")                              \
+    "vqrdmulh.s32 %q[" B "], %q[" B "], r10\n\t" FIX(B, "r12") "vrshl.s32 %q[" B "], r12\n\t"
 /* ASM(p1, p2, fix-up, left shift) with the fix-up and left shift the layer's kind asks for (locals fix, shl) */
 #define TF_PW_ASM_KINDS(ASM, p1, p2)                                                                          \
     do {                                                                                                      \
@@ -61,6 +70,24 @@ static inline int32_t tf_pw_quad_weight(int32_t oc, int32_t i, int32_t CH)
         else ASM(p1, p2, TF_PW_Q_FIX_ANY, TF_PW_Q_SHL);                                                       \
     } while (0)
 #endif
+
+/* The layer as groups of 4 pixels (group: the body's tf_pw_*_group): in place last group first when OC > K, the
+ * pixels % 4 left over the final group. */
+#define TF_PW_FOUR_PIXEL_GROUPS(group)                                                                        \
+    do {                                                                                                      \
+        const int32_t off = params->output_offset, lo = params->activation.min, hi = params->activation.max;  \
+        const int last_first = in_place && OC > K;                                                            \
+        const int32_t whole = pixels / 4 * 4, rest = pixels - whole;                                          \
+        int32_t k;                                                                                            \
+        for (k = 0; k < whole; k += 4) {                                                                      \
+            const int32_t a = last_first ? pixels - 4 - k : k;                                                \
+            group(filter, consts, in + a * K, out + a * OC, 4, K, OC, off, lo, hi, kind);                     \
+        }                                                                                                     \
+        if (rest > 0) {                                                                                       \
+            const int32_t a = last_first ? 0 : whole;                                                         \
+            group(filter, consts, in + a * K, out + a * OC, rest, K, OC, off, lo, hi, kind);                  \
+        }                                                                                                     \
+    } while (0)
 
 /* Portable C for the 1x1 lane bodies: pixels j < n at x + j * K, first copied to group (n * K bytes, so in place
  * every input is read before any output is written), -> y + j * OC; filter [OC][K], or paired (tf_pw_quad_weight). */
@@ -168,12 +195,7 @@ static inline __attribute__((always_inline)) uint16x8_t tf_pw_pair_offsets(const
 #define TF_PW_N_STEP(CLAMP, FIX, SHL)                                                                         \
     "vldrb.u8 %q[v0], [%[w]], #16\n\tvldrb.u8 %q[v1], [%[w]], #16\n\t" TF_PW_N_PIXEL("x0", "a0", "b0")             \
     TF_PW_N_PIXEL("x1", "a1", "b1") TF_PW_N_PIXEL("x2", "a2", "b2") TF_PW_N_PIXEL("x3", "a3", "b3")                  \
-    "vmov %e[v0], %[a0], %[a1]\n\tvmov %f[v0], %[a2], %[a3]\n\tvmov %e[v1], %[b0], %[b1]\n\tvmov %f[v1], %[b2], %[b3]\n\t" \
-    "ldm %[q]!, {r0, r2, r4, r6, r8, r10, r12, lr}\n\t"                                                       \
-    "vadd.i32 %q[v0], %q[v0], r0\n\t" SHL("v0", "r6") "vqrdmulh.s32 %q[v0], %q[v0], r2\n\t" FIX("v0", "r4")       \
-    "vrshl.s32 %q[v0], r4\n\t"                                                                                \
-    "vadd.i32 %q[v1], %q[v1], r8\n\t" SHL("v1", "lr") "vqrdmulh.s32 %q[v1], %q[v1], r10\n\t" FIX("v1", "r12")     \
-    "vrshl.s32 %q[v1], r12\n\t"                                                                               \
+    TF_PW_PAIR_REQUANT("v0", "v1", FIX, SHL)                                                                   \
     "vqmovnb.s32 %q[v0], %q[v0]\n\tvqmovnt.s32 %q[v0], %q[v1]\n\tvqadd.s16 %q[v0], %q[v0], %[zp]\n\t" CLAMP        \
     "vqmovnb.s16 %q[v0], %q[v0]\n\tvstrb.16 %q[v0], [%[y], %q[off]]\n\tadd %[y], %[y], #2\n\t"
 #define TF_PW_N_ASM(CLAMP, REP, FIX, SHL)                                                                     \
@@ -281,18 +303,7 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_narrow_mve_body
                                                                                 const int32_t OC, const int in_place,
                                                                                 const int kind)
 {
-    const int32_t off = params->output_offset, lo = params->activation.min, hi = params->activation.max;
-    const int last_first = in_place && OC > K;
-    const int32_t whole = pixels / 4 * 4, rest = pixels - whole;
-    int32_t k;
-    for (k = 0; k < whole; k += 4) {
-        const int32_t a = last_first ? pixels - 4 - k : k;
-        tf_pw_narrow_group(filter, consts, in + a * K, out + a * OC, 4, K, OC, off, lo, hi, kind);
-    }
-    if (rest > 0) {
-        const int32_t a = last_first ? 0 : whole;
-        tf_pw_narrow_group(filter, consts, in + a * K, out + a * OC, rest, K, OC, off, lo, hi, kind);
-    }
+    TF_PW_FOUR_PIXEL_GROUPS(tf_pw_narrow_group);
 }
 
 #endif

@@ -51,12 +51,7 @@
  * narrowed into v1 and stored */
 #define TF_PW_Q_REQUANT(FIX, SHL, CLAMP, STORE)                                                                      \
     "sub %[x], %[x], #%c[xback]\n\t"                                                                           \
-    "vmov %e[u0], %[a0], %[a1]\n\tvmov %f[u0], %[a2], %[a3]\n\tvmov %e[v0], %[b0], %[b1]\n\tvmov %f[v0], %[b2], %[b3]\n\t" \
-    "ldm %[q]!, {r0, r2, r4, r6, r8, r10, r12, lr}\n\t"                                                       \
-    "vadd.i32 %q[u0], %q[u0], r0\n\t" SHL("u0", "r6") "vqrdmulh.s32 %q[u0], %q[u0], r2\n\t" FIX("u0", "r4")     \
-    "vrshl.s32 %q[u0], r4\n\t"                                                                                \
-    "vadd.i32 %q[v0], %q[v0], r8\n\t" SHL("v0", "lr") "vqrdmulh.s32 %q[v0], %q[v0], r10\n\t" FIX("v0", "r12")   \
-    "vrshl.s32 %q[v0], r12\n\t"                                                                               \
+    TF_PW_PAIR_REQUANT("u0", "v0", FIX, SHL)                                                                   \
     "vqmovnb.s32 %q[t], %q[u0]\n\tvqmovnt.s32 %q[t], %q[v0]\n\tvqadd.s16 %q[t], %q[t], %q[zp]\n\t"        \
     CLAMP STORE
 #define TF_PW_Q_STORE "vstrb.16 %q[t], [%[y], %q[off]]\n\tadd %[y], %[y], #2\n\t"
@@ -198,18 +193,7 @@ static inline __attribute__((always_inline)) void tf_conv_s8_1x1_quad_mve_body(c
                                                                               const int32_t OC, const int in_place,
                                                                               const int kind)
 {
-    const int32_t off = params->output_offset, lo = params->activation.min, hi = params->activation.max;
-    const int last_first = in_place && OC > K;
-    const int32_t whole = pixels / 4 * 4, rest = pixels - whole;
-    int32_t k;
-    for (k = 0; k < whole; k += 4) {
-        const int32_t a = last_first ? pixels - 4 - k : k;
-        tf_pw_quad_group(filter, consts, in + a * K, out + a * OC, 4, K, OC, off, lo, hi, kind);
-    }
-    if (rest > 0) {
-        const int32_t a = last_first ? 0 : whole;
-        tf_pw_quad_group(filter, consts, in + a * K, out + a * OC, rest, K, OC, off, lo, hi, kind);
-    }
+    TF_PW_FOUR_PIXEL_GROUPS(tf_pw_quad_group);
 }
 
 #endif

@@ -80,7 +80,8 @@ final class MveLayerGraphs {
 
     /**
      * {@link #pointwise(long, boolean)} on a side x side image (side 0: random sizes); a 3x3 image makes the 1x1s with
-     * 64 or more input channels take the wide body (groups of 3 pixels) rather than the quad body.
+     * 64 or more input channels take the wide body (groups of 3 pixels) rather than the quad body, one pixel those with
+     * 17 to 96 the 2 x 4 blocks.
      */
     static Graph pointwise(long seed, boolean keepAll, int side) {
         Random r = new Random(seed);

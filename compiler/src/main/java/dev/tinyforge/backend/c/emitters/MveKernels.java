@@ -94,6 +94,11 @@ final class MveKernels {
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
             return true;
         }
+        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && f[3] <= MveLayerBodies.BODY_MAX_TAPS) {
+            MveLayerBodies.pointwiseBody(n, ctx, code, p, params, quant, ip != null);
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return true;
+        }
         if (ip != null) {
             if (!pointwise) return false;
             code.call("tf_conv_s8_1x1_inplace_mve", params, quant, inDims, wDims, ctx.ptr(w),

@@ -21,6 +21,28 @@ final class MveLayerBodies {
      */
     static final int BODY_MAX_TAPS = 96;
 
+    /**
+     * A 1x1 stride-1 convolution as a per-layer function: tf_conv_s8_1x1_mve_body with the pixel count, channel
+     * counts, in-place flag and kind of shifts as literal constants (gcc unrolls and folds them). In place
+     * (output at the input's first byte) the body keeps tf_conv_s8_1x1_inplace's pixel order.
+     */
+    static void pointwiseBody(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                                      boolean inPlace) {
+        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
+        long pixels = pixels(out);
+        String folded = MveKernels.foldedBias(ctx, MveKernels.rowSums(w), bias, p.inputOffset());
+        String fn = folded.replace("folded_bias", "conv_1x1_mve");
+        code.include("src/conv/conv_s8_1x1_mve_body.h");
+        code.declare("static __attribute__((noinline)) void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("{");
+        code.declare("    tf_conv_s8_1x1_mve_body(" + params + ", " + quant + ", " + ctx.ptr(w) + ", " + folded + ", in, out, "
+                + pixels + ", " + w.type().dim(3) + ", " + w.type().dim(0) + ", " + (inPlace ? 1 : 0) + ", " + kind(p) + ");");
+        code.declare("}");
+        code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
+    }
+
+    /** Input channels up to which a 1x1 runs through the narrow body (TF_PW_NARROW_MAX_IN of conv/conv_s8_1x1_narrow_mve_body.h). */
+
     /** Input channels up to which a 1x1 runs through the narrow body (TF_PW_NARROW_MAX_IN of conv/conv_s8_1x1_narrow_mve_body.h). */
     static final int NARROW_MAX_IN = 16;
     /** Input channels from which a 1x1 may run through the wide body (3 pixels x 2 filters; see {@link #variant}). */
@@ -49,6 +71,8 @@ final class MveLayerBodies {
      */
     private static String variant(int in, int out, long pixels) {
         if (in < QUAD_MIN_IN) return "narrow";
+        // fewer pixels than a group: the 2 x 4 blocks of pointwiseBody waste fewer lanes
+        if (pixels < 4 && in <= BODY_MAX_TAPS) return null;
         boolean wide = in >= WIDE_MIN_IN && in <= WIDE_MAX_IN && out % 2 == 0;
         long quadSlots = (pixels + 3) / 4 * 4, wideSlots = (pixels + 2) / 3 * 3;
         if (wide && 4 * quadSlots > 5 * wideSlots) return "wide";

@@ -154,7 +154,7 @@ static inline __attribute__((always_inline)) void tf_pw_wide_group(const int8_t 
 #else
     int8_t group[3 * TF_PW_MAX_IN]; /* the group's inputs, read before any output is written, as with MVE */
     (void)kind;
-    tf_pw_portable_group(filter, consts, x, group, y, n, K, OC, output_offset, act_min, act_max);
+    tf_pw_portable_group(filter, 0, consts, x, group, y, n, K, OC, output_offset, act_min, act_max);
 #endif
 }
 

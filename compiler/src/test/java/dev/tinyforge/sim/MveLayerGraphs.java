@@ -65,8 +65,8 @@ final class MveLayerGraphs {
         return g;
     }
 
-    /** Channel counts of the 1x1 chains: each of the Helium 1x1 bodies' ranges (narrow <= 16, 17..63, wide >= 64) and odd counts. */
-    private static final int[] POINTWISE_CHANNELS = {8, 48, 17, 3, 144, 24, 67, 1, 16, 96, 113, 40, 480, 64};
+    /** Channel counts of the 1x1 chains: each of the Helium 1x1 bodies' ranges (narrow <= 16, quad and wide beyond), odd counts and odd numbers of channel pairs. */
+    private static final int[] POINTWISE_CHANNELS = {8, 48, 17, 3, 144, 24, 67, 1, 16, 7, 96, 113, 40, 480, 64};
 
     /**
      * A chain of 1x1 stride-1 convolutions (the Helium 1x1 bodies' layers) on an image of 3..9 x 3..9 pixels (odd
@@ -75,10 +75,20 @@ final class MveLayerGraphs {
      * (left and right shifts); keepAll as in {@link #generate}.
      */
     static Graph pointwise(long seed, boolean keepAll) {
+        return pointwise(seed, keepAll, 0);
+    }
+
+    /**
+     * {@link #pointwise(long, boolean)} on a side x side image (side 0: random sizes); a 3x3 image makes the 1x1s with
+     * 64 or more input channels take the wide body (groups of 3 pixels) rather than the quad body, one pixel those with
+     * 17 to 96 the 2 x 4 blocks.
+     */
+    static Graph pointwise(long seed, boolean keepAll, int side) {
         Random r = new Random(seed);
         Graph g = new Graph("mve_pw_" + seed);
         int n = POINTWISE_CHANNELS.length, start = (int) Math.floorMod(seed, (long) n);
-        Value x = g.addInput("in", act(r, 1, 3 + r.nextInt(7), 3 + r.nextInt(7), POINTWISE_CHANNELS[start]));
+        int h = 3 + r.nextInt(7), w = 3 + r.nextInt(7);
+        Value x = g.addInput("in", act(r, 1, side > 0 ? side : h, side > 0 ? side : w, POINTWISE_CHANNELS[start]));
         List<Value> outs = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             x = conv(g, r, x, POINTWISE_CHANNELS[(start + i) % n], 1, 1, 1, 1, new int[] {0, 0, 0, 0});

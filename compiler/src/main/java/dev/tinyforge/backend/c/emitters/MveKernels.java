@@ -89,7 +89,7 @@ final class MveKernels {
         boolean groups = f[3] != x[x.length - 1];
         boolean pointwise = f[1] == 1 && f[2] == 1 && p.padTop() == 0 && p.padLeft() == 0;
         if (groups) return false;
-        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && MveLayerBodies.lanePointwise(f[3], f[0])) {
+        if (pointwise && p.strideH() == 1 && p.strideW() == 1 && MveLayerBodies.lanePointwise(f[3], f[0], (long) out.type().elementCount() / f[0])) {
             MveLayerBodies.lanePointwiseBody(n, ctx, code, p, params, quant, ip != null);
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
             return true;

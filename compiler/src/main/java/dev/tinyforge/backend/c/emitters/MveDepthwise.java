@@ -24,7 +24,8 @@ final class MveDepthwise {
         int[] f = w.type().shape(), x = in.type().shape();
         if (p.depthMultiplier() != 1) return false;
         if (lanesFits(x, f, out.type().shape(), p)) {
-            lanes(n, ctx, code, p, params, quant, inDims, wDims, outDims);
+            if (windowFits(x, f, out.type().shape(), p) && !Boolean.getBoolean("tf.nowindow")) window(n, ctx, code, p, params, quant, inDims, wDims, outDims);
+            else lanes(n, ctx, code, p, params, quant, inDims, wDims, outDims);
             return true;
         }
         int[] win = reachableTaps(x, f, out.type().shape(), p);
@@ -87,21 +88,98 @@ final class MveDepthwise {
      */
     private static void lanes(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
                               String inDims, String wDims, String outDims) {
-        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
-        int[] x = in.type().shape(), f = w.type().shape(), y = out.type().shape();
+        Value w = n.input(1), bias = n.input(2);
+        int[] f = w.type().shape();
         String filter = ctx.declareArray("int8_t", "lanes_filter", f[1] * f[2] * f[3],
                 CLiterals.array(toInts(lanesOrder(w.constant().int8(), f[1], f[2], f[3]))));
         String b = bias != null ? ctx.ptr(bias) : ctx.declareInts("lanes_bias", new int[f[3]]);
-        String fn = filter.replace("lanes_filter", "dw_lanes_mve");
-        code.include("src/depthwise_conv/depthwise_conv_s8_lanes_mve_body.h");
+        layerFunction(n, ctx, code, p, "src/depthwise_conv/depthwise_conv_s8_lanes_mve_body.h",
+                filter.replace("lanes_filter", "dw_lanes_mve"), "tf_dw_lanes_mve_body", params, quant, filter, b,
+                "TF_DWL_SHIFT_", inDims, wDims, outDims);
+    }
+
+    /**
+     * A small layer as a per-layer function (lN_dw_window_mve) calling the always-inline body of
+     * depthwise_conv/depthwise_conv_s8_window_mve_body.h with its shapes, strides and padding as literal constants:
+     * each output's filter window one run of a channel's padded plane, VMLADAV over 16 taps at a time; the filter
+     * in the planes' order ({@link #windowOrder}), the bias folded. In place too (out == in): the body copies a
+     * group's inputs before writing its outputs, and writes only the group's channels.
+     */
+    private static void window(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                               String inDims, String wDims, String outDims) {
+        Value w = n.input(1);
+        int[] f = w.type().shape(), g = windowGeometry(n.input(0).type().shape(), f, n.output().type().shape(), p);
+        String filter = ctx.declareArray("int8_t", "window_filter", f[3] * g[1] * 16,
+                CLiterals.array(toInts(windowOrder(w.constant().int8(), f[1], f[2], f[3], g[0], g[1]))));
+        String folded = MveKernels.foldedBias(ctx, depthwiseSums(w), n.input(2), p.inputOffset());
+        layerFunction(n, ctx, code, p, "src/depthwise_conv/depthwise_conv_s8_window_mve_body.h",
+                filter.replace("window_filter", "dw_window_mve"), "tf_dw_window_mve_body", params, quant, filter, folded,
+                "TF_DWW_SHIFT_", inDims, wDims, outDims);
+    }
+
+    /**
+     * Declares a per-layer function fn(in, out) whose body calls an always-inline depthwise body of the header with
+     * the layer's shapes, strides, padding and kind of shifts (shiftPrefix + NEGATIVE / NONPOSITIVE / ANY) as
+     * literal constants, and calls it.
+     */
+    private static void layerFunction(Node n, EmitContext ctx, LayerCode code, ConvParams p, String header, String fn,
+                                      String body, String params, String quant, String filter, String bias,
+                                      String shiftPrefix, String inDims, String wDims, String outDims) {
+        Value in = n.input(0), out = n.output();
+        int[] x = in.type().shape(), f = n.input(1).type().shape(), y = out.type().shape();
+        code.include(header);
         code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
-        code.declare("    tf_dw_lanes_mve_body(" + params + ", " + quant + ", " + filter + ", " + b + ", in, out, " + x[1] + ", " + x[2]
+        code.declare("    " + body + "(" + params + ", " + quant + ", " + filter + ", " + bias + ", in, out, " + x[1] + ", " + x[2]
                 + ", " + x[3] + ", " + f[1] + ", " + f[2] + ", " + p.strideH() + ", " + p.strideW() + ", " + p.padTop() + ", "
-                + p.padLeft() + ", " + y[1] + ", " + y[2] + ", " + MveLayerBodies.shiftKind("TF_DWL_SHIFT_", p.shifts()) + ");");
+                + p.padLeft() + ", " + y[1] + ", " + y[2] + ", " + MveLayerBodies.shiftKind(shiftPrefix, p.shifts()) + ");");
         code.declare("}");
         code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
         code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
+    }
+
+    /** TF_DWW_MAX_PLANE and TF_DWW_MAX_PIXELS of depthwise_conv_s8_window_mve_body.h. */
+    static final int WINDOW_MAX_PLANE = 320, WINDOW_MAX_PIXELS = 100;
+
+    /**
+     * The window body's plane of a layer as the header works it out: {WP, CH, PS}: the row stride (the image's
+     * columns and max(pad left, pad right) padding bytes shared by neighbouring rows, at least the filter's), 16-byte chunks per output's
+     * window ((KH - 1) * WP + KW bytes), bytes per channel plane (the padded rows and image rows, and the last
+     * window's loads).
+     */
+    static int[] windowGeometry(int[] x, int[] f, int[] y, ConvParams p) {
+        long sh = p.strideH(), sw = p.strideW(), pl = p.padLeft();
+        long pr = Math.max(0, (y[2] - 1) * sw + f[2] - pl - x[2]);
+        long wp = Math.max(x[2] + Math.max(pl, pr), f[2]), ch = ((f[1] - 1) * wp + f[2] + 15) / 16;
+        long rows = Math.max((y[1] - 1) * sh + f[1], p.padTop() + x[1]) * wp + pl;
+        long reach = (y[1] - 1) * sh * wp + (y[2] - 1) * sw + 16 * ch;
+        return new int[] {(int) Math.min(wp, Integer.MAX_VALUE), (int) Math.min(ch, Integer.MAX_VALUE),
+                (int) Math.min(Math.max(rows, reach), Integer.MAX_VALUE)};
+    }
+
+    /**
+     * Whether the per-layer window body covers a layer (multiplier 1 checked by the caller): one image, dilation 1,
+     * channels a multiple of 8 (at most 8191: 16-bit scatter offsets), at most TF_DWW_MAX_PIXELS input pixels, a
+     * channel's plane within TF_DWW_MAX_PLANE bytes, at most 8 chunks per window (unrolled).
+     */
+    static boolean windowFits(int[] x, int[] f, int[] y, ConvParams p) {
+        if (x.length != 4 || y.length != 4 || x[0] != 1 || p.dilationH() != 1 || p.dilationW() != 1 || x[3] % 8 != 0
+                || x[3] != f[3] || x[3] > 8191 || (long) x[1] * x[2] > WINDOW_MAX_PIXELS || (long) y[1] * y[2] <= 0
+                || p.padTop() < 0 || p.padLeft() < 0) return false;
+        int[] g = windowGeometry(x, f, y, p);
+        return g[1] <= 8 && g[2] <= WINDOW_MAX_PLANE;
+    }
+
+    /**
+     * A kh x kw x C depthwise filter (channels innermost) in the window body's order: per channel ch 16-byte chunks
+     * holding tap (fy, fx) at fy * wp + fx, zeros elsewhere.
+     */
+    static byte[] windowOrder(byte[] v, int kh, int kw, int c, int wp, int ch) {
+        byte[] r = new byte[c * ch * 16];
+        for (int i = 0; i < c; i++)
+            for (int fy = 0; fy < kh; fy++)
+                for (int fx = 0; fx < kw; fx++) r[i * ch * 16 + fy * wp + fx] = v[(fy * kw + fx) * c + i];
+        return r;
     }
 
     /** TF_DWL_MAX_PIXELS, TF_DWL_MAX_KW and TF_DWL_MAX_OW of depthwise_conv_s8_lanes_mve_body.h. */

@@ -1,0 +1,210 @@
+/* DEPTHWISE_CONV_2D int8 (per-channel), depth multiplier 1, dilation 1, one image, for Helium (MVE) on small
+ * images, specialized per layer: the compiler emits a static function per layer that calls
+ * tf_dw_window_mve_body with the shapes, strides and padding as literal constants (see
+ * dev.tinyforge.backend.c.emitters.MveDepthwise#window). Taps in lanes, one channel at a time: every output
+ * pixel's whole filter window is one run of bytes in the channel's padded plane, so its sum is one VMLADAV.S8
+ * (16 taps) per 16 bytes of the run (a 3x3 filter on a 5x5 image: one).
+ *
+ *  - Padded plane, per channel: image rows of W pixels followed by P = max(pad left, pad right) padding bytes
+ *    (row stride WP = W + P, at least KW: a row's right padding is the next row's left padding), padding rows above and
+ *    below (and the image rows no window reaches), every padding byte the input zero point. Pixel (iy, ix) lies at PL + (iy + PT) * WP + ix, so the
+ *    window of output (oy, ox) starts at oy * SH * WP + ox * SW and its tap (fy, fx) is fy * WP + fx further.
+ *  - Folded bias (common/tf_mve_s8.h): the sums run on the stored bytes and start from bias + input_offset *
+ *    sum of the channel's taps; a padding tap reads the zero point (x + input_offset == 0), which TFLM skips.
+ *  - A group of 8 channels: each input pixel's 8 bytes (one VLDRB.S16) go to the 8 planes with one VSTRB.16
+ *    scatter; the padding bytes are written once per layer and never overwritten.
+ *  - Per channel, blocks of 8 output pixels: each 16 bytes of a window one VLDRB and one VMLADAV(A) against
+ *    the channel's weights (the filter in plane order, zeros between rows and past the run), the 8 sums moved
+ *    into two vectors (tf_mve_vec4) and requantized 8 at once (tf_dww_store8), stored with one VSTRB.16 scatter
+ *    (the 8 pixels C bytes apart).
+ *
+ * The filter comes rearranged by the compiler: channel c's weight of tap (fy, fx) at
+ * filter[c * CH * 16 + fy * WP + fx] (CH = ceil(((KH - 1) * WP + KW) / 16)), zeros elsewhere.
+ * Byte contract: a group's input bytes are all copied before any of its outputs is written, and a group writes
+ * only its own channels: so out == in (in place) is safe. Stack: 8 planes of TF_DWW_MAX_PLANE bytes.
+ * Portable C where __ARM_FEATURE_MVE is absent (the same sums and requantization, one channel at a time). */
+#ifndef DEPTHWISE_CONV_S8_WINDOW_MVE_BODY_H
+#define DEPTHWISE_CONV_S8_WINDOW_MVE_BODY_H
+
+#include "tf_kernels.h"
+#include "../common/tf_mve_s8.h"
+
+/* Bytes of one channel's plane (with the bytes the last window's 16-byte loads reach past it), input pixels. */
+#define TF_DWW_MAX_PLANE 320
+#define TF_DWW_MAX_PIXELS 100
+/* The layer's shifts (a constant argument): any sign, all negative (right shifts only), or all <= 0. */
+#define TF_DWW_SHIFT_ANY 0
+#define TF_DWW_SHIFT_NEGATIVE 1
+#define TF_DWW_SHIFT_NONPOSITIVE 2
+
+/* The plane's row stride WP, 16-byte chunks per window CH and bytes per channel plane PS of a layer (constants
+ * after inlining; MveDepthwise.windowGeometry computes the same). */
+#define TF_DWW_PAD_RIGHT(W, KW, SW, PL, OW) ((OW - 1) * SW + KW - PL - W > 0 ? (OW - 1) * SW + KW - PL - W : 0)
+#define TF_DWW_WP0(W, KW, SW, PL, OW) (W + (PL > TF_DWW_PAD_RIGHT(W, KW, SW, PL, OW) ? PL : TF_DWW_PAD_RIGHT(W, KW, SW, PL, OW)))
+#define TF_DWW_WP(W, KW, SW, PL, OW) (TF_DWW_WP0(W, KW, SW, PL, OW) > KW ? TF_DWW_WP0(W, KW, SW, PL, OW) : KW)
+
+#if defined(__ARM_FEATURE_MVE)
+/* Requantizes up to 8 sums of one channel (a: pixels 0, 2, 4, 6, b: 1, 3, 5, 7, the folded bias not yet added)
+ * and stores the first n with one VSTRB.16 scatter to y + yo[k] (pixel k). tf_mve_requant_apply's steps with
+ * the channel's constants as scalars; then VQMOVNB / VQMOVNT to int16 (saturating, pixels back in order),
+ * VQADD.S16 of the output offset (saturating) and the clamp on 8 lanes: act_min and act_max lie in int8, so a
+ * saturated value clamps like the int32 one; this differs from the reference only where its int32 add of the
+ * output offset would overflow (|v| > 2^31 - 129, impossible after a right shift). n <= 4 (a: pixels 0 to 3, b
+ * unused): only the even lanes, stored as int32 lanes. fix: -1 where the channel shifts right (the rounding fix-up's
+ * mask). */
+static inline __attribute__((always_inline)) int32x4_t tf_dww_scale4(int32x4_t a, int32_t bias, int32_t mult,
+                                                                    int32_t shift, int32x4_t fix, const int kind)
+{
+    a = vaddq_n_s32(a, bias);
+    if (kind == TF_DWW_SHIFT_ANY) a = vshlq_r_s32(a, shift > 0 ? shift : 0);
+    a = vqrdmulhq_n_s32(a, mult);
+    a = vqaddq_s32(a, kind == TF_DWW_SHIFT_NEGATIVE ? vshrq_n_s32(a, 31) : vandq_s32(vshrq_n_s32(a, 31), fix));
+    return vrshlq_n_s32(a, kind == TF_DWW_SHIFT_NEGATIVE ? shift : shift < 0 ? shift : 0);
+}
+
+static inline __attribute__((always_inline)) void tf_dww_store8(int8_t *y, uint16x8_t yo, int32x4_t a, int32x4_t b,
+                                                               int32_t bias, int32_t mult, int32_t shift, int32x4_t fix,
+                                                               int16_t zp, int16x8_t lo, int16x8_t hi, const int32_t n,
+                                                               const int kind)
+{
+    int16x8_t v = vqmovnbq_s32(vuninitializedq_s16(), tf_dww_scale4(a, bias, mult, shift, fix, kind));
+    if (n > 4) v = vqmovntq_s32(v, tf_dww_scale4(b, bias, mult, shift, fix, kind));
+    v = vminq_s16(vmaxq_s16(vqaddq_n_s16(v, zp), lo), hi);
+    if (n >= 8) {
+        vstrbq_scatter_offset_s16(y, yo, v);
+    } else if (n > 4) {
+        vstrbq_scatter_offset_p_s16(y, yo, v, vctp16q((uint32_t)n));
+    } else {
+        /* the even lanes as the low bytes of 4 int32 lanes, stored at 0, C, 2C, 3C (yo's even lanes halved);
+         * vctp rather than a constant predicate, which gcc may materialize as all lanes */
+        const uint32x4_t yo4 = vmovlbq_u16(vshrq_n_u16(yo, 1));
+        if (n == 4) {
+            vstrbq_scatter_offset_s32(y, yo4, vreinterpretq_s32_s16(v));
+        } else {
+            vstrbq_scatter_offset_p_s32(y, yo4, vreinterpretq_s32_s16(v), vctp32q((uint32_t)n));
+        }
+    }
+}
+#endif
+
+#if defined(__ARM_FEATURE_MVE)
+/* The window sum of output q: CH chunks of 16 plane bytes from its window's start against the channel's weights
+ * (held in registers). The empty asm with a memory clobber keeps the outputs in order: gcc would otherwise hoist
+ * the next outputs' loads (a different address each) above it and run out of registers. */
+static inline __attribute__((always_inline)) int32_t tf_dww_sum(const int8_t *pl, const int8x16_t *wv, const int32_t q,
+                                                               const int32_t OW, const int32_t ROW, const int32_t SW,
+                                                               const int32_t CH)
+{
+    const int8_t *x = pl + (q / OW) * ROW + (q % OW) * SW;
+    int32_t s, j;
+    __asm__("" : "+r"(x)); /* one address per window: gcc would keep every window's chunk addresses live */
+    s = vmladavq_s8(vldrbq_s8(x), wv[0]);
+#pragma GCC unroll 8
+    for (j = 1; j < CH; ++j) {
+        s = vmladavaq_s8(s, vldrbq_s8(x + 16 * j), wv[j]);
+    }
+    __asm__ volatile("" : "+r"(s) : : "memory");
+    return s;
+}
+
+/* The window sums of outputs p0 .. p0 + min(n, 8) - 1 into s[0..7] (ROW: plane bytes per output row). */
+#define TF_DWW_SUM(k) if (n > k) s[k] = tf_dww_sum(pl, wv, p0 + k, OW, ROW, SW, CH)
+static inline __attribute__((always_inline)) void tf_dww_sums8(const int8_t *pl, const int8x16_t *wv, int32_t *s,
+                                                              const int32_t p0, const int32_t n, const int32_t OW,
+                                                              const int32_t ROW, const int32_t SW, const int32_t CH)
+{
+    TF_DWW_SUM(0);
+    TF_DWW_SUM(1);
+    TF_DWW_SUM(2);
+    TF_DWW_SUM(3);
+    TF_DWW_SUM(4);
+    TF_DWW_SUM(5);
+    TF_DWW_SUM(6);
+    TF_DWW_SUM(7);
+}
+#undef TF_DWW_SUM
+#endif
+
+/* kind: TF_DWW_SHIFT_ANY, _NEGATIVE (every shift < 0) or _NONPOSITIVE (every shift <= 0), a constant.
+ * bias: the folded bias (bias + input_offset * sum of the channel's taps). */
+static inline __attribute__((always_inline)) void tf_dw_window_mve_body(
+    const tf_dw_conv_params *params, const tf_per_channel_quant *quant, const int8_t *filter, const int32_t *bias,
+    const int8_t *in, int8_t *out, const int32_t H, const int32_t W, const int32_t C, const int32_t KH, const int32_t KW,
+    const int32_t SH, const int32_t SW, const int32_t PT, const int32_t PL, const int32_t OH, const int32_t OW,
+    const int kind)
+{
+    const int32_t WP = TF_DWW_WP(W, KW, SW, PL, OW);
+    const int32_t CH = ((KH - 1) * WP + KW + 15) / 16;
+    const int8_t zp_in = (int8_t)(-params->input_offset);
+    int32_t c;
+#if defined(__ARM_FEATURE_MVE)
+    /* one plane's bytes: the padded rows, and the 16-byte loads of the last window */
+    const int32_t rows = ((OH - 1) * SH + KH > PT + H ? (OH - 1) * SH + KH : PT + H) * WP + PL, reach = (OH - 1) * SH * WP + (OW - 1) * SW + 16 * CH;
+    const int32_t PS = rows > reach ? rows : reach;
+    const uint16x8_t po = vmulq_n_u16(vidupq_n_u16(0, 1), (uint16_t)PS);
+    const uint16x8_t yo = vmulq_n_u16(vidupq_n_u16(0, 1), (uint16_t)C);
+    const int16x8_t lo = vdupq_n_s16((int16_t)params->activation.min), hi = vdupq_n_s16((int16_t)params->activation.max);
+    const int16_t zp_out = (int16_t)params->output_offset;
+    int8_t planes[8 * TF_DWW_MAX_PLANE];
+    int32_t p;
+    tf_mve_fill(planes, zp_in, 8 * PS);
+    for (c = 0; c < C; c += 8) {
+        int32_t i;
+#pragma GCC unroll 100
+        for (p = 0; p < H * W; ++p) {
+            vstrbq_scatter_offset_s16(planes + PL + (p / W + PT) * WP + p % W, po, vldrbq_s16(in + p * C + c));
+        }
+        for (i = 0; i < 8; ++i) {
+            const int8_t *pl = planes + i * PS, *wc = filter + (c + i) * CH * 16;
+            int8_t *y = out + c + i;
+            const int32_t b = bias[c + i], mult = quant->multiplier[c + i], shift = quant->shift[c + i];
+            const int32x4_t fix = kind == TF_DWW_SHIFT_NEGATIVE ? vdupq_n_s32(0) : vdupq_n_s32(shift < 0 ? -1 : 0);
+            int8x16_t wv[8];
+            int32_t p0, j;
+            /* the plane's address opaque: else gcc keeps one induction variable per window address (spilled) */
+            __asm__("" : "+r"(pl), "+r"(y));
+#pragma GCC unroll 8
+            for (j = 0; j < CH; ++j) {
+                wv[j] = vldrbq_s8(wc + 16 * j);
+            }
+#pragma GCC unroll 16
+            for (p0 = 0; p0 < OH * OW; p0 += 8) {
+                const int32_t n = OH * OW - p0;
+                int32_t s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+                tf_dww_sums8(pl, wv, s, p0, n, OW, SH * WP, SW, CH);
+                tf_dww_store8(y + p0 * C, yo,
+                              n > 4 ? tf_mve_vec4(s[0], s[2], s[4], s[6]) : tf_mve_vec4(s[0], s[1], s[2], s[3]),
+                              tf_mve_vec4(s[1], s[3], s[5], s[7]), b,
+                              mult, shift, fix, zp_out, lo, hi, n, kind);
+            }
+        }
+    }
+#else
+    int8_t x[TF_DWW_MAX_PIXELS];
+    int32_t oy, ox, p;
+    (void)kind;
+    for (c = 0; c < C; ++c) {
+        const int8_t *wc = filter + c * CH * 16;
+        for (p = 0; p < H * W; ++p) {
+            x[p] = in[p * C + c]; /* the channel's inputs before any of its outputs is written */
+        }
+        for (oy = 0; oy < OH; ++oy) {
+            for (ox = 0; ox < OW; ++ox) {
+                int32_t acc = bias[c], fy, fx;
+                for (fy = 0; fy < KH; ++fy) {
+                    for (fx = 0; fx < KW; ++fx) {
+                        const int32_t iy = oy * SH - PT + fy, ix = ox * SW - PL + fx;
+                        const int8_t v = iy >= 0 && iy < H && ix >= 0 && ix < W ? x[iy * W + ix] : zp_in;
+                        acc += (int32_t)wc[fy * WP + fx] * v;
+                    }
+                }
+                out[(oy * OW + ox) * C + c] = tf_requant_s8(acc, quant->multiplier[c], quant->shift[c],
+                                                            params->output_offset, params->activation.min,
+                                                            params->activation.max);
+            }
+        }
+    }
+#endif
+}
+
+#endif

@@ -44,14 +44,13 @@
 #define TF_DWW_WP(W, KW, SW, PL, OW) (TF_DWW_WP0(W, KW, SW, PL, OW) > KW ? TF_DWW_WP0(W, KW, SW, PL, OW) : KW)
 
 #if defined(__ARM_FEATURE_MVE)
-/* Requantizes up to 8 sums of one channel (a: pixels 0, 2, 4, 6, b: 1, 3, 5, 7, the folded bias not yet added)
- * and stores the first n with one VSTRB.16 scatter to y + yo[k] (pixel k). tf_mve_requant_apply's steps with
- * the channel's constants as scalars; then VQMOVNB / VQMOVNT to int16 (saturating, pixels back in order),
- * VQADD.S16 of the output offset (saturating) and the clamp on 8 lanes: act_min and act_max lie in int8, so a
- * saturated value clamps like the int32 one; this differs from the reference only where its int32 add of the
- * output offset would overflow (|v| > 2^31 - 129, impossible after a right shift). n <= 4 (a: pixels 0 to 3, b
- * unused): only the even lanes, stored as int32 lanes. fix: -1 where the channel shifts right (the rounding fix-up's
- * mask). */
+/* Requantizes 8 sums of one channel (a: pixels 0, 2, 4, 6, b: 1, 3, 5, 7, the folded bias not yet added) and
+ * stores them with one VSTRB.16 scatter to y + yo[k] (pixel k). tf_mve_requant_apply's steps with the channel's
+ * constants as scalars; then VQMOVNB / VQMOVNT to int16 (saturating, pixels back in order), VQADD.S16 of the
+ * output offset (saturating) and the clamp on 8 lanes: act_min and act_max lie in int8, so a saturated value
+ * clamps like the int32 one; this differs from the reference only where its int32 add of the output offset would
+ * overflow (|v| > 2^31 - 129, impossible after a right shift). fix: -1 where the channel shifts right (the
+ * rounding fix-up's mask). */
 static inline __attribute__((always_inline)) int32x4_t tf_dww_scale4(int32x4_t a, int32_t bias, int32_t mult,
                                                                     int32_t shift, int32x4_t fix, const int kind)
 {
@@ -64,26 +63,12 @@ static inline __attribute__((always_inline)) int32x4_t tf_dww_scale4(int32x4_t a
 
 static inline __attribute__((always_inline)) void tf_dww_store8(int8_t *y, uint16x8_t yo, int32x4_t a, int32x4_t b,
                                                                int32_t bias, int32_t mult, int32_t shift, int32x4_t fix,
-                                                               int16_t zp, int16x8_t lo, int16x8_t hi, const int32_t n,
-                                                               const int kind)
+                                                               int16_t zp, int16x8_t lo, int16x8_t hi, const int kind)
 {
-    int16x8_t v = vqmovnbq_s32(vuninitializedq_s16(), tf_dww_scale4(a, bias, mult, shift, fix, kind));
-    if (n > 4) v = vqmovntq_s32(v, tf_dww_scale4(b, bias, mult, shift, fix, kind));
-    v = vminq_s16(vmaxq_s16(vqaddq_n_s16(v, zp), lo), hi);
-    if (n >= 8) {
-        vstrbq_scatter_offset_s16(y, yo, v);
-    } else if (n > 4) {
-        vstrbq_scatter_offset_p_s16(y, yo, v, vctp16q((uint32_t)n));
-    } else {
-        /* the even lanes as the low bytes of 4 int32 lanes, stored at 0, C, 2C, 3C (yo's even lanes halved);
-         * vctp rather than a constant predicate, which gcc may materialize as all lanes */
-        const uint32x4_t yo4 = vmovlbq_u16(vshrq_n_u16(yo, 1));
-        if (n == 4) {
-            vstrbq_scatter_offset_s32(y, yo4, vreinterpretq_s32_s16(v));
-        } else {
-            vstrbq_scatter_offset_p_s32(y, yo4, vreinterpretq_s32_s16(v), vctp32q((uint32_t)n));
-        }
-    }
+    a = tf_dww_scale4(a, bias, mult, shift, fix, kind);
+    b = tf_dww_scale4(b, bias, mult, shift, fix, kind);
+    int16x8_t v = vqmovntq_s32(vqmovnbq_s32(vreinterpretq_s16_s32(a), a), b);
+    vstrbq_scatter_offset_s16(y, yo, vminq_s16(vmaxq_s16(vqaddq_n_s16(v, zp), lo), hi));
 }
 #endif
 
@@ -97,7 +82,8 @@ static inline __attribute__((always_inline)) int32_t tf_dww_sum(const int8_t *pl
 {
     const int8_t *x = pl + (q / OW) * ROW + (q % OW) * SW;
     int32_t s, j;
-    __asm__("" : "+r"(x)); /* one address per window: gcc would keep every window's chunk addresses live */
+    /* several chunks: one address per window, else gcc keeps the chunks' addresses live across windows */
+    if (CH > 1) __asm__("" : "+r"(x));
     s = vmladavq_s8(vldrbq_s8(x), wv[0]);
 #pragma GCC unroll 8
     for (j = 1; j < CH; ++j) {
@@ -107,22 +93,74 @@ static inline __attribute__((always_inline)) int32_t tf_dww_sum(const int8_t *pl
     return s;
 }
 
-/* The window sums of outputs p0 .. p0 + min(n, 8) - 1 into s[0..7] (ROW: plane bytes per output row). */
-#define TF_DWW_SUM(k) if (n > k) s[k] = tf_dww_sum(pl, wv, p0 + k, OW, ROW, SW, CH)
-static inline __attribute__((always_inline)) void tf_dww_sums8(const int8_t *pl, const int8x16_t *wv, int32_t *s,
-                                                              const int32_t p0, const int32_t n, const int32_t OW,
+/* Two sums as the low (first) doubleword of a vector (the high one undefined) or the high one of v. */
+static inline __attribute__((always_inline)) int32x4_t tf_dww_low(int32_t x, int32_t y)
+{
+    int32x4_t v;
+    __asm__("vmov %e0, %1, %2" : "=w"(v) : "r"(x), "r"(y));
+    return v;
+}
+
+static inline __attribute__((always_inline)) int32x4_t tf_dww_high(int32x4_t v, int32_t x, int32_t y)
+{
+    __asm__("vmov %f0, %1, %2" : "+w"(v) : "r"(x), "r"(y));
+    return v;
+}
+
+/* The window sums of outputs p0 .. p0 + 7 (ROW: plane bytes per output row) as *a (outputs p0, p0 + 2, p0 + 4,
+ * p0 + 6) and *b (the odd ones), each pair moved into its vector as soon as it is summed: VMLADAV writes even
+ * registers only, of which few are free. */
+#define TF_DWW_SUM(k) tf_dww_sum(pl, wv, p0 + (k), OW, ROW, SW, CH)
+static inline __attribute__((always_inline)) void tf_dww_sums8(const int8_t *pl, const int8x16_t *wv, int32x4_t *a,
+                                                              int32x4_t *b, const int32_t p0, const int32_t OW,
                                                               const int32_t ROW, const int32_t SW, const int32_t CH)
 {
-    TF_DWW_SUM(0);
-    TF_DWW_SUM(1);
-    TF_DWW_SUM(2);
-    TF_DWW_SUM(3);
-    TF_DWW_SUM(4);
-    TF_DWW_SUM(5);
-    TF_DWW_SUM(6);
-    TF_DWW_SUM(7);
+    int32_t s0, s1;
+    s0 = TF_DWW_SUM(0);
+    s1 = TF_DWW_SUM(2);
+    *a = tf_dww_low(s0, s1);
+    s0 = TF_DWW_SUM(4);
+    s1 = TF_DWW_SUM(6);
+    *a = tf_dww_high(*a, s0, s1);
+    s0 = TF_DWW_SUM(1);
+    s1 = TF_DWW_SUM(3);
+    *b = tf_dww_low(s0, s1);
+    s0 = TF_DWW_SUM(5);
+    s1 = TF_DWW_SUM(7);
+    *b = tf_dww_high(*b, s0, s1);
 }
 #undef TF_DWW_SUM
+
+/* tf_dww_scale4 with per-lane constants (four channels): bias, multiplier, shift. */
+static inline __attribute__((always_inline)) int32x4_t tf_dww_scale4v(int32x4_t a, int32x4_t bias, int32x4_t mult,
+                                                                     int32x4_t shift, const int kind)
+{
+    const int32x4_t right = vminq_s32(shift, vdupq_n_s32(0));
+    a = vaddq_s32(a, bias);
+    if (kind == TF_DWW_SHIFT_ANY) a = vshlq_s32(a, vmaxq_s32(shift, vdupq_n_s32(0)));
+    a = vqrdmulhq_s32(a, mult);
+    /* right < 0: its sign as the fix-up's mask */
+    a = vqaddq_s32(a, kind == TF_DWW_SHIFT_NEGATIVE ? vshrq_n_s32(a, 31) : vandq_s32(vshrq_n_s32(a, 31), vshrq_n_s32(right, 31)));
+    return vrshlq_s32(a, right);
+}
+
+/* The group's 8 channels (c .. c + 7) of one output pixel: sums t[0..3] of the even channels, t[4..7] of the odd
+ * ones, requantized with per-lane constants and stored to y[0..7] (contiguous). */
+static inline __attribute__((always_inline)) void tf_dww_store_channels(int8_t *y, const int32_t *t, const int32_t *bias,
+                                                                       const tf_per_channel_quant *quant, int32_t c,
+                                                                       int16_t zp, int16x8_t lo, int16x8_t hi,
+                                                                       const int kind)
+{
+    const uint32x4_t even = vidupq_n_u32(0, 2), odd = vidupq_n_u32(1, 2);
+    const int32x4_t a = tf_dww_scale4v(vldrwq_s32(t), vldrwq_gather_shifted_offset_s32(bias + c, even),
+                                       vldrwq_gather_shifted_offset_s32(quant->multiplier + c, even),
+                                       vldrwq_gather_shifted_offset_s32(quant->shift + c, even), kind);
+    const int32x4_t b = tf_dww_scale4v(vldrwq_s32(t + 4), vldrwq_gather_shifted_offset_s32(bias + c, odd),
+                                       vldrwq_gather_shifted_offset_s32(quant->multiplier + c, odd),
+                                       vldrwq_gather_shifted_offset_s32(quant->shift + c, odd), kind);
+    const int16x8_t v = vqmovntq_s32(vqmovnbq_s32(vreinterpretq_s16_s32(a), a), b);
+    vstrbq_s16(y, vminq_s16(vmaxq_s16(vqaddq_n_s16(v, zp), lo), hi));
+}
 #endif
 
 /* kind: TF_DWW_SHIFT_ANY, _NEGATIVE (every shift < 0) or _NONPOSITIVE (every shift <= 0), a constant.
@@ -149,7 +187,7 @@ static inline __attribute__((always_inline)) void tf_dw_window_mve_body(
     int32_t p;
     tf_mve_fill(planes, zp_in, 8 * PS);
     for (c = 0; c < C; c += 8) {
-        int32_t i;
+        int32_t i, tails[8 * 8];
 #pragma GCC unroll 100
         for (p = 0; p < H * W; ++p) {
             vstrbq_scatter_offset_s16(planes + PL + (p / W + PT) * WP + p % W, po, vldrbq_s16(in + p * C + c));
@@ -168,15 +206,20 @@ static inline __attribute__((always_inline)) void tf_dw_window_mve_body(
                 wv[j] = vldrbq_s8(wc + 16 * j);
             }
 #pragma GCC unroll 16
-            for (p0 = 0; p0 < OH * OW; p0 += 8) {
-                const int32_t n = OH * OW - p0;
-                int32_t s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-                tf_dww_sums8(pl, wv, s, p0, n, OW, SH * WP, SW, CH);
-                tf_dww_store8(y + p0 * C, yo,
-                              n > 4 ? tf_mve_vec4(s[0], s[2], s[4], s[6]) : tf_mve_vec4(s[0], s[1], s[2], s[3]),
-                              tf_mve_vec4(s[1], s[3], s[5], s[7]), b,
-                              mult, shift, fix, zp_out, lo, hi, n, kind);
+            for (p0 = 0; p0 + 8 <= OH * OW; p0 += 8) {
+                int32x4_t sa, sb;
+                tf_dww_sums8(pl, wv, &sa, &sb, p0, OW, SH * WP, SW, CH);
+                tf_dww_store8(y + p0 * C, yo, sa, sb, b, mult, shift, fix, zp_out, lo, hi, kind);
             }
+            /* the last OH * OW % 8 outputs: kept for the group's per-pixel requantization */
+#pragma GCC unroll 8
+            for (; p0 < OH * OW; ++p0) {
+                tails[(p0 % 8) * 8 + (i % 2) * 4 + i / 2] = tf_dww_sum(pl, wv, p0, OW, SH * WP, SW, CH);
+            }
+        }
+#pragma GCC unroll 8
+        for (p = OH * OW / 8 * 8; p < OH * OW; ++p) {
+            tf_dww_store_channels(out + p * C + c, tails + (p % 8) * 8, bias, quant, c, zp_out, lo, hi, kind);
         }
     }
 #else

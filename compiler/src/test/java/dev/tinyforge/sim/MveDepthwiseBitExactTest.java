@@ -143,7 +143,7 @@ class MveDepthwiseBitExactTest {
     @Test
     void windowDepthwiseMatchesPortableHostBuildOnM55() {
         FirmwareTools.requireQemu();
-        int inPlace = 0;
+        int inPlace = 0, runs = 0;
         long seed = 9500;
         for (Case cs : WINDOW) {
             seed++;
@@ -154,8 +154,10 @@ class MveDepthwiseBitExactTest {
                     cs + ": the first layer does not use the window body");
             String second = one < 0 ? "" : model.substring(one);
             if (second.contains("_dw_window_mve(") && second.contains("in place")) inPlace++;
+            if (first.contains("_window_bias")) runs++;
         }
         assertTrue(inPlace > 0, "no case ran the window body in place");
+        assertTrue(runs >= 2, "fewer than two cases took the window body's row runs (a bias per output row)");
     }
 
     /**

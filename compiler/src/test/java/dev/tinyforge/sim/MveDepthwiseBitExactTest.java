@@ -114,19 +114,8 @@ class MveDepthwiseBitExactTest {
     @Test
     void lanesDepthwiseMatchesPortableHostBuildOnM55() {
         FirmwareTools.requireQemu();
-        int inPlace = 0;
-        long seed = 9300;
-        for (Case cs : LANES) {
-            seed++;
-            String model = runOnM55(cs, seed, LANES.indexOf(cs) % 2 == 0, seed % 2 == 0);
-            int one = model.indexOf("layer 1:");
-            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
-            assertTrue(first.contains("_dw_window_mve(") && first.contains("tf_dw_window_mve_body("),
-                    cs + ": the first layer does not use the window body (which replaces the lanes body where both fit)");
-            String second = one < 0 ? "" : model.substring(one);
-            if (second.contains("_dw_window_mve(") && second.contains("in place")) inPlace++;
-        }
-        assertTrue(inPlace > 0, "no case ran the window body in place");
+        assertTrue(windowCases(LANES, 9300)[0] > 0, "no case ran the window body in place");
+        long seed = 9300 + LANES.size();
         // more channels than the window body's 16-bit scatter offsets reach: the lanes body
         Case wide = new Case(1, 1, 8200, 3, 1, true, Activation.RELU6, false);
         String lanes = runOnM55(wide, ++seed, true, false);
@@ -143,21 +132,30 @@ class MveDepthwiseBitExactTest {
     @Test
     void windowDepthwiseMatchesPortableHostBuildOnM55() {
         FirmwareTools.requireQemu();
-        int inPlace = 0, runs = 0;
-        long seed = 9500;
-        for (Case cs : WINDOW) {
+        int[] counts = windowCases(WINDOW, 9500);
+        assertTrue(counts[0] > 0, "no case ran the window body in place");
+        assertTrue(counts[1] >= 2, "fewer than two cases took the window body's row runs (a bias per output row)");
+    }
+
+    /**
+     * Runs each case on the M55 (seeds from seed + 1; memory optimizations on every other case, the host twin on
+     * even seeds); each first layer must use the window body (which replaces the lanes body where both fit).
+     * Returns {cases whose second layer ran the window body in place, cases whose first layer took row runs}.
+     */
+    private static int[] windowCases(List<Case> cases, long seed) {
+        int[] counts = new int[2];
+        for (Case cs : cases) {
             seed++;
-            String model = runOnM55(cs, seed, WINDOW.indexOf(cs) % 2 == 0, seed % 2 == 0);
+            String model = runOnM55(cs, seed, cases.indexOf(cs) % 2 == 0, seed % 2 == 0);
             int one = model.indexOf("layer 1:");
             String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
             assertTrue(first.contains("_dw_window_mve(") && first.contains("tf_dw_window_mve_body("),
                     cs + ": the first layer does not use the window body");
             String second = one < 0 ? "" : model.substring(one);
-            if (second.contains("_dw_window_mve(") && second.contains("in place")) inPlace++;
-            if (first.contains("_window_bias")) runs++;
+            if (second.contains("_dw_window_mve(") && second.contains("in place")) counts[0]++;
+            if (first.contains("_window_bias")) counts[1]++;
         }
-        assertTrue(inPlace > 0, "no case ran the window body in place");
-        assertTrue(runs >= 2, "fewer than two cases took the window body's row runs (a bias per output row)");
+        return counts;
     }
 
     /**

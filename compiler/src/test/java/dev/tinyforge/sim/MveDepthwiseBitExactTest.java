@@ -27,10 +27,10 @@ import dev.tinyforge.testing.HostBuilds;
  * in place (memory optimizations on every other case). Every case's first layer must use the band kernel, some
  * second layer must run it in place, and a small 3x3 layer must stay on the planar kernel. Every third case also
  * builds for the host with {@link Isa#MVE} (the band kernel's portable twin) and must give the same bytes.
- * The per-layer lanes body (small images, channels a multiple of 8) likewise: 1, 3, 16, 17, 48, 240, 480 channels,
+ * The per-layer small-image bodies (channels a multiple of 8) likewise: 1, 3, 16, 17, 48, 240, 480 channels,
  * 3x3 / 5x5 / 7x7 filters over 1x1 to 10x10 images, stride 1 and 2, SAME and VALID, RELU / RELU6, left shifts, in
- * place; every such case's first layer must use it, some second layer in place, and channels that are no multiple
- * of 8 must not.
+ * place; every such case's first layer must use the window body (VMLADAV over each output's window), some second
+ * layer in place, 8200 channels the lanes body, and channels that are no multiple of 8 neither.
  */
 class MveDepthwiseBitExactTest {
     private static final String BOARD = "qemu-mps3-an547";
@@ -61,6 +61,24 @@ class MveDepthwiseBitExactTest {
             new Case(2, 8, 16, 5, 1, true, Activation.RELU6, false),     // 8 output columns (all unrolled)
             new Case(10, 10, 48, 7, 2, true, Activation.RELU6, false),   // 10x10 input to 5x5 (100 input pixels)
             new Case(9, 10, 24, 3, 2, false, Activation.NONE, true));    // VALID stride 2 from 9x10: 4x4 out
+
+    /**
+     * Small images with channels a multiple of 8: the per-layer window body (depthwise_conv_s8_window_mve_body.h,
+     * VMLADAV over each output's window in a channel's padded plane): mcunet-vww's small layers and edges.
+     */
+    private static final List<Case> WINDOW = List.of(
+            new Case(5, 5, 240, 3, 1, true, Activation.RELU6, false),    // one chunk, 25 outputs: 8 + 8 + 8 + 1
+            new Case(3, 3, 480, 3, 1, true, Activation.NONE, false),     // 9 outputs: 8 + 1
+            new Case(10, 10, 144, 7, 2, true, Activation.RELU6, false),  // 7x7 stride 2 from 10x10: six chunks
+            new Case(5, 5, 240, 7, 1, true, Activation.NONE, true),      // 7x7 over 5x5, left shifts
+            new Case(5, 5, 240, 5, 2, true, Activation.RELU6, false),    // 5x5 stride 2 to 3x3: three chunks
+            new Case(3, 3, 288, 7, 1, true, Activation.RELU, false),     // 7x7 over 3x3
+            new Case(5, 5, 8, 3, 1, true, Activation.NONE, true),        // one group, left shifts
+            new Case(4, 5, 24, 3, 2, false, Activation.RELU, false),     // VALID stride 2: a 1x2 output
+            new Case(10, 9, 16, 3, 2, false, Activation.NONE, true),     // VALID stride 2: the last image row unused
+            new Case(1, 1, 16, 3, 1, true, Activation.RELU6, false),     // one pixel: only the centre tap
+            new Case(2, 8, 16, 5, 1, true, Activation.NONE, false),      // 16 outputs: two whole blocks
+            new Case(7, 7, 64, 3, 1, true, Activation.RELU6, true));     // 49 outputs: 6 blocks + 1
 
     /** Small images whose channels are no multiple of 8: not the lanes body (other MVE kernels), same bytes. */
     private static final List<Case> NOT_LANES = List.of(
@@ -96,24 +114,48 @@ class MveDepthwiseBitExactTest {
     @Test
     void lanesDepthwiseMatchesPortableHostBuildOnM55() {
         FirmwareTools.requireQemu();
-        int inPlace = 0;
-        long seed = 9300;
-        for (Case cs : LANES) {
-            seed++;
-            String model = runOnM55(cs, seed, LANES.indexOf(cs) % 2 == 0, seed % 2 == 0);
-            int one = model.indexOf("layer 1:");
-            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
-            assertTrue(first.contains("_dw_lanes_mve(") && first.contains("tf_dw_lanes_mve_body("),
-                    cs + ": the first layer does not use the lanes body");
-            String second = one < 0 ? "" : model.substring(one);
-            if (second.contains("_dw_lanes_mve(") && second.contains("in place")) inPlace++;
-        }
-        assertTrue(inPlace > 0, "no case ran the lanes body in place");
+        assertTrue(windowCases(LANES, 9300)[0] > 0, "no case ran the window body in place");
+        long seed = 9300 + LANES.size();
+        // more channels than the window body's 16-bit scatter offsets reach: the lanes body
+        Case wide = new Case(1, 1, 8200, 3, 1, true, Activation.RELU6, false);
+        String lanes = runOnM55(wide, ++seed, true, false);
+        assertTrue(lanes.contains("tf_dw_lanes_mve_body(") && !lanes.contains("tf_dw_window_mve_body("),
+                wide + ": not the lanes body");
         for (Case cs : NOT_LANES) {
             seed++;
             String model = runOnM55(cs, seed, true, true);
-            assertTrue(!model.contains("tf_dw_lanes_mve_body("), cs + ": channels no multiple of 8 took the lanes body");
+            assertTrue(!model.contains("tf_dw_lanes_mve_body(") && !model.contains("tf_dw_window_mve_body("),
+                    cs + ": channels no multiple of 8 took the lanes or window body");
         }
+    }
+
+    @Test
+    void windowDepthwiseMatchesPortableHostBuildOnM55() {
+        FirmwareTools.requireQemu();
+        int[] counts = windowCases(WINDOW, 9500);
+        assertTrue(counts[0] > 0, "no case ran the window body in place");
+        assertTrue(counts[1] >= 2, "fewer than two cases took the window body's row runs (a bias per output row)");
+    }
+
+    /**
+     * Runs each case on the M55 (seeds from seed + 1; memory optimizations on every other case, the host twin on
+     * even seeds); each first layer must use the window body (which replaces the lanes body where both fit).
+     * Returns {cases whose second layer ran the window body in place, cases whose first layer took row runs}.
+     */
+    private static int[] windowCases(List<Case> cases, long seed) {
+        int[] counts = new int[2];
+        for (Case cs : cases) {
+            seed++;
+            String model = runOnM55(cs, seed, cases.indexOf(cs) % 2 == 0, seed % 2 == 0);
+            int one = model.indexOf("layer 1:");
+            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
+            assertTrue(first.contains("_dw_window_mve(") && first.contains("tf_dw_window_mve_body("),
+                    cs + ": the first layer does not use the window body");
+            String second = one < 0 ? "" : model.substring(one);
+            if (second.contains("_dw_window_mve(") && second.contains("in place")) counts[0]++;
+            if (first.contains("_window_bias")) counts[1]++;
+        }
+        return counts;
     }
 
     /**

@@ -23,8 +23,10 @@ final class MveDepthwise {
         Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
         int[] f = w.type().shape(), x = in.type().shape();
         if (p.depthMultiplier() != 1) return false;
+        // small images: the window body where it fits (fewer instructions than the lanes body on every layer measured)
         if (lanesFits(x, f, out.type().shape(), p)) {
-            lanes(n, ctx, code, p, params, quant, inDims, wDims, outDims);
+            if (windowFits(x, f, out.type().shape(), p)) window(n, ctx, code, p, params, quant, inDims, wDims, outDims);
+            else lanes(n, ctx, code, p, params, quant, inDims, wDims, outDims);
             return true;
         }
         int[] win = reachableTaps(x, f, out.type().shape(), p);
@@ -87,21 +89,164 @@ final class MveDepthwise {
      */
     private static void lanes(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
                               String inDims, String wDims, String outDims) {
-        Value in = n.input(0), w = n.input(1), bias = n.input(2), out = n.output();
-        int[] x = in.type().shape(), f = w.type().shape(), y = out.type().shape();
+        Value w = n.input(1), bias = n.input(2);
+        int[] f = w.type().shape();
         String filter = ctx.declareArray("int8_t", "lanes_filter", f[1] * f[2] * f[3],
                 CLiterals.array(toInts(lanesOrder(w.constant().int8(), f[1], f[2], f[3]))));
         String b = bias != null ? ctx.ptr(bias) : ctx.declareInts("lanes_bias", new int[f[3]]);
-        String fn = filter.replace("lanes_filter", "dw_lanes_mve");
-        code.include("src/depthwise_conv/depthwise_conv_s8_lanes_mve_body.h");
+        layerFunction(n, ctx, code, p, "src/depthwise_conv/depthwise_conv_s8_lanes_mve_body.h",
+                filter.replace("lanes_filter", "dw_lanes_mve"), "tf_dw_lanes_mve_body", params, quant, filter, b,
+                "TF_DWL_SHIFT_", "", inDims, wDims, outDims);
+    }
+
+    /**
+     * A small layer as a per-layer function (lN_dw_window_mve) calling the always-inline body of
+     * depthwise_conv/depthwise_conv_s8_window_mve_body.h with its shapes, strides and padding as literal constants:
+     * each output's filter window one run of a channel's padded plane, VMLADAV over 16 taps at a time; the filter
+     * in the planes' order ({@link #windowOrder}), the bias folded, per output row where rows have shorter runs
+     * ({@link #windowBias}). In place too (out == in): the body copies a group's inputs before writing its outputs,
+     * and writes only the group's channels.
+     */
+    private static void window(Node n, EmitContext ctx, LayerCode code, ConvParams p, String params, String quant,
+                               String inDims, String wDims, String outDims) {
+        Value w = n.input(1);
+        int[] x = n.input(0).type().shape(), f = w.type().shape(), y = n.output().type().shape();
+        int[] g = windowGeometry(x, f, y, p);
+        int[][] runs = windowRuns(x, f, y, p, g);
+        boolean useRuns = windowRunsPay(runs, g[1]);
+        int ws = useRuns ? windowStride(runs, g[1]) : 16 * g[1];
+        byte[] v = w.constant().int8();
+        String filter = ctx.declareArray("int8_t", "window_filter", f[3] * ws,
+                CLiterals.array(toInts(windowOrder(v, f[1], f[2], f[3], g[0], ws))));
+        int[] folded = MveKernels.foldedValues(depthwiseSums(w), n.input(2), p.inputOffset());
+        String bias = useRuns ? ctx.declareInts("window_bias", windowBias(v, f, g[0], runs, folded, p.inputOffset()))
+                : ctx.declareInts("folded_bias", folded);
+        layerFunction(n, ctx, code, p, "src/depthwise_conv/depthwise_conv_s8_window_mve_body.h",
+                filter.replace("window_filter", "dw_window_mve"), "tf_dw_window_mve_body", params, quant, filter, bias,
+                "TF_DWW_SHIFT_", (useRuns ? 1 : 0) + "", inDims, wDims, outDims);
+    }
+
+    /**
+     * Each output row's run of the window body (tf_dww_run): {A, K}, the filter rows inside the image from byte A
+     * = fy0 * WP in K chunks where that is fewer than the whole window's CH, else {0, CH}.
+     */
+    static int[][] windowRuns(int[] x, int[] f, int[] y, ConvParams p, int[] g) {
+        int[][] r = new int[y[1]][];
+        for (int oy = 0; oy < y[1]; oy++) {
+            long top = p.padTop() - (long) oy * p.strideH(), bottom = x[1] + top;
+            long fy0 = Math.max(0, top), fy1 = Math.min(f[1], bottom);
+            long k = ((fy1 - 1) * g[0] + f[2] - fy0 * g[0] + 15) / 16;
+            r[oy] = fy1 > fy0 && k < g[1] ? new int[] {(int) (fy0 * g[0]), (int) k} : new int[] {0, g[1]};
+        }
+        return r;
+    }
+
+    /**
+     * Whether the window body takes row runs: where they save at least 1.2 chunks per output on average (measured on
+     * mcunet-vww, qemu-mps3-an547: the runs' path, sums through a buffer and a bias per row, costs about 3
+     * instructions per output more; a 7x7 filter over a 3x3 image (4 to 2 chunks) runs 1.34x faster, over 5x5 (4 to
+     * 2.6) and from 10x10 with stride 2 (6 to 4.8) about 1.02x, a 5x5 filter from 5x5 with stride 2 (3 to 2.3) slower).
+     */
+    static boolean windowRunsPay(int[][] runs, int ch) {
+        int saved = 0;
+        for (int[] r : runs) saved += ch - r[1];
+        return 5 * saved >= 6 * runs.length;
+    }
+
+    /** The window body's weight bytes per channel (WS): 16 * CH or what the row runs reach. */
+    static int windowStride(int[][] runs, int ch) {
+        int ws = 16 * ch;
+        for (int[] r : runs) ws = Math.max(ws, r[0] + 16 * r[1]);
+        return ws;
+    }
+
+    /**
+     * The window body's bias per channel and output row ([c * OH + oy]) where rows have shorter runs: the folded
+     * bias less input_offset times the weights the row's run leaves out (the taps it skips all lie in padding,
+     * which TFLM skips and the folded bias counted).
+     */
+    static int[] windowBias(byte[] v, int[] f, int wp, int[][] runs, int[] folded, int inputOffset) {
+        int c = f[3], oh = runs.length;
+        int[] r = new int[c * oh];
+        for (int ch = 0; ch < c; ch++)
+            for (int oy = 0; oy < oh; oy++) {
+                int left = 0;
+                for (int fy = 0; fy < f[1]; fy++)
+                    for (int fx = 0; fx < f[2]; fx++) {
+                        int t = fy * wp + fx;
+                        if (t < runs[oy][0] || t >= runs[oy][0] + 16 * runs[oy][1]) left += v[(fy * f[2] + fx) * c + ch];
+                    }
+                r[ch * oh + oy] = folded[ch] - inputOffset * left;
+            }
+        return r;
+    }
+
+    /**
+     * Declares a per-layer function fn(in, out) whose body calls an always-inline depthwise body of the header with
+     * the layer's shapes, strides, padding, kind of shifts (shiftPrefix + NEGATIVE / NONPOSITIVE / ANY) and the
+     * extra arguments (if any) as literal constants, and calls it.
+     */
+    private static void layerFunction(Node n, EmitContext ctx, LayerCode code, ConvParams p, String header, String fn,
+                                      String body, String params, String quant, String filter, String bias,
+                                      String shiftPrefix, String extra, String inDims, String wDims, String outDims) {
+        Value in = n.input(0), out = n.output();
+        int[] x = in.type().shape(), f = n.input(1).type().shape(), y = out.type().shape();
+        code.include(header);
         code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
-        code.declare("    tf_dw_lanes_mve_body(" + params + ", " + quant + ", " + filter + ", " + b + ", in, out, " + x[1] + ", " + x[2]
+        code.declare("    " + body + "(" + params + ", " + quant + ", " + filter + ", " + bias + ", in, out, " + x[1] + ", " + x[2]
                 + ", " + x[3] + ", " + f[1] + ", " + f[2] + ", " + p.strideH() + ", " + p.strideW() + ", " + p.padTop() + ", "
-                + p.padLeft() + ", " + y[1] + ", " + y[2] + ", " + MveLayerBodies.shiftKind("TF_DWL_SHIFT_", p.shifts()) + ");");
+                + p.padLeft() + ", " + y[1] + ", " + y[2] + ", " + MveLayerBodies.shiftKind(shiftPrefix, p.shifts())
+                + (extra.isEmpty() ? "" : ", " + extra) + ");");
         code.declare("}");
         code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
         code.statement(fn + "(" + ctx.ptr(in) + ", " + ctx.ptr(out) + ");");
+    }
+
+    /** TF_DWW_MAX_PLANE, TF_DWW_MAX_PIXELS and TF_DWW_MAX_OUT of depthwise_conv_s8_window_mve_body.h. */
+    static final int WINDOW_MAX_PLANE = 320, WINDOW_MAX_PIXELS = 100, WINDOW_MAX_OUT = 100;
+
+    /**
+     * The window body's plane of a layer as the header works it out: {WP, CH, PS}: the row stride (the image's
+     * columns and max(pad left, pad right) padding bytes shared by neighbouring rows, at least the filter's), 16-byte chunks per output's
+     * window ((KH - 1) * WP + KW bytes), bytes per channel plane at most (the padded rows and image rows, and the
+     * last window's loads).
+     */
+    static int[] windowGeometry(int[] x, int[] f, int[] y, ConvParams p) {
+        long sh = p.strideH(), sw = p.strideW(), pl = p.padLeft();
+        long pr = Math.max(0, (y[2] - 1) * sw + f[2] - pl - x[2]);
+        long wp = Math.max(x[2] + Math.max(pl, pr), f[2]), ch = ((f[1] - 1) * wp + f[2] + 15) / 16;
+        long rows = Math.max((y[1] - 1) * sh + f[1], p.padTop() + x[1]) * wp + pl;
+        // the row runs reach at most 15 bytes past the whole window's chunks
+        long reach = (y[1] - 1) * sh * wp + (y[2] - 1) * sw + 16 * ch + 15;
+        return new int[] {(int) Math.min(wp, Integer.MAX_VALUE), (int) Math.min(ch, Integer.MAX_VALUE),
+                (int) Math.min(Math.max(rows, reach), Integer.MAX_VALUE)};
+    }
+
+    /**
+     * Whether the per-layer window body covers a layer (multiplier 1 checked by the caller): one image, dilation 1,
+     * channels a multiple of 8 (at most 8191: 16-bit scatter offsets), at most TF_DWW_MAX_PIXELS input and
+     * TF_DWW_MAX_OUT output pixels, a channel's plane within TF_DWW_MAX_PLANE bytes, at most 8 chunks per window
+     * (unrolled).
+     */
+    static boolean windowFits(int[] x, int[] f, int[] y, ConvParams p) {
+        if (x.length != 4 || y.length != 4 || x[0] != 1 || p.dilationH() != 1 || p.dilationW() != 1 || x[3] % 8 != 0
+                || x[3] != f[3] || x[3] > 8191 || (long) x[1] * x[2] > WINDOW_MAX_PIXELS || (long) y[1] * y[2] <= 0
+                || p.padTop() < 0 || p.padLeft() < 0) return false;
+        int[] g = windowGeometry(x, f, y, p);
+        return g[1] <= 8 && g[2] <= WINDOW_MAX_PLANE && (long) y[1] * y[2] <= WINDOW_MAX_OUT;
+    }
+
+    /**
+     * A kh x kw x C depthwise filter (channels innermost) in the window body's order: per channel ws bytes holding
+     * tap (fy, fx) at fy * wp + fx, zeros elsewhere.
+     */
+    static byte[] windowOrder(byte[] v, int kh, int kw, int c, int wp, int ws) {
+        byte[] r = new byte[c * ws];
+        for (int i = 0; i < c; i++)
+            for (int fy = 0; fy < kh; fy++)
+                for (int fx = 0; fx < kw; fx++) r[i * ws + fy * wp + fx] = v[(fy * kw + fx) * c + i];
+        return r;
     }
 
     /** TF_DWL_MAX_PIXELS, TF_DWL_MAX_KW and TF_DWL_MAX_OW of depthwise_conv_s8_lanes_mve_body.h. */

@@ -77,19 +77,20 @@ class MveDepthwiseBitExactTest {
             seed++;
             String model = runOnM55(cs, seed, CASES.indexOf(cs) % 2 == 0, seed % 3 == 0);
             String first = model.substring(model.indexOf("layer 0:"), model.indexOf("layer 1:"));
-            assertTrue(first.contains("tf_depthwise_conv_s8_band_mve("), cs + ": the first layer does not use the band kernel");
+            assertTrue(first.contains("tf_depthwise_conv_s8_band_mve(") || first.contains("_dw_band_mve("),
+                    cs + ": the first layer does not use the band kernel or body");
             String second = model.substring(model.indexOf("layer 1:"));
-            if (second.contains("tf_depthwise_conv_s8_band_mve(") && second.contains("in place")) inPlace++;
+            if ((second.contains("tf_depthwise_conv_s8_band_mve(") || second.contains("_dw_band_mve(")) && second.contains("in place")) inPlace++;
         }
         assertTrue(inPlace > 0, "no case ran the band kernel in place");
-        // and a small 3x3 layer is left to the planar kernel (and still matches)
+        // and a small 3x3 layer takes the per-layer band body too (and still matches)
         Case small = new Case(8, 8, 40, 3, 1, true, Activation.NONE, false);
         byte[] input = randomInput(DspDepthwiseGraphs.generate(small, 1), 1);
         byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(small, 1), "mve-dw-small", CompileOptions.DEFAULT).run(input);
         CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(small, 1), CompileOptions.DEFAULT.withIsa(Isa.MVE));
         String model = cm.code().files().get("model.c");
-        assertTrue(model.contains("tf_depthwise_conv_s8_planar_mve(") && !model.contains("tf_depthwise_conv_s8_band_mve("),
-                "an 8x8x40 3x3 layer should stay planar");
+        assertTrue(model.contains("_dw_band_mve(") && !model.contains("tf_depthwise_conv_s8_planar_mve("),
+                "an 8x8x40 3x3 layer should take the per-layer band body");
         assertArrayEquals(expected, EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120).outputs(), "planar 8x8x40");
     }
 

@@ -33,6 +33,14 @@
 #include "tf_kernels.h"
 #include "../common/tf_mve_s8.h"
 
+/* The per-layer function's attribute: gcc's scheduling before register allocation would compute every load's
+ * address ahead into its own register and spill them; without it the loads take immediate offsets. */
+#if defined(__ARM_FEATURE_MVE) && defined(__GNUC__) && !defined(__clang__)
+#define TF_DWBB_LAYER __attribute__((optimize("no-schedule-insns")))
+#else
+#define TF_DWBB_LAYER
+#endif
+
 /* Bytes of the band on the stack (the compiler checks that a layer's band fits). */
 #define TF_DWBB_BAND_BYTES 1024
 /* The layer's shifts (a constant argument): any sign, all negative (right shifts only), or all <= 0. */
@@ -212,7 +220,7 @@ static inline __attribute__((always_inline)) void tf_dwbb_block(const int8_t *b,
     const int8_t *bb = b + p * STEP;
     int32_t s[8];
     /* the block's base in a register: its loads at immediate offsets */
-    __asm__("" : "+r"(bb));
+    __asm__ volatile("" : "+r"(bb));
     tf_dwbb_sums(bb, n < 4 ? n : 4, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, s);
     {
         const int32x4_t e = tf_dwbb_scale(
@@ -266,13 +274,16 @@ static inline __attribute__((always_inline)) void tf_dwbb_channel(
     for (r = 0; r < KH - SH; ++r) {
         tf_dwbb_load_row(in, band, r, H, W, C, KH, PT, PL, WP, ZP);
     }
-    for (oy = 0; oy < OH; ++oy) {
-        const int8_t *b = band + oy * SH;
-        int8_t *y = out + oy * OW * C;
+    const int8_t *b = band;
+    int8_t *y = out;
+#pragma GCC unroll 64
+    for (oy = 0; oy < OH; ++oy, b += SH, y += OW * C) {
         int32_t ox;
         for (r = KH - SH; r < KH; ++r) {
             tf_dwbb_load_row(in, band, oy * SH + r, H, W, C, KH, PT, PL, WP, ZP);
         }
+        /* the row's band and output in one register each: its loads and stores at offsets from them */
+        __asm__ volatile("" : "+r"(b), "+r"(y));
         /* blocks of 8 pixels; the last 1 to 7 as a block moved back over pixels already done where the row is long
          * enough (the same bytes again), else predicated */
 #pragma GCC unroll 16

@@ -76,7 +76,7 @@ final class MveDepthwiseBand {
         String folded = MveKernels.foldedBias(ctx, MveDepthwise.windowSums(sub, c), bias, p.inputOffset());
         String fn = filter.replace("band_filter", "dw_band_mve");
         code.include("src/depthwise_conv/depthwise_conv_s8_band_mve_body.h");
-        code.declare("static void " + fn + "(const int8_t *in, int8_t *out)");
+        code.declare("static TF_DWBB_LAYER void " + fn + "(const int8_t *in, int8_t *out)");
         code.declare("{");
         code.declare("    tf_dw_band_mve_body(" + quant + ", " + filter + ", " + folded + ", in, out, " + x[1] + ", " + x[2] + ", "
                 + c + ", " + kh + ", " + kw + ", " + p.strideH() + ", " + p.strideW() + ", " + (p.padTop() - win[0]) + ", "

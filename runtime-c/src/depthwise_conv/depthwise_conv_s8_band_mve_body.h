@@ -203,6 +203,104 @@ static inline __attribute__((always_inline)) void tf_dwbb_sums(const int8_t *b, 
     }
 }
 
+/* The raw sums of 4 or 8 pixels straight into int32x4 vectors, in asm: VMLADAV writes an even register only (r0,
+ * r2, r4, r6 here, clobbered), and gcc, left to itself, moves most sums to other registers before VMOV puts two
+ * of them into a doubleword of the vector (as tf_mve_vec4). The loads take immediate offsets (at most 127) from
+ * the block's base; the band's bytes are read ("memory"). */
+#define TF_DWBB_LD(o) "vldrb.u8 %q[t], [%[b], #%c[" o "]]\n\t"
+#define TF_DWBB_LDX(o, x) "vldrb.u8 %q[t], [%[b], #%c[" o "]+" x "]\n\t"
+#define TF_DWBB_MAC(r, w) "vmladav.s8 " r ", %q[t], %q[" w "]\n\t"
+#define TF_DWBB_MACA(r, w) "vmladava.s8 " r ", %q[t], %q[" w "]\n\t"
+#define TF_DWBB_TO(v) "vmov %e[" v "], r0, r2\n\tvmov %f[" v "], r4, r6\n\t"
+#define TF_DWBB_REGS "r0", "r2", "r4", "r6", "memory"
+
+/* Whether tf_dwbb_asm_sums covers n pixels (offsets within the loads' immediate range). */
+#define TF_DWBB_ASM_FITS(n, NCH, share, STEP) \
+    (((n) == 8 || (n) == 4) && ((NCH) == 1 ? (share) > 1 && 6 * (STEP) <= 127 : 3 * (STEP) + 16 * ((NCH) - 1) <= 127))
+
+/* 4 pixels of NCH chunks each (pixel k at k STEP, its chunks 16 apart). */
+static inline __attribute__((always_inline)) int32x4_t tf_dwbb_asm_chunks4(const int8_t *b, const int32_t STEP, const int NCH,
+                                                                          int8x16_t w0, int8x16_t w1, int8x16_t w2,
+                                                                          int8x16_t w3)
+{
+    int32x4_t v;
+    int8x16_t t;
+#define TF_DWBB_PX(r, o)                                                                                              \
+    TF_DWBB_LD(o) TF_DWBB_MAC(r, "w0") TF_DWBB_LDX(o, "16") TF_DWBB_MACA(r, "w1")
+#define TF_DWBB_PX3(r, o) TF_DWBB_PX(r, o) TF_DWBB_LDX(o, "32") TF_DWBB_MACA(r, "w2")
+#define TF_DWBB_PX4(r, o) TF_DWBB_PX3(r, o) TF_DWBB_LDX(o, "48") TF_DWBB_MACA(r, "w3")
+    if (NCH == 2) {
+        __asm__(TF_DWBB_PX("r0", "o0") TF_DWBB_PX("r2", "o1") TF_DWBB_PX("r4", "o2") TF_DWBB_PX("r6", "o3") TF_DWBB_TO("v")
+                : [v] "=&w"(v), [t] "=&w"(t)
+                : [b] "r"(b), [w0] "w"(w0), [w1] "w"(w1), [o0] "i"(0), [o1] "i"(STEP), [o2] "i"(2 * STEP), [o3] "i"(3 * STEP)
+                : TF_DWBB_REGS);
+    } else if (NCH == 3) {
+        __asm__(TF_DWBB_PX3("r0", "o0") TF_DWBB_PX3("r2", "o1") TF_DWBB_PX3("r4", "o2") TF_DWBB_PX3("r6", "o3") TF_DWBB_TO("v")
+                : [v] "=&w"(v), [t] "=&w"(t)
+                : [b] "r"(b), [w0] "w"(w0), [w1] "w"(w1), [w2] "w"(w2), [o0] "i"(0), [o1] "i"(STEP), [o2] "i"(2 * STEP),
+                  [o3] "i"(3 * STEP)
+                : TF_DWBB_REGS);
+    } else {
+        __asm__(TF_DWBB_PX4("r0", "o0") TF_DWBB_PX4("r2", "o1") TF_DWBB_PX4("r4", "o2") TF_DWBB_PX4("r6", "o3") TF_DWBB_TO("v")
+                : [v] "=&w"(v), [t] "=&w"(t)
+                : [b] "r"(b), [w0] "w"(w0), [w1] "w"(w1), [w2] "w"(w2), [w3] "w"(w3), [o0] "i"(0), [o1] "i"(STEP),
+                  [o2] "i"(2 * STEP), [o3] "i"(3 * STEP)
+                : TF_DWBB_REGS);
+    }
+#undef TF_DWBB_PX
+#undef TF_DWBB_PX3
+#undef TF_DWBB_PX4
+    return v;
+}
+
+/* The raw sums of pixels 0..3 into *e and, with n == 8, 4..7 into *o (TF_DWBB_ASM_FITS). */
+static inline __attribute__((always_inline)) void tf_dwbb_asm_sums(const int8_t *b, const int n, const int32_t STEP,
+                                                                  const int NCH, const int share, int8x16_t w0,
+                                                                  int8x16_t w1, int8x16_t w2, int8x16_t w3, int32x4_t *e,
+                                                                  int32x4_t *o)
+{
+    int8x16_t t;
+    if (NCH > 1) {
+        *e = tf_dwbb_asm_chunks4(b, STEP, NCH, w0, w1, w2, w3);
+        if (n == 8) *o = tf_dwbb_asm_chunks4(b + 4 * STEP, STEP, NCH, w0, w1, w2, w3);
+    } else if (share == 3 && n == 8) {
+        /* loads at pixels 0, 3, 6: each serves three (two) pixels against w0, w1, w2 */
+        __asm__(TF_DWBB_LD("o0") TF_DWBB_MAC("r0", "w0") TF_DWBB_MAC("r2", "w1") TF_DWBB_MAC("r4", "w2")
+                TF_DWBB_LD("o3") TF_DWBB_MAC("r6", "w0") TF_DWBB_TO("e") TF_DWBB_MAC("r0", "w1") TF_DWBB_MAC("r2", "w2")
+                TF_DWBB_LD("o6") TF_DWBB_MAC("r4", "w0") TF_DWBB_MAC("r6", "w1") TF_DWBB_TO("o")
+                : [e] "=&w"(*e), [o] "=&w"(*o), [t] "=&w"(t)
+                : [b] "r"(b), [w0] "w"(w0), [w1] "w"(w1), [w2] "w"(w2), [o0] "i"(0), [o3] "i"(3 * STEP), [o6] "i"(6 * STEP)
+                : TF_DWBB_REGS);
+    } else if (share == 3) {
+        __asm__(TF_DWBB_LD("o0") TF_DWBB_MAC("r0", "w0") TF_DWBB_MAC("r2", "w1") TF_DWBB_MAC("r4", "w2")
+                TF_DWBB_LD("o3") TF_DWBB_MAC("r6", "w0") TF_DWBB_TO("e")
+                : [e] "=&w"(*e), [t] "=&w"(t)
+                : [b] "r"(b), [w0] "w"(w0), [w1] "w"(w1), [w2] "w"(w2), [o0] "i"(0), [o3] "i"(3 * STEP)
+                : TF_DWBB_REGS);
+    } else if (n == 8) {
+        /* two pixels a load */
+        __asm__(TF_DWBB_LD("o0") TF_DWBB_MAC("r0", "w0") TF_DWBB_MAC("r2", "w1") TF_DWBB_LD("o2") TF_DWBB_MAC("r4", "w0")
+                TF_DWBB_MAC("r6", "w1") TF_DWBB_TO("e") TF_DWBB_LD("o4") TF_DWBB_MAC("r0", "w0") TF_DWBB_MAC("r2", "w1")
+                TF_DWBB_LD("o6") TF_DWBB_MAC("r4", "w0") TF_DWBB_MAC("r6", "w1") TF_DWBB_TO("o")
+                : [e] "=&w"(*e), [o] "=&w"(*o), [t] "=&w"(t)
+                : [b] "r"(b), [w0] "w"(w0), [w1] "w"(w1), [o0] "i"(0), [o2] "i"(2 * STEP), [o4] "i"(4 * STEP),
+                  [o6] "i"(6 * STEP)
+                : TF_DWBB_REGS);
+    } else {
+        __asm__(TF_DWBB_LD("o0") TF_DWBB_MAC("r0", "w0") TF_DWBB_MAC("r2", "w1") TF_DWBB_LD("o2") TF_DWBB_MAC("r4", "w0")
+                TF_DWBB_MAC("r6", "w1") TF_DWBB_TO("e")
+                : [e] "=&w"(*e), [t] "=&w"(t)
+                : [b] "r"(b), [w0] "w"(w0), [w1] "w"(w1), [o0] "i"(0), [o2] "i"(2 * STEP)
+                : TF_DWBB_REGS);
+    }
+}
+#undef TF_DWBB_LD
+#undef TF_DWBB_LDX
+#undef TF_DWBB_MAC
+#undef TF_DWBB_MACA
+#undef TF_DWBB_TO
+#undef TF_DWBB_REGS
+
 /* The channel's constants and taps. */
 typedef struct {
     int32_t bias, mult, shift;
@@ -219,23 +317,27 @@ static inline __attribute__((always_inline)) void tf_dwbb_block(const int8_t *b,
 {
     const int8_t *bb = b + p * STEP;
     int32_t s[8];
+    int32x4_t e, o = vdupq_n_s32(0);
     /* the block's base in a register: its loads at immediate offsets */
     __asm__ volatile("" : "+r"(bb));
-    tf_dwbb_sums(bb, n < 4 ? n : 4, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, s);
+    if (TF_DWBB_ASM_FITS(n, NCH, share, STEP)) {
+        tf_dwbb_asm_sums(bb, n, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, &e, &o);
+    } else {
+        tf_dwbb_sums(bb, n < 4 ? n : 4, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, s);
+        e = tf_mve_vec4(s[0], n > 1 ? s[1] : s[0], n > 2 ? s[2] : s[0], n > 3 ? s[3] : s[0]);
+        if (n > 4) {
+            tf_dwbb_sums(bb + 4 * STEP, n - 4, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, s + 4);
+            o = tf_mve_vec4(s[4], n > 5 ? s[5] : s[4], n > 6 ? s[6] : s[4], n > 7 ? s[7] : s[4]);
+        }
+    }
     {
-        const int32x4_t e = tf_dwbb_scale(
-            vaddq_n_s32(tf_mve_vec4(s[0], n > 1 ? s[1] : s[0], n > 2 ? s[2] : s[0], n > 3 ? s[3] : s[0]), ch->bias),
-            ch->mult, ch->shift, how);
         /* u16 offsets: lane 2j pixel j, lane 2j + 1 pixel 4 + j (u32 lane j = j C + (4 + j) C << 16) */
         const uint16x8_t off = vreinterpretq_u16_u32(
             vaddq_n_u32(vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)C * 65537u), (uint32_t)C * 262144u));
+        e = tf_dwbb_scale(vaddq_n_s32(e, ch->bias), ch->mult, ch->shift, how);
         if (n > 4) {
-            int32x4_t o;
             int16x8_t v;
-            tf_dwbb_sums(bb + 4 * STEP, n - 4, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, s + 4);
-            o = tf_dwbb_scale(vaddq_n_s32(tf_mve_vec4(s[4], n > 5 ? s[5] : s[4], n > 6 ? s[6] : s[4], n > 7 ? s[7] : s[4]),
-                                          ch->bias),
-                              ch->mult, ch->shift, how);
+            o = tf_dwbb_scale(vaddq_n_s32(o, ch->bias), ch->mult, ch->shift, how);
             v = tf_dwbb_finish(tf_dwbb_narrow2(e, o), OZ, LO, HI);
             if (n == 8) {
                 vstrbq_scatter_offset_s16(y + p * C, off, v);

@@ -62,6 +62,24 @@ class MveDepthwiseBitExactTest {
             new Case(10, 10, 48, 7, 2, true, Activation.RELU6, false),   // 10x10 input to 5x5 (100 input pixels)
             new Case(9, 10, 24, 3, 2, false, Activation.NONE, true));    // VALID stride 2 from 9x10: 4x4 out
 
+    /**
+     * Layers for the per-layer band body (depthwise_conv_s8_band_mve_body.h): 3x3 / 5x5 / 7x7 (one, two, four 16-byte
+     * chunks), stride 1 and 2, SAME and VALID, rows of 1 to 40 outputs (blocks of 8, a last block moved back, rows
+     * under 8 predicated), odd and even sizes, 5 to 120 channels (16: the 16-lane gathers), RELU / RELU6 (clamps
+     * inside int8) and none, left shifts (spread scales), in place on every other case.
+     */
+    private static final List<Case> BAND_BODY = List.of(
+            new Case(20, 20, 48, 3, 1, true, Activation.NONE, false),    // mcunet-vww's 20x20x48 3x3: blocks 8, 8, 4
+            new Case(34, 34, 16, 3, 1, true, Activation.RELU6, false),   // 16 channels: 16 columns per gather
+            new Case(21, 19, 24, 3, 2, true, Activation.RELU6, true),    // stride 2, odd sizes, left shifts
+            new Case(10, 10, 120, 5, 1, true, Activation.NONE, false),   // 5x5 over 10x10: two chunks, 8 + 4 moved back
+            new Case(20, 20, 48, 7, 2, true, Activation.RELU, false),    // 7x7 stride 2: four chunks
+            new Case(9, 13, 33, 3, 1, false, Activation.NONE, true),     // VALID, 11 columns, left shifts
+            new Case(7, 6, 5, 3, 1, true, Activation.RELU, false),       // 6 columns: one predicated block
+            new Case(5, 3, 12, 3, 2, false, Activation.NONE, false),     // one output column
+            new Case(12, 12, 20, 5, 2, true, Activation.RELU6, true),    // 5x5 stride 2, left shifts
+            new Case(14, 9, 7, 7, 1, false, Activation.NONE, false));    // 7x7 VALID stride 1: 3 columns
+
     /** Small images whose channels are no multiple of 8: not the lanes body (other MVE kernels), same bytes. */
     private static final List<Case> NOT_LANES = List.of(
             new Case(3, 3, 17, 3, 1, true, Activation.NONE, false),
@@ -115,6 +133,24 @@ class MveDepthwiseBitExactTest {
             String model = runOnM55(cs, seed, true, true);
             assertTrue(!model.contains("tf_dw_lanes_mve_body("), cs + ": channels no multiple of 8 took the lanes body");
         }
+    }
+
+    @Test
+    void bandBodyMatchesPortableHostBuildOnM55() {
+        FirmwareTools.requireQemu();
+        int inPlace = 0;
+        long seed = 9500;
+        for (Case cs : BAND_BODY) {
+            seed++;
+            String model = runOnM55(cs, seed, BAND_BODY.indexOf(cs) % 2 == 0, seed % 3 == 0);
+            int one = model.indexOf("layer 1:");
+            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
+            assertTrue(first.contains("_dw_band_mve(") && model.contains("tf_dw_band_mve_body("),
+                    cs + ": the first layer does not use the per-layer band body");
+            String second = one < 0 ? "" : model.substring(one);
+            if (second.contains("_dw_band_mve(") && second.contains("in place")) inPlace++;
+        }
+        assertTrue(inPlace > 0, "no case ran the band body in place");
     }
 
     /**

@@ -21,10 +21,13 @@
  * to int8), and one VSTRB.16 scatters the 8 bytes C apart. The saturations are exact: the activation range lies
  * in int8, so a value saturated to int16 clamps to the same byte as the int32 one; the result differs from the
  * reference only where its own int32 addition of the zero point would overflow (|v| > 2^31 - 129), which the
- * reference leaves undefined. Blocks of at most 4 pixels use one int32 vector and VSTRB.32.
+ * reference leaves undefined. Blocks of at most 4 pixels use one int32 vector and VSTRB.32. A row's last 1 to 7
+ * pixels are a block moved back over pixels already done (the same bytes written again) where the row has 8; the
+ * last 1 or 2 of two rows share one vector (the upper row's sums held until the lower row's are done).
  *
  * Byte contract: a channel's output pixel q (byte q * C + c) is written only after the input rows loaded into the
- * band cover input pixel q's row, or that row is never read; only channel c's bytes are read or written while
+ * band for its own output row cover input pixel q's row, or that row is never read (a held pixel is written later
+ * still); only channel c's bytes are read or written while
  * channel c runs. The compiler checks this order before it runs a layer in place (out == in).
  * Portable C where __ARM_FEATURE_MVE is absent: the same band, loads and order, one pixel at a time. */
 #ifndef DEPTHWISE_CONV_S8_BAND_MVE_BODY_H
@@ -70,9 +73,8 @@ static inline __attribute__((always_inline)) void tf_dwbb_load_row(const int8_t 
 {
     const int32_t iy = pr - PT, cols = W < WP - PL ? W : WP - PL;
     int8_t *dst = band + pr;
-    int32_t x, c = C, kh = KH;
-    /* the offset vectors built here, per row (not held in registers the row's sums need) */
-    __asm__ volatile("" : "+r"(c), "+r"(kh));
+    int32_t x;
+    const int32_t c = C, kh = KH;
     if (iy < 0 || iy >= H) {
         const uint8x16_t spread = vmulq_n_u8(vidupq_n_u8(0, 1), (uint8_t)kh);
         const int8x16_t z = vdupq_n_s8((int8_t)ZP);
@@ -360,6 +362,20 @@ static inline __attribute__((always_inline)) void tf_dwbb_block(const int8_t *b,
     }
 }
 
+/* The last r (1 or 2) pixels of two rows, sums a (upper row) and b, as one vector: requantized and stored to y (the
+ * upper row's first of them) and y + OW * C. */
+static inline __attribute__((always_inline)) void tf_dwbb_pair(const int32_t *a, const int32_t *b, const int r, int8_t *y,
+                                                              const tf_dwbb_chan *ch, const int how, const int32_t C,
+                                                              const int32_t OW, const int32_t OZ, const int32_t LO,
+                                                              const int32_t HI)
+{
+    const int32_t d = r == 2 ? C : 0;
+    const int32x4_t v = r == 2 ? tf_mve_vec4(a[0], a[1], b[0], b[1]) : tf_mve_vec4(a[0], a[0], b[0], b[0]);
+    const uint32x4_t off = vreinterpretq_u32_s32(tf_mve_vec4(0, d, OW * C, OW * C + d));
+    const int32x4_t e = tf_dwbb_scale(vaddq_n_s32(v, ch->bias), ch->mult, ch->shift, how);
+    vstrbq_scatter_offset_s32(y, off, vreinterpretq_s32_s16(tf_dwbb_finish(tf_dwbb_narrow1(e), OZ, LO, HI)));
+}
+
 /* Every output of channel c (how: the kind of its shift, a constant). */
 static inline __attribute__((always_inline)) void tf_dwbb_channel(
     const int8_t *in, int8_t *out, const tf_dwbb_chan *ch, const int how,
@@ -372,7 +388,7 @@ static inline __attribute__((always_inline)) void tf_dwbb_channel(
     /* pixels per load with one chunk: the taps moved up by STEP lanes must stay within 16 */
     const int share = NCH > 1 ? 1 : (1 + (16 - KH * KW) / STEP >= 3 ? 3 : 1 + (16 - KH * KW) / STEP);
     int8_t band[TF_DWBB_BAND_BYTES];
-    int32_t oy, r;
+    int32_t oy, r, held[2] = {0, 0};
     for (r = 0; r < KH - SH; ++r) {
         tf_dwbb_load_row(in, band, r, H, W, C, KH, PT, PL, WP, ZP);
     }
@@ -399,6 +415,14 @@ static inline __attribute__((always_inline)) void tf_dwbb_channel(
                 } else {
                     tf_dwbb_block(b, y, ox, left, ch, how, C, STEP, NCH, share, OZ, LO, HI);
                 }
+            } else if (OW >= 8 && left <= 2 && oy % 2 == 0 && oy + 1 < OH) {
+                /* the last 1 or 2 pixels wait for the next row's (their sums now: the next row's band overwrites
+                 * this one's bytes) */
+                tf_dwbb_sums(b + ox * STEP, left, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, held);
+            } else if (OW >= 8 && left <= 2 && oy % 2 == 1) {
+                int32_t now[2];
+                tf_dwbb_sums(b + ox * STEP, left, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, now);
+                tf_dwbb_pair(held, now, left, y - OW * C + ox * C, ch, how, C, OW, OZ, LO, HI);
             } else if (OW >= 4) {
                 tf_dwbb_block(b, y, OW - 4, 4, ch, how, C, STEP, NCH, share, OZ, LO, HI);
             } else {

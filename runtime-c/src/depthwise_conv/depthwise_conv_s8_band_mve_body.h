@@ -309,7 +309,7 @@ typedef struct {
     int8x16_t w0, w1, w2, w3;
 } tf_dwbb_chan;
 
-/* Pixels [p, p + n) of a row (n 1 to 8, a constant; band b, output y): n > 4 as two vectors of 4 pixels (the first
+/* Pixels [p, p + n) of a row (n 1 to 4 or 8, a constant; band b, output y): n > 4 as two vectors of 4 pixels (the first
  * four, then the rest) narrowed into one int16x8 (lanes: pixel 0, 4, 1, 5, ...) and one VSTRB.16, else one vector
  * and VSTRB.32. */
 static inline __attribute__((always_inline)) void tf_dwbb_block(const int8_t *b, int8_t *y, const int32_t p, const int n,
@@ -341,13 +341,7 @@ static inline __attribute__((always_inline)) void tf_dwbb_block(const int8_t *b,
             int16x8_t v;
             o = tf_dwbb_scale(vaddq_n_s32(o, ch->bias), ch->mult, ch->shift, how);
             v = tf_dwbb_finish(tf_dwbb_narrow2(e, o), OZ, LO, HI);
-            if (n == 8) {
-                vstrbq_scatter_offset_s16(y + p * C, off, v);
-            } else {
-                /* even lanes (pixels 0 to 3) and the odd lanes of pixels 4 to n - 1: 2 predicate bits a lane */
-                const mve_pred16_t m = (mve_pred16_t)(0x3333u | (n > 4 ? 0xCu : 0u) | (n > 5 ? 0xC0u : 0u) | (n > 6 ? 0xC00u : 0u));
-                vstrbq_scatter_offset_p_s16(y + p * C, off, v, m);
-            }
+            vstrbq_scatter_offset_s16(y + p * C, off, v);
         } else {
             /* the low byte of each 32-bit lane: VSTRB.32 */
             const uint32x4_t off4 = vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)C);
@@ -413,7 +407,9 @@ static inline __attribute__((always_inline)) void tf_dwbb_channel(
                 if (OW >= 8) {
                     tf_dwbb_block(b, y, OW - 8, 8, ch, how, C, STEP, NCH, share, OZ, LO, HI);
                 } else {
-                    tf_dwbb_block(b, y, ox, left, ch, how, C, STEP, NCH, share, OZ, LO, HI);
+                    /* a row of 5 to 7: 4 pixels, then the rest (lanes predicated from the first) */
+                    tf_dwbb_block(b, y, ox, 4, ch, how, C, STEP, NCH, share, OZ, LO, HI);
+                    tf_dwbb_block(b, y, ox + 4, left - 4, ch, how, C, STEP, NCH, share, OZ, LO, HI);
                 }
             } else if (OW >= 8 && left <= 2 && oy % 2 == 0 && oy + 1 < OH) {
                 /* the last 1 or 2 pixels wait for the next row's (their sums now: the next row's band overwrites

@@ -23,7 +23,8 @@
  * reference only where its own int32 addition of the zero point would overflow (|v| > 2^31 - 129), which the
  * reference leaves undefined. Blocks of at most 4 pixels use one int32 vector and VSTRB.32. A row's last 1 to 7
  * pixels are a block moved back over pixels already done (the same bytes written again) where the row has 8; the
- * last 1 or 2 of two rows share one vector (the upper row's sums held until the lower row's are done).
+ * last 1 or 2 of two rows share one vector, the last 3 or 4 one block (the upper row's sums held until the lower
+ * row's are done).
  *
  * Byte contract: a channel's output pixel q (byte q * C + c) is written only after the input rows loaded into the
  * band for its own output row cover input pixel q's row, or that row is never read (a held pixel is written later
@@ -356,6 +357,36 @@ static inline __attribute__((always_inline)) void tf_dwbb_block(const int8_t *b,
     }
 }
 
+/* The raw sums of the 4 pixels from b as one vector. */
+static inline __attribute__((always_inline)) int32x4_t tf_dwbb_raw4(const int8_t *b, const tf_dwbb_chan *ch,
+                                                                   const int32_t STEP, const int NCH, const int share)
+{
+    const int8_t *bb = b;
+    int32x4_t e, o;
+    int32_t s[4];
+    __asm__ volatile("" : "+r"(bb));
+    if (TF_DWBB_ASM_FITS(4, NCH, share, STEP)) {
+        tf_dwbb_asm_sums(bb, 4, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, &e, &o);
+        return e;
+    }
+    tf_dwbb_sums(bb, 4, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, s);
+    return tf_mve_vec4(s[0], s[1], s[2], s[3]);
+}
+
+/* The last 4 pixels of two rows, raw sums a (upper row) and b, as one block of 8: stored to y (the upper row's
+ * first of them) and y + OW * C. */
+static inline __attribute__((always_inline)) void tf_dwbb_pair4(int32x4_t a, int32x4_t b, int8_t *y, const tf_dwbb_chan *ch,
+                                                               const int how, const int32_t C, const int32_t OW,
+                                                               const int32_t OZ, const int32_t LO, const int32_t HI)
+{
+    /* lane 2j: the upper row's pixel j, lane 2j + 1: the lower row's (u32 lane j = j C + (OW C + j C) << 16) */
+    const uint16x8_t off = vreinterpretq_u16_u32(
+        vaddq_n_u32(vmulq_n_u32(vidupq_n_u32(0, 1), (uint32_t)C * 65537u), (uint32_t)(OW * C) * 65536u));
+    const int32x4_t e = tf_dwbb_scale(vaddq_n_s32(a, ch->bias), ch->mult, ch->shift, how);
+    const int32x4_t o = tf_dwbb_scale(vaddq_n_s32(b, ch->bias), ch->mult, ch->shift, how);
+    vstrbq_scatter_offset_s16(y, off, tf_dwbb_finish(tf_dwbb_narrow2(e, o), OZ, LO, HI));
+}
+
 /* The last r (1 or 2) pixels of two rows, sums a (upper row) and b, as one vector: requantized and stored to y (the
  * upper row's first of them) and y + OW * C. */
 static inline __attribute__((always_inline)) void tf_dwbb_pair(const int32_t *a, const int32_t *b, const int r, int8_t *y,
@@ -383,6 +414,7 @@ static inline __attribute__((always_inline)) void tf_dwbb_channel(
     const int share = NCH > 1 ? 1 : (1 + (16 - KH * KW) / STEP >= 3 ? 3 : 1 + (16 - KH * KW) / STEP);
     int8_t band[TF_DWBB_BAND_BYTES];
     int32_t oy, r, held[2] = {0, 0};
+    int32x4_t held4 = vdupq_n_s32(0);
     for (r = 0; r < KH - SH; ++r) {
         tf_dwbb_load_row(in, band, r, H, W, C, KH, PT, PL, WP, ZP);
     }
@@ -419,6 +451,13 @@ static inline __attribute__((always_inline)) void tf_dwbb_channel(
                 int32_t now[2];
                 tf_dwbb_sums(b + ox * STEP, left, STEP, NCH, share, ch->w0, ch->w1, ch->w2, ch->w3, now);
                 tf_dwbb_pair(held, now, left, y - OW * C + ox * C, ch, how, C, OW, OZ, LO, HI);
+            } else if (OW >= 8 && share == 3 && oy % 2 == 0 && oy + 1 < OH) {
+                /* the last 3 or 4 likewise, as the 4 pixels that end the row (measured: pays with three pixels a load,
+                 * not with two, mcunet-vww on qemu-mps3-an547) */
+                held4 = tf_dwbb_raw4(b + (OW - 4) * STEP, ch, STEP, NCH, share);
+            } else if (OW >= 8 && share == 3 && oy % 2 == 1) {
+                tf_dwbb_pair4(held4, tf_dwbb_raw4(b + (OW - 4) * STEP, ch, STEP, NCH, share), y - OW * C + (OW - 4) * C, ch,
+                              how, C, OW, OZ, LO, HI);
             } else if (OW >= 4) {
                 tf_dwbb_block(b, y, OW - 4, 4, ch, how, C, STEP, NCH, share, OZ, LO, HI);
             } else {

@@ -65,7 +65,7 @@ class MveDepthwiseBitExactTest {
     /**
      * Layers for the per-layer band body (depthwise_conv_s8_band_mve_body.h): 3x3 / 5x5 / 7x7 (one, two, four 16-byte
      * chunks), stride 1 and 2, SAME and VALID, rows of 1 to 34 outputs (blocks of 8, a last block moved back, the last
-     * 1 or 2 pixels of two rows together, rows under 8 predicated), odd and even sizes, 5 to 120 channels (16: the 16-lane gathers), RELU / RELU6 (clamps
+     * 1 to 4 pixels of two rows together, rows under 8 predicated), odd and even sizes, 5 to 120 channels (16: the 16-lane gathers), RELU / RELU6 (clamps
      * inside int8) and none, left shifts (spread scales), in place on every other case.
      */
     private static final List<Case> BAND_BODY = List.of(
@@ -75,7 +75,8 @@ class MveDepthwiseBitExactTest {
             new Case(10, 10, 120, 5, 1, true, Activation.NONE, false),   // 5x5 over 10x10: two chunks, 8 + 4 moved back
             new Case(20, 20, 48, 7, 2, true, Activation.RELU, false),    // 7x7 stride 2: four chunks
             new Case(9, 11, 33, 3, 1, false, Activation.NONE, true),     // VALID, 9 columns (8 + a held pixel), left shifts
-            new Case(7, 6, 5, 3, 1, true, Activation.RELU, false),       // 6 columns: one predicated block
+            new Case(7, 6, 5, 3, 1, true, Activation.RELU, false),       // 6 columns: blocks of 4 and 2
+            new Case(11, 11, 10, 3, 1, true, Activation.RELU, false),    // 11 columns: 8 + 3 held for the next row
             new Case(5, 3, 12, 3, 2, false, Activation.NONE, false),     // one output column
             new Case(12, 12, 20, 5, 2, true, Activation.RELU6, true),    // 5x5 stride 2, left shifts
             new Case(14, 9, 7, 7, 1, false, Activation.NONE, false));    // 7x7 VALID stride 1: 3 columns

@@ -152,6 +152,11 @@ class MveDepthwiseBitExactTest {
             if (second.contains("_dw_band_mve(") && second.contains("in place")) inPlace++;
         }
         assertTrue(inPlace > 0, "no case ran the band body in place");
+        // rows longer than the body unrolls (70 > MveDepthwiseBand.MAX_OW) stay on the generic band kernel
+        Case wide = new Case(4, 70, 3, 3, 1, true, Activation.RELU6, false);
+        String model = runOnM55(wide, seed + 1, true, true);
+        assertTrue(model.contains("tf_depthwise_conv_s8_band_mve(") && !model.contains("tf_dw_band_mve_body("),
+                wide + ": rows of 70 outputs should take the generic band kernel");
     }
 
     /**

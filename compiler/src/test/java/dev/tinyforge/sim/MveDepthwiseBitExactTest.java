@@ -80,6 +80,25 @@ class MveDepthwiseBitExactTest {
             new Case(2, 8, 16, 5, 1, true, Activation.NONE, false),      // 16 outputs: two whole blocks
             new Case(7, 7, 64, 3, 1, true, Activation.RELU6, true));     // 49 outputs: 6 blocks + 1
 
+    /**
+     * Layers for the per-layer band body (depthwise_conv_s8_band_mve_body.h): 3x3 / 5x5 / 7x7 (one, two, four 16-byte
+     * chunks), stride 1 and 2, SAME and VALID, rows of 1 to 34 outputs (blocks of 8, a last block moved back, the last
+     * 1 to 4 pixels of two rows together, rows under 8 predicated), odd and even sizes, 5 to 120 channels (16: the 16-lane gathers), RELU / RELU6 (clamps
+     * inside int8) and none, left shifts (spread scales), in place on every other case.
+     */
+    private static final List<Case> BAND_BODY = List.of(
+            new Case(20, 20, 48, 3, 1, true, Activation.NONE, false),    // mcunet-vww's 20x20x48 3x3: blocks 8, 8, 4
+            new Case(34, 34, 16, 3, 1, true, Activation.RELU6, false),   // 16 channels: 16 columns per gather
+            new Case(21, 19, 24, 3, 2, true, Activation.RELU6, true),    // stride 2, odd sizes, left shifts
+            new Case(10, 10, 120, 5, 1, true, Activation.NONE, false),   // 5x5 over 10x10: two chunks, 8 + 4 moved back
+            new Case(20, 20, 48, 7, 2, true, Activation.RELU, false),    // 7x7 stride 2: four chunks
+            new Case(9, 11, 33, 3, 1, false, Activation.NONE, true),     // VALID, 9 columns (8 + a held pixel), left shifts
+            new Case(7, 6, 5, 3, 1, true, Activation.RELU, false),       // 6 columns: blocks of 4 and 2
+            new Case(11, 11, 10, 3, 1, true, Activation.RELU, false),    // 11 columns: 8 + 3 held for the next row
+            new Case(5, 3, 12, 3, 2, false, Activation.NONE, false),     // one output column
+            new Case(12, 12, 20, 5, 2, true, Activation.RELU6, true),    // 5x5 stride 2, left shifts
+            new Case(14, 9, 7, 7, 1, false, Activation.NONE, false));    // 7x7 VALID stride 1: 3 columns
+
     /** Small images whose channels are no multiple of 8: not the lanes body (other MVE kernels), same bytes. */
     private static final List<Case> NOT_LANES = List.of(
             new Case(3, 3, 17, 3, 1, true, Activation.NONE, false),
@@ -95,19 +114,20 @@ class MveDepthwiseBitExactTest {
             seed++;
             String model = runOnM55(cs, seed, CASES.indexOf(cs) % 2 == 0, seed % 3 == 0);
             String first = model.substring(model.indexOf("layer 0:"), model.indexOf("layer 1:"));
-            assertTrue(first.contains("tf_depthwise_conv_s8_band_mve("), cs + ": the first layer does not use the band kernel");
+            assertTrue(first.contains("tf_depthwise_conv_s8_band_mve(") || first.contains("_dw_band_mve("),
+                    cs + ": the first layer does not use the band kernel or body");
             String second = model.substring(model.indexOf("layer 1:"));
-            if (second.contains("tf_depthwise_conv_s8_band_mve(") && second.contains("in place")) inPlace++;
+            if ((second.contains("tf_depthwise_conv_s8_band_mve(") || second.contains("_dw_band_mve(")) && second.contains("in place")) inPlace++;
         }
         assertTrue(inPlace > 0, "no case ran the band kernel in place");
-        // and a small 3x3 layer is left to the planar kernel (and still matches)
+        // and a small 3x3 layer takes the per-layer band body too (and still matches)
         Case small = new Case(8, 8, 40, 3, 1, true, Activation.NONE, false);
         byte[] input = randomInput(DspDepthwiseGraphs.generate(small, 1), 1);
         byte[] expected = HostBuilds.build(DspDepthwiseGraphs.generate(small, 1), "mve-dw-small", CompileOptions.DEFAULT).run(input);
         CompiledModel cm = Compiler.compile(DspDepthwiseGraphs.generate(small, 1), CompileOptions.DEFAULT.withIsa(Isa.MVE));
         String model = cm.code().files().get("model.c");
-        assertTrue(model.contains("tf_depthwise_conv_s8_planar_mve(") && !model.contains("tf_depthwise_conv_s8_band_mve("),
-                "an 8x8x40 3x3 layer should stay planar");
+        assertTrue(model.contains("_dw_band_mve(") && !model.contains("tf_depthwise_conv_s8_planar_mve("),
+                "an 8x8x40 3x3 layer should take the per-layer band body");
         assertArrayEquals(expected, EmulatedRun.run(cm, Boards.get(BOARD), input, false, 120).outputs(), "planar 8x8x40");
     }
 
@@ -156,6 +176,29 @@ class MveDepthwiseBitExactTest {
             if (first.contains("_window_bias")) counts[1]++;
         }
         return counts;
+    }
+
+    @Test
+    void bandBodyMatchesPortableHostBuildOnM55() {
+        FirmwareTools.requireQemu();
+        int inPlace = 0;
+        long seed = 9500;
+        for (Case cs : BAND_BODY) {
+            seed++;
+            String model = runOnM55(cs, seed, BAND_BODY.indexOf(cs) % 2 == 0, seed % 3 == 0);
+            int one = model.indexOf("layer 1:");
+            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
+            assertTrue(first.contains("_dw_band_mve(") && model.contains("tf_dw_band_mve_body("),
+                    cs + ": the first layer does not use the per-layer band body");
+            String second = one < 0 ? "" : model.substring(one);
+            if (second.contains("_dw_band_mve(") && second.contains("in place")) inPlace++;
+        }
+        assertTrue(inPlace > 0, "no case ran the band body in place");
+        // rows longer than the body unrolls (70 > MveDepthwiseBand.MAX_OW) stay on the generic band kernel
+        Case wide = new Case(4, 70, 3, 3, 1, true, Activation.RELU6, false);
+        String model = runOnM55(wide, seed + 1, true, true);
+        assertTrue(model.contains("tf_depthwise_conv_s8_band_mve(") && !model.contains("tf_dw_band_mve_body("),
+                wide + ": rows of 70 outputs should take the generic band kernel");
     }
 
     /**

@@ -31,6 +31,10 @@ final class MveDepthwise {
         }
         int[] win = reachableTaps(x, f, out.type().shape(), p);
         int wh = win[1] - win[0], ww = win[3] - win[2];
+        if (MveDepthwiseBand.fits(x, wh, ww, out.type().shape(), p, win, ip)) {
+            MveDepthwiseBand.emit(n, ctx, code, p, quant, inDims, wDims, outDims, params, win);
+            return true;
+        }
         if (planarFits(x, new int[] {1, wh, ww, f[3]}, out.type().shape(), p)) {
             if (bandFits(wh, ww, out.type().shape(), p)) {
                 band(n, ctx, code, p, params, quant, inDims, wDims, outDims, win);
@@ -287,7 +291,7 @@ final class MveDepthwise {
     }
 
     /** Declares the dims of a filter window [fy0, fy1) x [fx0, fx1) of c channels; returns a pointer to them. */
-    private static String windowDims(EmitContext ctx, int[] win, int c) {
+    static String windowDims(EmitContext ctx, int[] win, int c) {
         return "&" + ctx.declare("tf_dims", "window_dims", "{1, " + (win[1] - win[0]) + ", " + (win[3] - win[2]) + ", " + c + "}");
     }
 
@@ -299,7 +303,7 @@ final class MveDepthwise {
     }
 
     /** 16-byte chunks per channel of the band kernel's filter: ceil(kh * kw / 16). */
-    private static int bandChunks(int kh, int kw) {
+    static int bandChunks(int kh, int kw) {
         return (kh * kw + 15) / 16;
     }
 
@@ -359,7 +363,7 @@ final class MveDepthwise {
     }
 
     /** The window [fy0, fy1) x [fx0, fx1) of a 1 x H x W x C depthwise filter, as 1 x h x w x C. */
-    private static byte[] depthwiseWindow(Value w, int[] win) {
+    static byte[] depthwiseWindow(Value w, int[] win) {
         byte[] v = w.constant().int8();
         int fw = w.type().dim(2), c = w.type().dim(3), wh = win[1] - win[0], ww = win[3] - win[2];
         byte[] sub = new byte[wh * ww * c];
@@ -370,13 +374,13 @@ final class MveDepthwise {
     }
 
     /** Sum of each channel's taps of a depthwise filter given as bytes (channels innermost). */
-    private static int[] windowSums(byte[] v, int c) {
+    static int[] windowSums(byte[] v, int c) {
         int[] s = new int[c];
         for (int i = 0; i < v.length; i++) s[i % c] += v[i];
         return s;
     }
 
-    private static int[] toInts(byte[] v) {
+    static int[] toInts(byte[] v) {
         int[] t = new int[v.length];
         for (int i = 0; i < v.length; i++) t[i] = v[i];
         return t;

@@ -89,6 +89,39 @@ class MveKernelsBitExactTest {
     }
 
     /**
+     * First layers ({@link MveLayerGraphs#firstLayers}: 1, 3 or 4 input channels, strides, paddings) on the M55 give the
+     * portable host build's bytes; the gathered-taps body must have run, with and without padding (pad arguments after
+     * the strides), with and without a fused RELU, and with the full int8 range and a narrower activation.
+     */
+    @Test
+    void firstLayersOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "tf_conv_s8_mve_gather_body\\((&\\w+), (?:[^,]+, ){8}(?:\\d+, ){7}(\\d+), (\\d+), (?:\\d+, ){4}(TF_PW_SHIFT_[A-Z_| ]*)\\);");
+        for (long seed = 8000; seed < 8006; seed++) {
+            final long s = seed;
+            String code = matchesPortable(() -> MveLayerGraphs.firstLayers(s), "mve-first", seed, CompileOptions.NO_MEMORY_OPTIMIZATIONS,
+                    seed % 3 == 0, "the first-layer bodies");
+            java.util.regex.Matcher m = call.matcher(code);
+            while (m.find()) {
+                calls.merge("gather body", 1, Integer::sum);
+                calls.merge(m.group(2).equals("0") && m.group(3).equals("0") ? "no padding" : "padding", 1, Integer::sum);
+                calls.merge(m.group(4).contains("TF_PW_RELU") ? "relu" : "no relu", 1, Integer::sum);
+                java.util.regex.Matcher p = java.util.regex.Pattern.compile("tf_conv_params " + m.group(1).substring(1)
+                        + " = \\{.*\\{(-?\\d+), (-?\\d+)\\}\\};").matcher(code);
+                if (p.find()) calls.merge(p.group(1).equals("-128") && p.group(2).equals("127") ? "full range" : "narrower range", 1,
+                        Integer::sum);
+            }
+            if (code.contains("tf_conv_s8_mve_body(")) calls.merge("column body", 1, Integer::sum);
+        }
+        System.out.println("MVE first layers vs portable C: layers " + calls);
+        for (String k : new String[] {"gather body", "padding", "no padding", "relu", "no relu", "full range", "narrower range"}) {
+            assertTrue(calls.getOrDefault(k, 0) > 0, "no first-layer graph ran the gather body with " + k);
+        }
+    }
+
+    /**
      * The graph built for the host with the portable kernels, and (when {@code hostMve}) with the *_mve kernels' portable
      * C, and run as M55 firmware under QEMU: every build gives the same bytes. Returns the firmware's generated C.
      */

@@ -88,6 +88,34 @@ final class MveLayerGraphs {
         return g;
     }
 
+    /**
+     * First layers (the gathered-taps convolution body, conv/conv_s8_mve_body.h): an image of 1, 3 or 4 channels, 2..9
+     * rows, 3..100 columns (wide rows put the gather offsets past 255: the column body then runs), two convolutions of
+     * 1x1 to 5x5 filters (at most 32 taps, or a few more), strides 1 and 2, random padding per side, 8 to 32 output
+     * channels (and 12, not a multiple of 8), each with its own activation, zero points and scales; every output compared.
+     */
+    static Graph firstLayers(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_first_" + seed);
+        int c = new int[] {1, 3, 4}[r.nextInt(3)];
+        Value x = g.addInput("in", act(r, 1, 2 + r.nextInt(8), 3 + r.nextInt(98), c));
+        List<Value> outs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int in = x.type().dim(3), max = in == 1 ? 5 : 3;
+            int kh = 1 + r.nextInt(max), kw = 1 + r.nextInt(max);
+            int[] pads = {r.nextInt(kh), r.nextInt(kw), r.nextInt(kh), r.nextInt(kw)};
+            int oc = i == 0 ? new int[] {8, 16, 24, 32, 12}[r.nextInt(5)] : 8 * (1 + r.nextInt(2));
+            Value y = conv(g, r, x, oc, kh, kw, 1 + r.nextInt(2), 1, pads);
+            if (y == x) continue;
+            outs.add(y);
+            // the second layer's input: back to 1..4 channels through a 1x1, so that its taps stay few
+            x = i == 0 ? conv(g, r, y, 1 + r.nextInt(4), 1, 1, 1, 1, new int[] {0, 0, 0, 0}) : y;
+            if (i == 0) outs.add(x);
+        }
+        for (Value v : outs) g.addOutput(v);
+        return g;
+    }
+
     private static int pick(Random r) { return CHANNELS[r.nextInt(CHANNELS.length)]; }
 
     private static TensorType act(Random r, int n, int h, int w, int c) {

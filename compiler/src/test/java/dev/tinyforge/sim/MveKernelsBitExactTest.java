@@ -122,6 +122,60 @@ class MveKernelsBitExactTest {
     }
 
     /**
+     * Residual ADDs ({@link MveLayerGraphs#adds}) on the M55 give the portable host build's bytes; the ADD body must have
+     * run with input 1 and with input 2 as the larger-scale input, with the full int8 range and a narrower activation,
+     * and on a size with a tail (not a multiple of 16).
+     */
+    @Test
+    void residualAddsOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "tf_add_s8_mve_body\\([^,]+, [^,]+, in1, in2, out, ([01]), (\\d+), (?:-?\\d+, ){4}(-?\\d+), (-?\\d+)\\);");
+        for (long seed = 9000; seed < 9006; seed++) {
+            final long s = seed;
+            String code = matchesPortable(() -> MveLayerGraphs.adds(s), "mve-add", seed, seed % 2 == 0 ? CompileOptions.DEFAULT
+                    : CompileOptions.NO_MEMORY_OPTIMIZATIONS, seed % 3 == 0, "the ADD bodies");
+            java.util.regex.Matcher m = call.matcher(code);
+            while (m.find()) {
+                calls.merge(m.group(1).equals("1") ? "input 1 larger" : "input 2 larger", 1, Integer::sum);
+                calls.merge(Integer.parseInt(m.group(2)) % 16 == 0 ? "whole steps" : "tail", 1, Integer::sum);
+                calls.merge(m.group(3).equals("-128") && m.group(4).equals("127") ? "full range" : "narrower range", 1, Integer::sum);
+            }
+        }
+        System.out.println("MVE ADD bodies vs portable C: layers " + calls);
+        for (String k : new String[] {"input 1 larger", "input 2 larger", "whole steps", "tail", "full range", "narrower range"}) {
+            assertTrue(calls.getOrDefault(k, 0) > 0, "no ADD graph ran the ADD body with " + k);
+        }
+    }
+
+    /**
+     * Model heads ({@link MveLayerGraphs#headMeans}: NHWC to NCHW, MEANs over the innermost axes, and two layers the
+     * Helium kernels hand to the portable code) on the M55 give the portable host build's bytes; both Helium kernels
+     * must have been called, with the 16-lane and the 8-lane transpose rows (pixels up to 17 and beyond).
+     */
+    @Test
+    void headMeansOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        for (long seed = 9100; seed < 9106; seed++) {
+            final long s = seed;
+            Graph g = MveLayerGraphs.headMeans(s);
+            int[] shape = g.inputs().get(0).type().shape();
+            String code = matchesPortable(() -> MveLayerGraphs.headMeans(s), "mve-head", seed, CompileOptions.NO_MEMORY_OPTIMIZATIONS,
+                    seed % 3 == 0, "the MEAN and TRANSPOSE kernels");
+            for (String k : new String[] {"tf_mean_s8_mve", "tf_transpose_nd_mve"}) {
+                if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
+            }
+            calls.merge(shape[1] * shape[2] <= 17 ? "16-lane rows" : "8-lane rows", 1, Integer::sum);
+        }
+        System.out.println("MVE MEAN / TRANSPOSE vs portable C: graphs " + calls);
+        for (String k : new String[] {"tf_mean_s8_mve", "tf_transpose_nd_mve", "16-lane rows", "8-lane rows"}) {
+            assertTrue(calls.getOrDefault(k, 0) > 0, "no head graph ran " + k);
+        }
+    }
+
+    /**
      * The graph built for the host with the portable kernels, and (when {@code hostMve}) with the *_mve kernels' portable
      * C, and run as M55 firmware under QEMU: every build gives the same bytes. Returns the firmware's generated C.
      */

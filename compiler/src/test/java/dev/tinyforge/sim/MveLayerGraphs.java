@@ -116,6 +116,60 @@ final class MveLayerGraphs {
         return g;
     }
 
+    /**
+     * Residual ADDs (the Helium ADD body, add/add_s8_mve_body.h): two inputs of the same shape (256 to about 4000
+     * elements, sizes that are and are not multiples of 16), three ADDs with their own scales (either input the larger),
+     * zero points and activations (NONE: the full int8 range; RELU, RELU6: narrower), one in place when its input dies;
+     * every output compared.
+     */
+    static Graph adds(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_add_" + seed);
+        int h = 2 + r.nextInt(8), w = 2 + r.nextInt(8), c = 1 + r.nextInt(64);
+        while (h * w * c < 256) c += 16;
+        Value a = g.addInput("a", act(r, 1, h, w, c)), b = g.addInput("b", act(r, 1, h, w, c));
+        Value s1 = g.newValue("add", act(r, 1, h, w, c));
+        g.addNode("add1", OpKind.ADD, new Attrs.Binary(activation(r)), List.of(a, b), List.of(s1));
+        Value s2 = g.newValue("add", act(r, 1, h, w, c));
+        g.addNode("add2", OpKind.ADD, new Attrs.Binary(activation(r)), List.of(s1, a), List.of(s2));
+        Value s3 = g.newValue("add", act(r, 1, h, w, c));
+        g.addNode("add3", OpKind.ADD, new Attrs.Binary(activation(r)), List.of(b, s2), List.of(s3));
+        g.addOutput(s1);
+        g.addOutput(s3);
+        return g;
+    }
+
+    /**
+     * A PyTorch model's head (the Helium TRANSPOSE and MEAN kernels): an NHWC image of 1..200 channels and 1..7 x 1..7
+     * pixels moved to NCHW (the last axis forward: 16-lane rows up to 17 pixels, 8-lane rows beyond), then MEANs over
+     * the innermost axes (W, then H; H and W at once, kept dims) with their own scales and zero points, and two the
+     * kernels leave to the portable code: a MEAN over H and W of NHWC (not innermost) and the transpose back to NHWC.
+     */
+    static Graph headMeans(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_head_" + seed);
+        int h = 1 + r.nextInt(7), w = 1 + r.nextInt(7), c = 1 + r.nextInt(200);
+        Value x = g.addInput("in", act(r, 1, h, w, c));
+        Value t = g.newValue("nchw", x.type().withShape(new int[] {1, c, h, w}));
+        g.addNode("t", OpKind.TRANSPOSE, new Attrs.Transpose(new int[] {0, 3, 1, 2}), List.of(x), List.of(t));
+        Value m1 = mean(g, r, t, new int[] {3}, new int[] {1, c, h});
+        Value m2 = mean(g, r, m1, new int[] {2}, new int[] {1, c});
+        Value m3 = mean(g, r, t, new int[] {2, 3}, new int[] {1, c, 1, 1});
+        Value m4 = mean(g, r, x, new int[] {1, 2}, new int[] {1, c});
+        Value back = g.newValue("nhwc", x.type());
+        g.addNode("back", OpKind.TRANSPOSE, new Attrs.Transpose(new int[] {0, 2, 3, 1}), List.of(t), List.of(back));
+        for (Value v : List.of(t, m1, m2, m3, m4, back)) g.addOutput(v);
+        return g;
+    }
+
+    private static Value mean(Graph g, Random r, Value x, int[] axes, int[] shape) {
+        int zp = new int[] {-128, 127, 0, r.nextInt(256) - 128}[r.nextInt(4)];
+        Value y = g.newValue("mean", new TensorType(ElementType.INT8, shape, Quant.perTensor(0.01f + r.nextFloat() * 0.2f, zp)));
+        g.addNode("mean" + g.nodes().size(), OpKind.MEAN, new Attrs.Reduce(axes, shape.length == x.type().shape().length),
+                List.of(x), List.of(y));
+        return y;
+    }
+
     private static int pick(Random r) { return CHANNELS[r.nextInt(CHANNELS.length)]; }
 
     private static TensorType act(Random r, int n, int h, int w, int c) {

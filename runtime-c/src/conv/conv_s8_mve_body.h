@@ -95,10 +95,12 @@ static inline __attribute__((always_inline)) void tf_conv_s8_mve_body(const tf_c
  * into two vectors, no column on the stack. tf_conv_s8_mve_gather_body's prepared constants:
  *  - filter32: the OHWI filters, each padded with zeros to 32 taps (so a vector's lanes past K add 0), as
  *    little-endian words (word loads reach 508 bytes from one base register);
- *  - taps[32]: byte offsets of taps 0..15 from the pixel's first tap, then of taps 16..31 from its tap 16
- *    (B_AT bytes further; lanes past K point at 0), each within 255 (one VLDRB gather with u8 offsets);
+ *  - taps[96]: byte offsets of taps 0..15 from the pixel's first tap, then of taps 16..31 from its tap 16
+ *    (B_AT bytes further; lanes past K point at 0), each within 255 (one VLDRB gather with u8 offsets); then
+ *    each lane's filter row, then its filter column (lanes past K: those of the tap they point at), for the
+ *    pixels whose window reaches the padding: their taps inside the image are gathered under a predicate;
  *  - consts: per 4 output channels, 4 x {folded bias}, {multiplier}, {min(shift, 0)}, {max(shift, 0)}.
- * Pixels whose window reaches the padding take their taps from a column on the stack instead. */
+ * Images too large for byte rows and columns take those pixels' taps from a column on the stack instead. */
 #define TF_CONV_GATHER_MAX_TAPS 32
 
 #if defined(__ARM_FEATURE_MVE)
@@ -117,13 +119,28 @@ static inline __attribute__((always_inline)) void tf_conv_gather_taps(const tf_c
                                                                      const int8_t *in, int32_t IN_W, int32_t IN_C, int32_t F_H,
                                                                      int32_t F_W, int32_t SH,
                                                                      int32_t SW, int32_t PT, int32_t PL, int32_t B_AT,
-                                                                     uint8x16_t ta, uint8x16_t tb, int32_t oy, int32_t ox,
-                                                                     int inside, int8_t *column, int8x16_t *a, int8x16_t *b)
+                                                                     const uint8_t *taps, int32_t oy, int32_t ox,
+                                                                     int inside, const int edge_gather, int8_t *column,
+                                                                     int8x16_t *a, int8x16_t *b)
 {
+    const int32_t iy0 = oy * SH - PT, ix0 = ox * SW - PL;
     if (inside) {
-        const int8_t *p = in + ((oy * SH - PT) * IN_W + ox * SW - PL) * IN_C;
-        *a = vldrbq_gather_offset_s8(p, ta);
-        *b = vldrbq_gather_offset_s8(p + B_AT, tb);
+        const int8_t *p = in + (iy0 * IN_W + ix0) * IN_C;
+        *a = vldrbq_gather_offset_s8(p, vldrbq_u8(taps));
+        *b = vldrbq_gather_offset_s8(p + B_AT, vldrbq_u8(taps + 16));
+    } else if (edge_gather) {
+        /* taps whose row iy0 + fy and column ix0 + fx (as bytes: below 0 wraps past the image) lie inside are
+         * gathered, the others are the input zero point and never read; the window's first byte may lie outside the
+         * image (an address only: inactive lanes make no access) */
+        const int8_t *p = (const int8_t *)((uintptr_t)in + (uintptr_t)(intptr_t)((iy0 * IN_W + ix0) * IN_C));
+        const uint8x16_t last_row = vdupq_n_u8((uint8_t)(in_dims->h - 1)), last_col = vdupq_n_u8((uint8_t)(IN_W - 1));
+        const int8x16_t zero_point = vdupq_n_s8((int8_t)(-params->input_offset));
+        mve_pred16_t pa = vcmpcsq_u8(last_row, vaddq_n_u8(vldrbq_u8(taps + 32), (uint8_t)iy0));
+        mve_pred16_t pb = vcmpcsq_u8(last_row, vaddq_n_u8(vldrbq_u8(taps + 48), (uint8_t)iy0));
+        pa = vcmpcsq_m_u8(last_col, vaddq_n_u8(vldrbq_u8(taps + 64), (uint8_t)ix0), pa);
+        pb = vcmpcsq_m_u8(last_col, vaddq_n_u8(vldrbq_u8(taps + 80), (uint8_t)ix0), pb);
+        *a = vpselq_s8(vldrbq_gather_offset_z_s8(p, vldrbq_u8(taps), pa), zero_point, pa);
+        *b = vpselq_s8(vldrbq_gather_offset_z_s8(p + B_AT, vldrbq_u8(taps + 16), pb), zero_point, pb);
     } else {
         tf_conv_mve_column(params, in_dims, in, F_H, F_W, oy, ox, column);
         *a = vldrbq_s8(column);
@@ -210,15 +227,18 @@ static inline __attribute__((always_inline)) void tf_conv_gather_run(const tf_co
                                                                     const uint8_t *taps, int8_t *column, int8_t *out,
                                                                     int32_t IN_W, int32_t IN_C, int32_t F_H, int32_t F_W,
                                                                     int32_t SH, int32_t SW, int32_t PT,
-                                                                    int32_t PL, int32_t B_AT, int32_t OUT_W, int32_t OC,
+                                                                    int32_t PL, int32_t B_AT, int32_t OUT_H, int32_t OUT_W, int32_t OC,
                                                                     int32_t oy, int32_t x0, int32_t x1, const int inside,
                                                                     const int kind)
 {
     int32_t ox;
     for (ox = x0; ox < x1; ++ox) {
         int8x16_t a, b;
-        tf_conv_gather_taps(params, in_dims, in, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, vldrbq_u8(taps),
-                            vldrbq_u8(taps + 16), oy, ox, inside, column, &a, &b);
+        /* rows and columns as bytes: the padding's (below 0 or past the image) must read as outside */
+        const int edge_gather = PT + in_dims->h <= 255 && (OUT_H - 1) * SH - PT + F_H <= 255 && PL + IN_W <= 255 &&
+                                (OUT_W - 1) * SW - PL + F_W <= 255;
+        tf_conv_gather_taps(params, in_dims, in, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, taps, oy, ox, inside,
+                            edge_gather, column, &a, &b);
         tf_conv_gather_pixel(w, c, a, b, out + (oy * OUT_W + ox) * OC, params, F_H * F_W * IN_C, OC, kind);
     }
 }
@@ -250,14 +270,14 @@ static inline __attribute__((always_inline)) void tf_conv_s8_mve_gather_body(
     for (oy = 0; oy < OUT_H; ++oy) {
         const int32_t iy0 = oy * SH - PT;
         if (iy0 >= 0 && iy0 + F_H <= IN_H && OX_LO <= OX_HI) {
-            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_W, OC, oy,
+            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_H, OUT_W, OC, oy,
                                0, OX_LO, 0, kind);
-            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_W, OC, oy,
+            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_H, OUT_W, OC, oy,
                                OX_LO, OX_HI + 1, 1, kind);
-            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_W, OC, oy,
+            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_H, OUT_W, OC, oy,
                                OX_HI + 1, OUT_W, 0, kind);
         } else {
-            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_W, OC, oy,
+            tf_conv_gather_run(params, &in_dims, in, w, c, taps, column, out, IN_W, IN_C, F_H, F_W, SH, SW, PT, PL, B_AT, OUT_H, OUT_W, OC, oy,
                                0, OUT_W, 0, kind);
         }
     }

@@ -42,6 +42,22 @@ final class MveGatherConv {
         return at;
     }
 
+    /**
+     * The body's tap table: the 32 gather offsets, then each lane's filter row, then its filter column (a lane past the
+     * taps reads tap 0, or tap 16 in the second vector: their row and column).
+     */
+    private static int[] tapTable(int[] at, int[] f) {
+        int k = f[1] * f[2] * f[3];
+        int[] table = new int[3 * MAX_TAPS];
+        for (int lane = 0; lane < MAX_TAPS; lane++) {
+            int t = lane < k ? lane : lane < 16 ? 0 : 16;
+            table[lane] = at[lane];
+            table[MAX_TAPS + lane] = t < k ? t / (f[3] * f[2]) : 0;
+            table[2 * MAX_TAPS + lane] = t < k ? (t / f[3]) % f[2] : 0;
+        }
+        return table;
+    }
+
     /** Byte offset of tap t (OHWI order: row, column, channel) from the window's first byte. */
     private static int tapOffset(int[] x, int[] f, int t) {
         int c = t % f[3], fx = (t / f[3]) % f[2], fy = t / (f[3] * f[2]);
@@ -74,7 +90,7 @@ final class MveGatherConv {
             for (int j = 0; j < 4; j++) words[i] |= (padded[4 * i + j] & 0xFF) << (8 * j);
         }
         String filter32 = ctx.declareInts("filter32", words);
-        String taps = ctx.declareArray("uint8_t", "gather_taps", MAX_TAPS, CLiterals.array(java.util.Arrays.copyOf(at, MAX_TAPS)));
+        String taps = ctx.declareArray("uint8_t", "gather_taps", 3 * MAX_TAPS, CLiterals.array(tapTable(at, f)));
         String table = ctx.declareInts("gather_consts", consts);
         String fn = table.replace("gather_consts", "conv_gather_mve");
         code.include("src/conv/conv_s8_mve_body.h");

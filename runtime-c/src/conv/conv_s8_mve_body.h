@@ -196,11 +196,11 @@ static inline __attribute__((always_inline)) void tf_conv_gather_block8(const in
         u = vrshlq_s32(u, ru);
         v = vrshlq_s32(v, rv);
     }
-    /* the lanes kept from the narrowing's destination are overwritten: u's own register serves (no copy) */
-    n = vqmovntq_s32(vqmovnbq_s32(vreinterpretq_s16_s32(u), u), v);
+    n = tf_mve_narrow16(u, v);
     n = vqaddq_n_s16(n, (int16_t)output_offset);
     if (full_range) {
-        n = vreinterpretq_s16_s8(vqmovnbq_s16(vreinterpretq_s8_s16(n), n));
+        /* in n's own register (as tf_mve_narrow8): the even bytes, the ones VSTRB.16 stores */
+        __asm__("vqmovnb.s16 %q0, %q0" : "+w"(n));
     } else {
         n = vminq_s16(vmaxq_s16(n, vdupq_n_s16((int16_t)act_min)), vdupq_n_s16((int16_t)act_max));
     }

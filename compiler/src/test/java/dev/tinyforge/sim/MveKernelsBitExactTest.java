@@ -99,10 +99,8 @@ class MveKernelsBitExactTest {
         Map<String, Integer> calls = new TreeMap<>();
         java.util.regex.Pattern call = java.util.regex.Pattern.compile(
                 "tf_conv_s8_mve_gather_body\\((&\\w+), (?:[^,]+, ){8}(?:\\d+, ){7}(\\d+), (\\d+), (?:\\d+, ){4}(TF_PW_SHIFT_[A-Z_| ]*)\\);");
-        for (long seed = 8000; seed < 8006; seed++) {
-            final long s = seed;
-            String code = matchesPortable(() -> MveLayerGraphs.firstLayers(s), "mve-first", seed, CompileOptions.NO_MEMORY_OPTIMIZATIONS,
-                    seed % 3 == 0, "the first-layer bodies");
+        for (String code : matchingSeeds(8000, MveLayerGraphs::firstLayers, "mve-first", s -> CompileOptions.NO_MEMORY_OPTIMIZATIONS,
+                "the first-layer bodies")) {
             java.util.regex.Matcher m = call.matcher(code);
             while (m.find()) {
                 calls.merge("gather body", 1, Integer::sum);
@@ -132,10 +130,8 @@ class MveKernelsBitExactTest {
         Map<String, Integer> calls = new TreeMap<>();
         java.util.regex.Pattern call = java.util.regex.Pattern.compile(
                 "tf_add_s8_mve_body\\([^,]+, [^,]+, in1, in2, out, ([01]), (\\d+), (?:-?\\d+, ){4}(-?\\d+), (-?\\d+)\\);");
-        for (long seed = 9000; seed < 9006; seed++) {
-            final long s = seed;
-            String code = matchesPortable(() -> MveLayerGraphs.adds(s), "mve-add", seed, seed % 2 == 0 ? CompileOptions.DEFAULT
-                    : CompileOptions.NO_MEMORY_OPTIMIZATIONS, seed % 3 == 0, "the ADD bodies");
+        for (String code : matchingSeeds(9000, MveLayerGraphs::adds, "mve-add",
+                s -> s % 2 == 0 ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS, "the ADD bodies")) {
             java.util.regex.Matcher m = call.matcher(code);
             while (m.find()) {
                 calls.merge(m.group(1).equals("1") ? "input 1 larger" : "input 2 larger", 1, Integer::sum);
@@ -158,12 +154,10 @@ class MveKernelsBitExactTest {
     void headMeansOnM55MatchPortableHostBuild() {
         FirmwareTools.requireQemu();
         Map<String, Integer> calls = new TreeMap<>();
-        for (long seed = 9100; seed < 9106; seed++) {
-            final long s = seed;
-            Graph g = MveLayerGraphs.headMeans(s);
-            int[] shape = g.inputs().get(0).type().shape();
-            String code = matchesPortable(() -> MveLayerGraphs.headMeans(s), "mve-head", seed, CompileOptions.NO_MEMORY_OPTIMIZATIONS,
-                    seed % 3 == 0, "the MEAN and TRANSPOSE kernels");
+        long seed = 9100;
+        for (String code : matchingSeeds(seed, MveLayerGraphs::headMeans, "mve-head", s -> CompileOptions.NO_MEMORY_OPTIMIZATIONS,
+                "the MEAN and TRANSPOSE kernels")) {
+            int[] shape = MveLayerGraphs.headMeans(seed++).inputs().get(0).type().shape();
             for (String k : new String[] {"tf_mean_s8_mve", "tf_transpose_nd_mve"}) {
                 if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
             }
@@ -173,6 +167,20 @@ class MveKernelsBitExactTest {
         for (String k : new String[] {"tf_mean_s8_mve", "tf_transpose_nd_mve", "16-lane rows", "8-lane rows"}) {
             assertTrue(calls.getOrDefault(k, 0) > 0, "no head graph ran " + k);
         }
+    }
+
+    /**
+     * Six seeds from {@code from}: each graph matches the portable host build on the M55 ({@link #matchesPortable}, every
+     * third also the *_mve kernels' portable C); returns their generated C in seed order.
+     */
+    private static java.util.List<String> matchingSeeds(long from, java.util.function.LongFunction<Graph> graph, String name,
+                                                        java.util.function.LongFunction<CompileOptions> memory, String what) {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (long seed = from; seed < from + 6; seed++) {
+            final long s = seed;
+            codes.add(matchesPortable(() -> graph.apply(s), name, seed, memory.apply(seed), seed % 3 == 0, what));
+        }
+        return codes;
     }
 
     /**

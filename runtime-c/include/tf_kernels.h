@@ -343,6 +343,9 @@ void tf_softmax_s16(const tf_softmax_s16_params *params, int32_t rows, int32_t d
  * TFLM always does); see tf_mean_params. */
 void tf_mean_s8(const tf_mean_params *params, int32_t ndims, const int32_t *in_shape,
                 uint32_t reduce_mask, const int8_t *in, int8_t *out);
+/* The same for Helium (mean/mean_s8_mve.c): reductions over the innermost axes vectorized, else tf_mean_s8. */
+void tf_mean_s8_mve(const tf_mean_params *params, int32_t ndims, const int32_t *in_shape,
+                    uint32_t reduce_mask, const int8_t *in, int8_t *out);
 
 /* ===================== quantization ===================== */
 
@@ -487,6 +490,10 @@ void tf_batch_matmul_f32(const tf_broadcast_nd *batch, int32_t m, int32_t k, int
 /* TRANSPOSE: out_shape[i] = in_shape[perm[i]]. ndims <= TF_MAX_DIMS. */
 void tf_transpose_nd(int32_t ndims, const int32_t *in_shape, const int32_t *perm,
                      size_t elem_size, const void *in, void *out);
+/* The same for Helium (transpose/transpose_nd_mve.c): bytes with the last axis moved forward vectorized, else
+ * tf_transpose_nd. */
+void tf_transpose_nd_mve(int32_t ndims, const int32_t *in_shape, const int32_t *perm,
+                         size_t elem_size, const void *in, void *out);
 
 /* CONCATENATION: outer = product of dims before the axis, inner = product of dims after it;
  * input k has axis_sizes[k] entries along the axis (no requantization: TFLM requires equal

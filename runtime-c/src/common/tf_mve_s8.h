@@ -317,4 +317,24 @@ static inline void tf_mve_fill(int8_t *dst, int8_t v, int32_t n)
 #endif
 }
 
+#if defined(__ARM_FEATURE_MVE)
+/* Saturating narrowings (appended by helper misc). tf_mve_narrow16(a, b): int16 lanes sat(a[0]), sat(b[0]),
+ * sat(a[1]), sat(b[1]), ... (VQMOVNB then VQMOVNT, in a's own register: each beat writes only the bytes it has
+ * read); tf_mve_narrow8(a, b) the same from 16 to 8 bits. One asm each: gcc's intrinsics tie the destination to an
+ * input it keeps and add a VORR copy per narrowing. */
+static inline __attribute__((always_inline)) int16x8_t tf_mve_narrow16(int32x4_t a, int32x4_t b)
+{
+    int16x8_t n = vreinterpretq_s16_s32(a);
+    __asm__("vqmovnb.s32 %q0, %q0\n\tvqmovnt.s32 %q0, %q1" : "+w"(n) : "w"(b));
+    return n;
+}
+
+static inline __attribute__((always_inline)) int8x16_t tf_mve_narrow8(int16x8_t a, int16x8_t b)
+{
+    int8x16_t n = vreinterpretq_s8_s16(a);
+    __asm__("vqmovnb.s16 %q0, %q0\n\tvqmovnt.s16 %q0, %q1" : "+w"(n) : "w"(b));
+    return n;
+}
+#endif
+
 #endif

@@ -104,6 +104,101 @@ class MveKernelsBitExactTest {
     }
 
     /**
+     * First layers ({@link MveLayerGraphs#firstLayers}: 1, 3 or 4 input channels, strides, paddings) on the M55 give the
+     * portable host build's bytes; the gathered-taps body must have run, with and without padding (pad arguments after
+     * the strides), with and without a fused RELU, and with the full int8 range and a narrower activation.
+     */
+    @Test
+    void firstLayersOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "tf_conv_s8_mve_gather_body\\((&\\w+), (?:[^,]+, ){8}(?:\\d+, ){7}(\\d+), (\\d+), (?:\\d+, ){4}(TF_PW_SHIFT_[A-Z_| ]*)\\);");
+        for (String code : matchingSeeds(8000, MveLayerGraphs::firstLayers, "mve-first", s -> CompileOptions.NO_MEMORY_OPTIMIZATIONS,
+                "the first-layer bodies")) {
+            java.util.regex.Matcher m = call.matcher(code);
+            while (m.find()) {
+                calls.merge("gather body", 1, Integer::sum);
+                calls.merge(m.group(2).equals("0") && m.group(3).equals("0") ? "no padding" : "padding", 1, Integer::sum);
+                calls.merge(m.group(4).contains("TF_PW_RELU") ? "relu" : "no relu", 1, Integer::sum);
+                java.util.regex.Matcher p = java.util.regex.Pattern.compile("tf_conv_params " + m.group(1).substring(1)
+                        + " = \\{.*\\{(-?\\d+), (-?\\d+)\\}\\};").matcher(code);
+                if (p.find()) calls.merge(p.group(1).equals("-128") && p.group(2).equals("127") ? "full range" : "narrower range", 1,
+                        Integer::sum);
+            }
+            if (code.contains("tf_conv_s8_mve_body(")) calls.merge("column body", 1, Integer::sum);
+        }
+        System.out.println("MVE first layers vs portable C: layers " + calls);
+        for (String k : new String[] {"gather body", "padding", "no padding", "relu", "no relu", "full range", "narrower range"}) {
+            assertTrue(calls.getOrDefault(k, 0) > 0, "no first-layer graph ran the gather body with " + k);
+        }
+    }
+
+    /**
+     * Residual ADDs ({@link MveLayerGraphs#adds}) on the M55 give the portable host build's bytes; the ADD body must have
+     * run with input 1 and with input 2 as the larger-scale input, with the full int8 range and a narrower activation,
+     * and on a size with a tail (not a multiple of 16).
+     */
+    @Test
+    void residualAddsOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        java.util.regex.Pattern call = java.util.regex.Pattern.compile(
+                "tf_add_s8_mve_body\\([^,]+, [^,]+, in1, in2, out, ([01]), (\\d+), (?:-?\\d+, ){4}(-?\\d+), (-?\\d+)\\);");
+        for (String code : matchingSeeds(9000, MveLayerGraphs::adds, "mve-add",
+                s -> s % 2 == 0 ? CompileOptions.DEFAULT : CompileOptions.NO_MEMORY_OPTIMIZATIONS, "the ADD bodies")) {
+            java.util.regex.Matcher m = call.matcher(code);
+            while (m.find()) {
+                calls.merge(m.group(1).equals("1") ? "input 1 larger" : "input 2 larger", 1, Integer::sum);
+                calls.merge(Integer.parseInt(m.group(2)) % 16 == 0 ? "whole steps" : "tail", 1, Integer::sum);
+                calls.merge(m.group(3).equals("-128") && m.group(4).equals("127") ? "full range" : "narrower range", 1, Integer::sum);
+            }
+        }
+        System.out.println("MVE ADD bodies vs portable C: layers " + calls);
+        for (String k : new String[] {"input 1 larger", "input 2 larger", "whole steps", "tail", "full range", "narrower range"}) {
+            assertTrue(calls.getOrDefault(k, 0) > 0, "no ADD graph ran the ADD body with " + k);
+        }
+    }
+
+    /**
+     * Model heads ({@link MveLayerGraphs#headMeans}: NHWC to NCHW, MEANs over the innermost axes, and two layers the
+     * Helium kernels hand to the portable code) on the M55 give the portable host build's bytes; both Helium kernels
+     * must have been called, with the 16-lane and the 8-lane transpose rows (pixels up to 17 and beyond).
+     */
+    @Test
+    void headMeansOnM55MatchPortableHostBuild() {
+        FirmwareTools.requireQemu();
+        Map<String, Integer> calls = new TreeMap<>();
+        long seed = 9100;
+        for (String code : matchingSeeds(seed, MveLayerGraphs::headMeans, "mve-head", s -> CompileOptions.NO_MEMORY_OPTIMIZATIONS,
+                "the MEAN and TRANSPOSE kernels")) {
+            int[] shape = MveLayerGraphs.headMeans(seed++).inputs().get(0).type().shape();
+            for (String k : new String[] {"tf_mean_s8_mve", "tf_transpose_nd_mve"}) {
+                if (code.contains(k + "(")) calls.merge(k, 1, Integer::sum);
+            }
+            calls.merge(shape[1] * shape[2] <= 17 ? "16-lane rows" : "8-lane rows", 1, Integer::sum);
+        }
+        System.out.println("MVE MEAN / TRANSPOSE vs portable C: graphs " + calls);
+        for (String k : new String[] {"tf_mean_s8_mve", "tf_transpose_nd_mve", "16-lane rows", "8-lane rows"}) {
+            assertTrue(calls.getOrDefault(k, 0) > 0, "no head graph ran " + k);
+        }
+    }
+
+    /**
+     * Six seeds from {@code from}: each graph matches the portable host build on the M55 ({@link #matchesPortable}, every
+     * third also the *_mve kernels' portable C); returns their generated C in seed order.
+     */
+    private static java.util.List<String> matchingSeeds(long from, java.util.function.LongFunction<Graph> graph, String name,
+                                                        java.util.function.LongFunction<CompileOptions> memory, String what) {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (long seed = from; seed < from + 6; seed++) {
+            final long s = seed;
+            codes.add(matchesPortable(() -> graph.apply(s), name, seed, memory.apply(seed), seed % 3 == 0, what));
+        }
+        return codes;
+    }
+
+    /**
      * The graph built for the host with the portable kernels, and (when {@code hostMve}) with the *_mve kernels' portable
      * C, and run as M55 firmware under QEMU: every build gives the same bytes. Returns the firmware's generated C.
      */

@@ -98,6 +98,88 @@ final class MveLayerGraphs {
         return g;
     }
 
+    /**
+     * First layers (the gathered-taps convolution body, conv/conv_s8_mve_body.h): an image of 1, 3 or 4 channels, 2..9
+     * rows, 3..100 columns (wide rows put the gather offsets past 255: the column body then runs), two convolutions of
+     * 1x1 to 5x5 filters (at most 32 taps, or a few more), strides 1 and 2, random padding per side, 8 to 32 output
+     * channels (and 12, not a multiple of 8), each with its own activation, zero points and scales; every output compared.
+     */
+    static Graph firstLayers(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_first_" + seed);
+        int c = new int[] {1, 3, 4}[r.nextInt(3)];
+        Value x = g.addInput("in", act(r, 1, 2 + r.nextInt(8), 3 + r.nextInt(98), c));
+        List<Value> outs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            int in = x.type().dim(3), max = in == 1 ? 5 : 3;
+            int kh = 1 + r.nextInt(max), kw = 1 + r.nextInt(max);
+            int[] pads = {r.nextInt(kh), r.nextInt(kw), r.nextInt(kh), r.nextInt(kw)};
+            int oc = i == 0 ? new int[] {8, 16, 24, 32, 12}[r.nextInt(5)] : 8 * (1 + r.nextInt(2));
+            Value y = conv(g, r, x, oc, kh, kw, 1 + r.nextInt(2), 1, pads);
+            if (y == x) continue;
+            outs.add(y);
+            // the second layer's input: back to 1..4 channels through a 1x1, so that its taps stay few
+            x = i == 0 ? conv(g, r, y, 1 + r.nextInt(4), 1, 1, 1, 1, new int[] {0, 0, 0, 0}) : y;
+            if (i == 0) outs.add(x);
+        }
+        for (Value v : outs) g.addOutput(v);
+        return g;
+    }
+
+    /**
+     * Residual ADDs (the Helium ADD body, add/add_s8_mve_body.h): two inputs of the same shape (256 to about 4000
+     * elements, sizes that are and are not multiples of 16), three ADDs with their own scales (either input the larger),
+     * zero points and activations (NONE: the full int8 range; RELU, RELU6: narrower), one in place when its input dies;
+     * every output compared.
+     */
+    static Graph adds(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_add_" + seed);
+        int h = 2 + r.nextInt(8), w = 2 + r.nextInt(8), c = 1 + r.nextInt(64);
+        while (h * w * c < 256) c += 16;
+        Value a = g.addInput("a", act(r, 1, h, w, c)), b = g.addInput("b", act(r, 1, h, w, c));
+        Value s1 = g.newValue("add", act(r, 1, h, w, c));
+        g.addNode("add1", OpKind.ADD, new Attrs.Binary(activation(r)), List.of(a, b), List.of(s1));
+        Value s2 = g.newValue("add", act(r, 1, h, w, c));
+        g.addNode("add2", OpKind.ADD, new Attrs.Binary(activation(r)), List.of(s1, a), List.of(s2));
+        Value s3 = g.newValue("add", act(r, 1, h, w, c));
+        g.addNode("add3", OpKind.ADD, new Attrs.Binary(activation(r)), List.of(b, s2), List.of(s3));
+        g.addOutput(s1);
+        g.addOutput(s3);
+        return g;
+    }
+
+    /**
+     * A PyTorch model's head (the Helium TRANSPOSE and MEAN kernels): an NHWC image of 1..200 channels and 1..7 x 1..7
+     * pixels moved to NCHW (the last axis forward: 16-lane rows up to 17 pixels, 8-lane rows beyond), then MEANs over
+     * the innermost axes (W, then H; H and W at once, kept dims) with their own scales and zero points, and two the
+     * kernels leave to the portable code: a MEAN over H and W of NHWC (not innermost) and the transpose back to NHWC.
+     */
+    static Graph headMeans(long seed) {
+        Random r = new Random(seed);
+        Graph g = new Graph("mve_head_" + seed);
+        int h = 1 + r.nextInt(7), w = 1 + r.nextInt(7), c = 1 + r.nextInt(200);
+        Value x = g.addInput("in", act(r, 1, h, w, c));
+        Value t = g.newValue("nchw", x.type().withShape(new int[] {1, c, h, w}));
+        g.addNode("t", OpKind.TRANSPOSE, new Attrs.Transpose(new int[] {0, 3, 1, 2}), List.of(x), List.of(t));
+        Value m1 = mean(g, r, t, new int[] {3}, new int[] {1, c, h});
+        Value m2 = mean(g, r, m1, new int[] {2}, new int[] {1, c});
+        Value m3 = mean(g, r, t, new int[] {2, 3}, new int[] {1, c, 1, 1});
+        Value m4 = mean(g, r, x, new int[] {1, 2}, new int[] {1, c});
+        Value back = g.newValue("nhwc", x.type());
+        g.addNode("back", OpKind.TRANSPOSE, new Attrs.Transpose(new int[] {0, 2, 3, 1}), List.of(t), List.of(back));
+        for (Value v : List.of(t, m1, m2, m3, m4, back)) g.addOutput(v);
+        return g;
+    }
+
+    private static Value mean(Graph g, Random r, Value x, int[] axes, int[] shape) {
+        int zp = new int[] {-128, 127, 0, r.nextInt(256) - 128}[r.nextInt(4)];
+        Value y = g.newValue("mean", new TensorType(ElementType.INT8, shape, Quant.perTensor(0.01f + r.nextFloat() * 0.2f, zp)));
+        g.addNode("mean" + g.nodes().size(), OpKind.MEAN, new Attrs.Reduce(axes, shape.length == x.type().shape().length),
+                List.of(x), List.of(y));
+        return y;
+    }
+
     private static int pick(Random r) { return CHANNELS[r.nextInt(CHANNELS.length)]; }
 
     private static TensorType act(Random r, int n, int h, int w, int c) {

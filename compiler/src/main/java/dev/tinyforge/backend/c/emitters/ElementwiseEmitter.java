@@ -29,10 +29,14 @@ public final class ElementwiseEmitter implements LayerEmitter {
             params = switch (n.kind()) {
                 case ADD, SUB -> {
                     AddParams p = AddParams.prepare(n);
-                    yield "&" + ctx.declare("tf_add_params", "params", "{" + p.leftShift() + ", " + p.input1Offset() + ", "
+                    String declared = "&" + ctx.declare("tf_add_params", "params", "{" + p.leftShift() + ", " + p.input1Offset() + ", "
                             + p.input1Multiplier() + ", " + p.input1Shift() + ", " + p.input2Offset() + ", " + p.input2Multiplier()
                             + ", " + p.input2Shift() + ", " + p.outputOffset() + ", " + p.outputMultiplier() + ", "
                             + p.outputShift() + ", " + Structs.act(p.activationMin(), p.activationMax()) + "}");
+                    // int8 ADD on Helium: a per-layer body with a tabulated input rescale (same results); null: emitted
+                    boolean body = n.kind() == OpKind.ADD && type.equals("s8") && !broadcast
+                            && MveAdd.add(n, ctx, code, p, declared, out.type().elementCount());
+                    yield body ? null : declared;
                 }
                 case MUL -> {
                     MulParams p = MulParams.prepare(n);
@@ -43,6 +47,7 @@ public final class ElementwiseEmitter implements LayerEmitter {
                 case MAXIMUM, MINIMUM -> null;
                 default -> throw new IllegalArgumentException(n.kind().toString());
             };
+            if (params == null && (n.kind() == OpKind.ADD || n.kind() == OpKind.SUB)) return;
         } else if (Structs.isFloat(a) && n.attrs() instanceof Attrs.Binary bin) {
             type = "f32";
             params = Structs.actF32Ref(ctx, bin.activation());

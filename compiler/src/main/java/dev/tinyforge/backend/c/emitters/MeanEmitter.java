@@ -21,7 +21,9 @@ public final class MeanEmitter implements LayerEmitter {
             MeanParams p = MeanParams.prepare(n);
             String params = "&" + ctx.declare("tf_mean_params", "params", "{" + (p.sameQuant() ? 1 : 0) + ", "
                     + p.inputZeroPoint() + ", " + p.outputZeroPoint() + ", " + p.multiplier() + ", " + p.shift() + "}");
-            code.call("tf_mean_s8", params, ndims, inShape, maskText, ctx.ptr(in), ctx.ptr(out));
+            // Helium: tf_mean_s8_mve (same signature and results; vectorized over the innermost axes)
+            String fn = ctx.isa() == dev.tinyforge.Isa.MVE ? "tf_mean_s8_mve" : "tf_mean_s8";
+            code.call(fn, params, ndims, inShape, maskText, ctx.ptr(in), ctx.ptr(out));
         } else if (Structs.isFloat(in)) {
             code.call("tf_mean_f32", ndims, inShape, maskText, ctx.ptr(in), ctx.ptr(out));
         } else {

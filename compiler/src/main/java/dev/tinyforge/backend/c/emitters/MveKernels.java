@@ -112,6 +112,12 @@ final class MveKernels {
         }
         if ((long) f[1] * f[2] * f[3] > MAX_COLUMN) return false;
         String folded = foldedBias(ctx, rowSums(w), bias, p.inputOffset());
+        if (x.length == 4 && x[0] == 1 && MveGatherConv.applies(x, f, p)) {
+            MveGatherConv.body(ctx, code, params, quant, w, folded, foldedValues(rowSums(w), bias, p.inputOffset()), x,
+                    out.type().shape(), p, ctx.ptr(in), ctx.ptr(out));
+            code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
+            return true;
+        }
         if (x.length == 4 && x[0] == 1 && (long) f[1] * f[2] * f[3] <= MveLayerBodies.BODY_MAX_TAPS) {
             MveLayerBodies.convBody(ctx, code, params, quant, ctx.ptr(w), folded, x, f[1], f[2], out.type().shape(), p, ctx.ptr(in),
                     ctx.ptr(out));

@@ -160,7 +160,7 @@ final class MveLayerBodies {
     }
 
     /** The kind of shifts, with TF_PW_RELU or'ed in when act_min >= output_offset (the rounding fix-up is then not needed). */
-    private static String kind(ConvParams p) {
+    static String kind(ConvParams p) {
         return shiftKind(p.shifts()) + (relu(p) ? " | TF_PW_RELU" : "");
     }
 

@@ -152,8 +152,9 @@ final class MveLayerGraphs {
     /**
      * A PyTorch model's head (the Helium TRANSPOSE and MEAN kernels): an NHWC image of 1..200 channels and 1..7 x 1..7
      * pixels moved to NCHW (the last axis forward: 16-lane rows up to 17 pixels, 8-lane rows beyond), then MEANs over
-     * the innermost axes (W, then H; H and W at once, kept dims) with their own scales and zero points, and two the
-     * kernels leave to the portable code: a MEAN over H and W of NHWC (not innermost) and the transpose back to NHWC.
+     * the innermost axes (W, then H; H and W at once, kept dims) with their own scales and zero points; MEANs over H
+     * and W, and over W alone, of NHWC (channels innermost: the MEAN kernel's [outer][R][inner] path, predicated
+     * channel tails), and the transpose back to NHWC (left to the portable code).
      */
     static Graph headMeans(long seed) {
         Random r = new Random(seed);
@@ -166,9 +167,10 @@ final class MveLayerGraphs {
         Value m2 = mean(g, r, m1, new int[] {2}, new int[] {1, c});
         Value m3 = mean(g, r, t, new int[] {2, 3}, new int[] {1, c, 1, 1});
         Value m4 = mean(g, r, x, new int[] {1, 2}, new int[] {1, c});
+        Value m5 = mean(g, r, x, new int[] {2}, new int[] {1, h, c});
         Value back = g.newValue("nhwc", x.type());
         g.addNode("back", OpKind.TRANSPOSE, new Attrs.Transpose(new int[] {0, 2, 3, 1}), List.of(t), List.of(back));
-        for (Value v : List.of(t, m1, m2, m3, m4, back)) g.addOutput(v);
+        for (Value v : List.of(t, m1, m2, m3, m4, m5, back)) g.addOutput(v);
         return g;
     }
 

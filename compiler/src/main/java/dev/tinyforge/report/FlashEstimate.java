@@ -107,10 +107,10 @@ public final class FlashEstimate {
     /**
      * Mean code of a specialized layer function at -O2, with the model.c code around it (model_invoke, the
      * layer wrappers), measured on mcunet-vww: Cortex-M7 84,044 bytes for 30 (DSP bodies unroll in assembly),
-     * Cortex-M55 35,800 bytes for 38.
+     * Cortex-M55 118,396 bytes for 53 (rows of the depthwise bodies unrolled).
      */
     static long specializedLayerBytes(Isa isa) {
-        return isa == Isa.DSP ? 2_800 : isa == Isa.MVE ? 1_200 : 1_800;
+        return isa == Isa.DSP ? 2_800 : isa == Isa.MVE ? 2_200 : 1_800;
     }
 
     /**

@@ -14,7 +14,7 @@ import java.util.Set;
 public record GeneratedModel(Map<String, String> files, Set<String> runtimeSources, List<String> runtimeHeaders) {
 
     private static final java.util.regex.Pattern LAYER_FUNCTION =
-            java.util.regex.Pattern.compile("(?m)^static (?:__attribute__\\(\\(\\w+\\)\\) )?void l\\d+_\\w+\\(");
+            java.util.regex.Pattern.compile("(?m)^static [^;{\\n]*?\\bvoid l\\d+_\\w+\\(");
 
     /**
      * Layer functions model.c specializes (static void lN_...: a kernel body instantiated with the layer's shapes as

@@ -25,7 +25,7 @@ public record MemoryBudget(long arenaBytes, long stackBytes, long staticRamBytes
         int layers = cm.graph().nodes().size();
         long arena = align(cm.plan().arenaBytes(), 16);
         // the report's estimate (dev.tinyforge.report.FlashEstimate), plus the firmware's own code
-        FlashEstimate.Flash flash = FlashEstimate.of(cm.code(), layers, cm.options() == null ? null : cm.options().isa());
+        FlashEstimate.Flash flash = FlashEstimate.of(cm);
         long staticRam = BASE_STATIC_RAM_BYTES + 4L * layers; // per-layer cycle stamps when profiling
         return new MemoryBudget(arena, board.stackBytes(), staticRam, flash.weights(), flash.constants(),
                 BASE_CODE_BYTES + flash.code(), sampleInputBytes);

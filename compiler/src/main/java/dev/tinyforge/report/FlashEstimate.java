@@ -93,9 +93,9 @@ public final class FlashEstimate {
         long statements = 0;
         long measured = 0;
         for (String src : code.runtimeSources()) {
-            Long bytes = MEASURED_CODE_BYTES.get(src);
-            if (bytes != null) {
-                measured += bytes;
+            MeasuredKernel known = MEASURED_CODE.get(src);
+            if (known != null) {
+                measured += known.bytes();
                 continue;
             }
             for (String f : withPrivateIncludes(lib, src)) statements += lib.content(f).chars().filter(ch -> ch == ';').count();
@@ -113,14 +113,17 @@ public final class FlashEstimate {
         return isa == Isa.DSP ? 2_800 : isa == Isa.MVE ? 2_200 : 1_800;
     }
 
+    /** A runtime file's code (.text bytes) as compiled for the core it is chosen on (-mcpu). */
+    record MeasuredKernel(String cpu, long bytes) {}
+
     /**
-     * Measured code (.text, arm-none-eabi-gcc 12.2 at -O2, for the core they are chosen on) of the runtime files whose
-     * inline kernel bodies are instantiated for many filter shapes and strides, where counting statements says little;
-     * FlashEstimateTest compiles them and checks these figures.
+     * Measured code (arm-none-eabi-gcc 12.2 at -O2) of the runtime files whose inline kernel bodies are instantiated
+     * for many filter shapes and strides, where counting statements says little; FlashEstimateTest compiles them
+     * and checks these figures.
      */
-    static final Map<String, Long> MEASURED_CODE_BYTES = Map.of(
-            "src/depthwise_conv/depthwise_conv_s8_ring_dsp.c", 32_780L, // cortex-m7
-            "src/depthwise_conv/depthwise_conv_s8_planar_mve.c", 29_728L); // cortex-m55
+    static final Map<String, MeasuredKernel> MEASURED_CODE = Map.of(
+            "src/depthwise_conv/depthwise_conv_s8_ring_dsp.c", new MeasuredKernel("cortex-m7", 32_780),
+            "src/depthwise_conv/depthwise_conv_s8_planar_mve.c", new MeasuredKernel("cortex-m55", 29_728));
 
     private static final Pattern INCLUDE = Pattern.compile("(?m)^\\s*#\\s*include\\s+\"([^\"]+)\"");
 
@@ -166,7 +169,14 @@ public final class FlashEstimate {
         public long total() { return weights + constants + code; }
     }
 
-    public static Flash of(GeneratedModel code, int layers, Isa isa) {
-        return new Flash(linkedWeightsBytes(code), constantsBytes(code), codeBytes(code, layers, isa));
+    /** The estimate for a compiled model, with the kernels of its ISA. */
+    public static Flash of(dev.tinyforge.Compiler.CompiledModel cm) {
+        GeneratedModel code = cm.code();
+        return new Flash(linkedWeightsBytes(code), constantsBytes(code), codeBytes(code, cm.graph().nodes().size(), isaOf(cm)));
+    }
+
+    /** The ISA a model was compiled for (null: compiled without options, portable kernels). */
+    public static Isa isaOf(dev.tinyforge.Compiler.CompiledModel cm) {
+        return cm.options() == null ? null : cm.options().isa();
     }
 }

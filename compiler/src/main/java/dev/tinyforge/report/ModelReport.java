@@ -33,7 +33,7 @@ public final class ModelReport {
         r.put("macs", Macs.of(g));
         r.put("patch", patch(cm.patch()));
         r.put("input_stream", cm.options() == null ? "sram" : cm.options().patch().input().name().toLowerCase(java.util.Locale.ROOT));
-        FlashEstimate.Flash flash = FlashEstimate.of(cm.code(), g.nodes().size(), isa(cm));
+        FlashEstimate.Flash flash = FlashEstimate.of(cm);
         r.put("weights_bytes", weightsBytes(g));
         // SRAM: peak = arena (activations, scratch, and the I/O when inside) + I/O held outside; not the stack.
         r.put("peak_sram_bytes", plan.peakSramBytes());
@@ -41,7 +41,7 @@ public final class ModelReport {
         r.put("scratch_bytes", plan.scratchBytes());
         r.put("io_bytes", plan.ioBytes());
         r.put("io_in_arena", plan.ioInArena());
-        r.put("stack_bytes", FlashEstimate.stackBytes(isa(cm)));
+        r.put("stack_bytes", FlashEstimate.stackBytes(FlashEstimate.isaOf(cm)));
         r.put("stack_bytes_estimated", true);
         r.put("lower_bound_bytes", plan.lowerBound());
         r.put("inplace_lower_bound_bytes", plan.inPlaceLowerBound());
@@ -115,10 +115,6 @@ public final class ModelReport {
         };
     }
 
-    private static dev.tinyforge.Isa isa(CompiledModel cm) {
-        return cm.options() == null ? null : cm.options().isa();
-    }
-
     public static long weightsBytes(Graph g) {
         return g.constants().stream().mapToLong(v -> v.type().byteSize()).sum();
     }
@@ -148,14 +144,14 @@ public final class ModelReport {
         MemoryPlan plan = cm.plan();
         StringBuilder b = new StringBuilder();
         long weights = weightsBytes(g);
-        FlashEstimate.Flash flash = FlashEstimate.of(cm.code(), g.nodes().size(), isa(cm));
+        FlashEstimate.Flash flash = FlashEstimate.of(cm);
         b.append(String.format("model %s: %d layers, %,d MACs, weights %,d bytes, arena %,d bytes (lower bound %,d)%n",
                 g.name(), g.nodes().size(), Macs.of(g), weights, plan.arenaBytes(), plan.lowerBound()));
         b.append(String.format("SRAM peak %,d bytes = arena %,d (incl. scratch %,d%s) + I/O outside %,d; stack ~%,d (estimate;"
                         + " `run` and `bench` measure it)%n",
                 plan.peakSramBytes(), plan.arenaBytes(), plan.scratchBytes(),
                 plan.ioInArena() ? ", incl. I/O " + String.format("%,d", plan.ioBytes()) : "", plan.ioAreaBytes(),
-                FlashEstimate.stackBytes(isa(cm))));
+                FlashEstimate.stackBytes(FlashEstimate.isaOf(cm))));
         b.append(String.format("lower bounds: layer-wise %,d, with this plan's in-place pairs %,d; planner %s%s, %d in-place layers, %d ms%n",
                 plan.lowerBound(), plan.inPlaceLowerBound(), plan.strategy(), plan.optimal() ? " (optimal)" : "",
                 plan.inPlace().size(), plan.planningMillis()));

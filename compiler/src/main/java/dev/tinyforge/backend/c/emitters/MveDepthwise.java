@@ -403,10 +403,6 @@ final class MveDepthwise {
 
     /** Sum of each channel's taps of a 1 x H x W x C depthwise filter. */
     static int[] depthwiseSums(Value w) {
-        byte[] v = w.constant().int8();
-        int c = w.type().dim(3);
-        int[] s = new int[c];
-        for (int i = 0; i < v.length; i++) s[i % c] += v[i];
-        return s;
+        return windowSums(w.constant().int8(), w.type().dim(3));
     }
 }

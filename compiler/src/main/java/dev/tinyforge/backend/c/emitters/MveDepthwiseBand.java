@@ -40,12 +40,8 @@ final class MveDepthwiseBand {
     /** Bytes the band reaches: plane row pr, column x at pr + x * kh; pixel loads of 16 bytes per chunk. */
     static long bandBytes(int kh, int kw, int sh, int sw, int oh, int ow) {
         long hp = (long) (oh - 1) * sh + kh, wp = (long) (ow - 1) * sw + kw;
-        long rows = hp + (wp - 1) * kh, loads = (long) (oh - 1) * sh + (long) (ow - 1) * sw * kh + chunks(kh, kw) * 16L;
+        long rows = hp + (wp - 1) * kh, loads = (long) (oh - 1) * sh + (long) (ow - 1) * sw * kh + MveDepthwise.bandChunks(kh, kw) * 16L;
         return Math.max(rows, loads);
-    }
-
-    private static int chunks(int kh, int kw) {
-        return (kh * kw + 15) / 16;
     }
 
     /**
@@ -71,7 +67,7 @@ final class MveDepthwiseBand {
         int[] x = in.type().shape(), y = out.type().shape();
         int c = w.type().dim(3), kh = win[1] - win[0], kw = win[3] - win[2];
         byte[] sub = MveDepthwise.depthwiseWindow(w, win);
-        String filter = ctx.declareArray("int8_t", "band_filter", chunks(kh, kw) * 16 * c,
+        String filter = ctx.declareArray("int8_t", "band_filter", MveDepthwise.bandChunks(kh, kw) * 16 * c,
                 CLiterals.array(MveDepthwise.toInts(MveDepthwise.bandOrder(sub, kh, kw, c))));
         String folded = MveKernels.foldedBias(ctx, MveDepthwise.windowSums(sub, c), bias, p.inputOffset());
         String fn = filter.replace("band_filter", "dw_band_mve");

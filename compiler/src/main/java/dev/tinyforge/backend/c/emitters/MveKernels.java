@@ -111,9 +111,10 @@ final class MveKernels {
             return true;
         }
         if ((long) f[1] * f[2] * f[3] > MAX_COLUMN) return false;
-        String folded = foldedBias(ctx, rowSums(w), bias, p.inputOffset());
+        int[] foldedValues = foldedValues(rowSums(w), bias, p.inputOffset());
+        String folded = ctx.declareInts("folded_bias", foldedValues);
         if (x.length == 4 && x[0] == 1 && MveGatherConv.applies(x, f, p)) {
-            MveGatherConv.body(ctx, code, params, quant, w, folded, foldedValues(rowSums(w), bias, p.inputOffset()), x,
+            MveGatherConv.body(ctx, code, params, quant, w, folded, foldedValues, x,
                     out.type().shape(), p, ctx.ptr(in), ctx.ptr(out));
             code.statement("(void)" + inDims + "; (void)" + wDims + "; (void)" + outDims + "; /* the shapes are constants of the call */");
             return true;

@@ -42,8 +42,6 @@ final class MveLayerBodies {
     }
 
     /** Input channels up to which a 1x1 runs through the narrow body (TF_PW_NARROW_MAX_IN of conv/conv_s8_1x1_narrow_mve_body.h). */
-
-    /** Input channels up to which a 1x1 runs through the narrow body (TF_PW_NARROW_MAX_IN of conv/conv_s8_1x1_narrow_mve_body.h). */
     static final int NARROW_MAX_IN = 16;
     /** Input channels from which a 1x1 may run through the wide body (3 pixels x 2 filters; see {@link #variant}). */
     static final int WIDE_MIN_IN = 64;

@@ -113,10 +113,10 @@ class MveDepthwiseBitExactTest {
         for (Case cs : CASES) {
             seed++;
             String model = runOnM55(cs, seed, CASES.indexOf(cs) % 2 == 0, seed % 3 == 0);
-            String first = model.substring(model.indexOf("layer 0:"), model.indexOf("layer 1:"));
+            String[] layers = firstAndRest(model);
+            String first = layers[0], second = layers[1];
             assertTrue(first.contains("tf_depthwise_conv_s8_band_mve(") || first.contains("_dw_band_mve("),
                     cs + ": the first layer does not use the band kernel or body");
-            String second = model.substring(model.indexOf("layer 1:"));
             if ((second.contains("tf_depthwise_conv_s8_band_mve(") || second.contains("_dw_band_mve(")) && second.contains("in place")) inPlace++;
         }
         assertTrue(inPlace > 0, "no case ran the band kernel in place");
@@ -166,12 +166,10 @@ class MveDepthwiseBitExactTest {
         int[] counts = new int[2];
         for (Case cs : cases) {
             seed++;
-            String model = runOnM55(cs, seed, cases.indexOf(cs) % 2 == 0, seed % 2 == 0);
-            int one = model.indexOf("layer 1:");
-            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
+            String[] layers = firstAndRest(runOnM55(cs, seed, cases.indexOf(cs) % 2 == 0, seed % 2 == 0));
+            String first = layers[0], second = layers[1];
             assertTrue(first.contains("_dw_window_mve(") && first.contains("tf_dw_window_mve_body("),
                     cs + ": the first layer does not use the window body");
-            String second = one < 0 ? "" : model.substring(one);
             if (second.contains("_dw_window_mve(") && second.contains("in place")) counts[0]++;
             if (first.contains("_window_bias")) counts[1]++;
         }
@@ -186,11 +184,10 @@ class MveDepthwiseBitExactTest {
         for (Case cs : BAND_BODY) {
             seed++;
             String model = runOnM55(cs, seed, BAND_BODY.indexOf(cs) % 2 == 0, seed % 3 == 0);
-            int one = model.indexOf("layer 1:");
-            String first = model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one);
+            String[] layers = firstAndRest(model);
+            String first = layers[0], second = layers[1];
             assertTrue(first.contains("_dw_band_mve(") && model.contains("tf_dw_band_mve_body("),
                     cs + ": the first layer does not use the per-layer band body");
-            String second = one < 0 ? "" : model.substring(one);
             if (second.contains("_dw_band_mve(") && second.contains("in place")) inPlace++;
         }
         assertTrue(inPlace > 0, "no case ran the band body in place");
@@ -199,6 +196,13 @@ class MveDepthwiseBitExactTest {
         String model = runOnM55(wide, seed + 1, true, true);
         assertTrue(model.contains("tf_depthwise_conv_s8_band_mve(") && !model.contains("tf_dw_band_mve_body("),
                 wide + ": rows of 70 outputs should take the generic band kernel");
+    }
+
+    /** model.c split at its second layer: {layer 0's code, the rest ("" for a one-layer model)}. */
+    private static String[] firstAndRest(String model) {
+        int one = model.indexOf("layer 1:");
+        return new String[] {model.substring(model.indexOf("layer 0:"), one < 0 ? model.length() : one),
+                one < 0 ? "" : model.substring(one)};
     }
 
     /**

@@ -148,9 +148,7 @@ static inline __attribute__((always_inline)) void tf_pw_requant_store2(int32x4_t
                                                                       int32_t output_offset, int16x8_t lo, int16x8_t hi,
                                                                       const int kind)
 {
-    const int32x4_t ra = tf_pw_requant32(a, qa, kind);
-    int16x8_t v = vqmovnbq_s32(vreinterpretq_s16_s32(ra), ra); /* every lane written by the two narrows */
-    v = vqmovntq_s32(v, tf_pw_requant32(b, qb, kind));
+    int16x8_t v = tf_mve_narrow16(tf_pw_requant32(a, qa, kind), tf_pw_requant32(b, qb, kind));
     v = vqaddq_n_s16(v, (int16_t)output_offset);
     v = vminq_s16(vmaxq_s16(v, lo), hi);
     vstrbq_scatter_offset_s16(y, yo, v);

@@ -104,7 +104,7 @@ static inline __attribute__((always_inline)) void tf_dww_store8(int8_t *y, uint1
 {
     a = tf_dww_scale4(a, bias, mult, shift, fix, kind);
     b = tf_dww_scale4(b, bias, mult, shift, fix, kind);
-    int16x8_t v = vqmovntq_s32(vqmovnbq_s32(vreinterpretq_s16_s32(a), a), b);
+    int16x8_t v = tf_mve_narrow16(a, b);
     vstrbq_scatter_offset_s16(y, yo, vminq_s16(vmaxq_s16(vqaddq_n_s16(v, zp), lo), hi));
 }
 #endif
@@ -204,7 +204,7 @@ static inline __attribute__((always_inline)) void tf_dww_store_channels(int8_t *
                        vldrwq_gather_shifted_offset_s32(quant->shift + c, even), kind);
     b = tf_dww_scale4v(b, vldrwq_gather_shifted_offset_s32(quant->multiplier + c, odd),
                        vldrwq_gather_shifted_offset_s32(quant->shift + c, odd), kind);
-    v = vqmovntq_s32(vqmovnbq_s32(vreinterpretq_s16_s32(a), a), b);
+    v = tf_mve_narrow16(a, b);
     vstrbq_s16(y, vminq_s16(vmaxq_s16(vqaddq_n_s16(v, zp), lo), hi));
 }
 #endif

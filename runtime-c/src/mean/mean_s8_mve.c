@@ -13,6 +13,7 @@
  * (out at or below in is fine). Everything else, and portable C where __ARM_FEATURE_MVE is absent: tf_mean_s8. */
 #include "tf_kernels.h"
 #include "tf_quant.h"
+#include "../common/tf_mve_s8.h"
 
 #if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)
 #include <arm_mve.h>
@@ -35,8 +36,8 @@ static inline __attribute__((always_inline)) int32x4_t mean_requant4(int32x4_t v
 static inline __attribute__((always_inline)) int16x8_t mean_requant8(int16x8_t sum, int32_t zero_sum, int32_t multiplier,
                                                                     int32_t shift, int32_t zp)
 {
-    int16x8_t n = vqmovntq_s32(vqmovnbq_s32(sum, mean_requant4(vmovlbq_s16(sum), zero_sum, multiplier, shift)),
-                               mean_requant4(vmovltq_s16(sum), zero_sum, multiplier, shift));
+    int16x8_t n = tf_mve_narrow16(mean_requant4(vmovlbq_s16(sum), zero_sum, multiplier, shift),
+                                  mean_requant4(vmovltq_s16(sum), zero_sum, multiplier, shift));
     n = vqaddq_n_s16(n, (int16_t)zp);
     return vreinterpretq_s16_s8(vqmovnbq_s16(vreinterpretq_s8_s16(n), n));
 }
